@@ -1,0 +1,61 @@
+"""Load tenant objects for the current user: 404 across STEKs, 403 for a role that may not act.
+
+Views never call ``.objects.get(pk=...)`` on tenant data; they call these helpers.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .models import Membership, Network, Partnership, Stek
+
+
+def _deny():
+    raise PermissionDenied(_("Je rol in deze STEK laat dit niet toe."))
+
+
+def get_stek_for_user(request, slug, check=permissions.can_view_stek):
+    """The STEK with ``slug`` if the user belongs to it; it also becomes the current STEK."""
+    stek = Stek.objects.filter(slug=slug, is_active=True).select_related("network").first()
+    if stek is None or not permissions.is_member(request.user, stek):
+        raise Http404(_("We vinden geen STEK '%(slug)s' bij jouw STEKs.") % {"slug": slug})
+    if not check(request.user, stek):
+        _deny()
+    if request.session.get("current_stek") != stek.pk:
+        request.session["current_stek"] = stek.pk
+    request.stek = stek
+    return stek
+
+
+def get_partnership_for_user(request, slug, pk, check=permissions.can_manage_partners):
+    stek = get_stek_for_user(request, slug)
+    partnership = (
+        Partnership.objects.filter(stek=stek, pk=pk).select_related("organisation").first()
+    )
+    if partnership is None:
+        raise Http404(_("Deze partner hoort niet bij deze STEK."))
+    if not check(request.user, stek):
+        _deny()
+    return stek, partnership
+
+
+def get_membership_for_user(request, slug, pk, check=permissions.can_manage_people):
+    stek = get_stek_for_user(request, slug)
+    membership = (
+        Membership.objects.filter(stek=stek, pk=pk).select_related("user", "organisation").first()
+    )
+    if membership is None:
+        raise Http404(_("Deze persoon hoort niet bij deze STEK."))
+    if not check(request.user, stek):
+        _deny()
+    return stek, membership
+
+
+def get_network_for_user(request, slug, check=permissions.can_view_network):
+    network = Network.objects.filter(slug=slug).first()
+    if network is None or permissions.network_role(request.user, network) is None:
+        raise Http404(_("We vinden geen netwerk '%(slug)s' bij jouw netwerken.") % {"slug": slug})
+    if not check(request.user, network):
+        raise PermissionDenied(_("Je rol in dit netwerk laat dit niet toe."))
+    return network

@@ -1,0 +1,268 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .enums import MembershipRole, OrganisationKind, PartnershipRole
+from .models import Organisation, Partnership, Stek
+from .validators import (
+    normalise_kbo_number,
+    normalise_phone_number,
+    validate_kbo_number,
+)
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mailadres"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    shared_device = forms.BooleanField(
+        label=_("Dit is een gedeelde tablet of computer"),
+        help_text=_("Je wordt dan sneller automatisch afgemeld."),
+        required=False,
+    )
+
+    error_messages = {
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord passen niet bij elkaar. Let op hoofdletters. "
+            "Na enkele foute pogingen wordt aanmelden even geblokkeerd."
+        ),
+        "inactive": _("Dit account is niet actief. Vraag je coördinator om hulp."),
+    }
+
+
+class StekForm(forms.ModelForm):
+    class Meta:
+        model = Stek
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "street",
+            "postal_code",
+            "municipality",
+            "service_area",
+            "contact_email",
+            "contact_phone",
+        ]
+        widgets = {"service_area": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))
+        if not slug:
+            raise forms.ValidationError(_("Geef een korte naam voor de webadressen."))
+        qs = Stek.objects.filter(slug=slug)
+        if self.instance.pk:
+            qs = qs.exclude(pk=self.instance.pk)
+        if qs.exists():
+            raise forms.ValidationError(_("Deze korte naam is al in gebruik. Kies een andere."))
+        return slug
+
+    def clean_contact_phone(self):
+        return normalise_phone_number(self.cleaned_data.get("contact_phone"))
+
+
+class OrganisationFieldsMixin(forms.Form):
+    """Fields for a new or edited organisation."""
+
+    def clean_kbo_number(self):
+        value = self.cleaned_data.get("kbo_number", "")
+        validate_kbo_number(value)
+        return normalise_kbo_number(value)
+
+
+class PartnerCreateForm(OrganisationFieldsMixin):
+    organisation = forms.ModelChoiceField(
+        label=_("Bestaande organisatie uit het netwerk"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("— een nieuwe organisatie —"),
+    )
+    name = forms.CharField(label=_("Naam van de nieuwe organisatie"), max_length=200, required=False)
+    kind = forms.ChoiceField(
+        label=_("Soort organisatie"),
+        choices=[("", "—"), *OrganisationKind.choices],
+        required=False,
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    kbo_number = forms.CharField(
+        label=_("Ondernemingsnummer (KBO)"),
+        required=False,
+        help_text=_("Tien cijfers, bv. 0403.170.701."),
+    )
+    role = forms.ChoiceField(label=_("Rol in de STEK"), choices=PartnershipRole.choices)
+    contribution = Partnership._meta.get_field("contribution").formfield(
+        widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, stek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stek = stek
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            network=stek.network
+        ).exclude(partnerships__stek=stek, partnerships__is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation"):
+            if not data.get("name"):
+                self.add_error("name", _("Kies een bestaande organisatie of geef een naam."))
+            if not data.get("kind"):
+                self.add_error("kind", _("Kies de soort organisatie."))
+            name = data.get("name", "").strip()
+            if name and Organisation.objects.filter(
+                network=self.stek.network, name__iexact=name
+            ).exists():
+                self.add_error(
+                    "name",
+                    _("Deze organisatie bestaat al in het netwerk. Kies ze in de lijst hierboven."),
+                )
+        return data
+
+    def new_organisation(self):
+        d = self.cleaned_data
+        if d.get("organisation"):
+            return None
+        return {
+            "name": d["name"].strip(),
+            "kind": d["kind"],
+            "website": d.get("website", ""),
+            "kbo_number": d.get("kbo_number", ""),
+        }
+
+
+class PartnerEditForm(OrganisationFieldsMixin):
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    kind = forms.ChoiceField(label=_("Soort organisatie"), choices=OrganisationKind.choices)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    kbo_number = forms.CharField(
+        label=_("Ondernemingsnummer (KBO)"),
+        required=False,
+        help_text=_("Tien cijfers, bv. 0403.170.701."),
+    )
+    role = forms.ChoiceField(label=_("Rol in de STEK"), choices=PartnershipRole.choices)
+    contribution = Partnership._meta.get_field("contribution").formfield(
+        widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        org = partnership.organisation
+        kwargs.setdefault(
+            "initial",
+            {
+                "name": org.name,
+                "kind": org.kind,
+                "website": org.website,
+                "kbo_number": org.kbo_display,
+                "role": partnership.role,
+                "contribution": partnership.contribution,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        org = self.partnership.organisation
+        if (
+            Organisation.objects.filter(network=org.network, name__iexact=name)
+            .exclude(pk=org.pk)
+            .exists()
+        ):
+            raise forms.ValidationError(_("Een andere organisatie in het netwerk heet al zo."))
+        return name
+
+    def organisation_fields(self):
+        return {k: self.cleaned_data[k] for k in ("name", "kind", "website", "kbo_number")}
+
+
+class MemberCreateForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres"))
+    full_name = forms.CharField(label=_("Naam"), max_length=150)
+    organisation = forms.ModelChoiceField(
+        label=_("Voor welke organisatie"), queryset=Organisation.objects.none()
+    )
+    role = forms.ChoiceField(label=_("Rol"), choices=MembershipRole.choices)
+
+    def __init__(self, *args, stek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnerships__stek=stek, partnerships__is_active=True
+        )
+
+
+class MemberEditForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Voor welke organisatie"), queryset=Organisation.objects.none()
+    )
+    role = forms.ChoiceField(label=_("Rol"), choices=MembershipRole.choices)
+
+    def __init__(self, *args, membership, **kwargs):
+        kwargs.setdefault(
+            "initial", {"organisation": membership.organisation_id, "role": membership.role}
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnerships__stek=membership.stek, partnerships__is_active=True
+        )
+
+
+class NewStekForm(StekForm):
+    """A network admin adds a STEK with its lead partner and first coordinator."""
+
+    lead_organisation = forms.ModelChoiceField(
+        label=_("Trekkende organisatie"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("— een nieuwe organisatie —"),
+    )
+    lead_name = forms.CharField(label=_("Naam van de nieuwe organisatie"), required=False)
+    lead_kind = forms.ChoiceField(
+        label=_("Soort organisatie"), choices=[("", "—"), *OrganisationKind.choices], required=False
+    )
+    coordinator_email = forms.EmailField(label=_("E-mailadres van de coördinator"))
+    coordinator_name = forms.CharField(label=_("Naam van de coördinator"), max_length=150)
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.fields["lead_organisation"].queryset = Organisation.objects.filter(network=network)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("lead_organisation"):
+            if not data.get("lead_name"):
+                self.add_error("lead_name", _("Kies een organisatie of geef een naam."))
+            if not data.get("lead_kind"):
+                self.add_error("lead_kind", _("Kies de soort organisatie."))
+            if (
+                data.get("lead_name")
+                and Organisation.objects.filter(
+                    network=self.network, name__iexact=data["lead_name"].strip()
+                ).exists()
+            ):
+                self.add_error(
+                    "lead_name",
+                    _("Deze organisatie bestaat al in het netwerk. Kies ze in de lijst."),
+                )
+        return data
+
+    def stek_fields(self):
+        return {name: self.cleaned_data[name] for name in StekForm.Meta.fields}
+
+    def coordinator(self):
+        d = self.cleaned_data
+        new = None
+        if not d.get("lead_organisation"):
+            new = {"name": d["lead_name"].strip(), "kind": d["lead_kind"]}
+        return {
+            "email": d["coordinator_email"],
+            "full_name": d["coordinator_name"],
+            "organisation": d.get("lead_organisation"),
+            "new_organisation": new,
+        }
