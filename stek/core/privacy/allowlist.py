@@ -24,6 +24,9 @@ ALLOWED_TERMS = frozenset(
     Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag Lundi Mardi Mercredi Jeudi Vendredi
     Samedi Dimanche Januari Februari Maart April Mei Juni Juli Augustus September Oktober November
     December Janvier Février Mars Avril Juin Juillet Août Septembre Octobre Novembre Décembre
+    Mons Bergen Namur Namen Liège Luik Charleroi Gand Anvers Bruges Louvain Malines Courtrai
+    Ostende Tournai Doornik Verviers Arlon Wavre Waver Nivelles Nijvel Halle Hal Zaventem Dilbeek
+    Asse Croix-Rouge Rode Kruis Environnement Leefmilieu Iriscare Famiris Infor-Jeunes
     Kerstmis Pasen Ramadan Suikerfeest Offerfeest Nieuwjaar
     """.split()
 )

@@ -2,9 +2,9 @@
 
 ``find_personal_data(text, lang)`` returns a sorted list of ``Finding(kind, start, end)`` with
 kind one of ``KINDS``. Structured identifiers are found by pattern and verified by checksum
-(python-stdnum, phonenumbers); names and street addresses in Dutch text by deduce, and in French
-and English text by cue-based patterns (civilities, street words, first names from deduce's
-lookup lists). Organisation names, rights, places and dates are deliberately not reported.
+(python-stdnum, phonenumbers); names and street addresses by deduce (made for Dutch; with the
+filters here it serves French and English notes too) and by cue-based patterns (civilities,
+"je m'appelle", Dutch, French and English street words followed by a house number). Organisation names, rights, places and dates are deliberately not reported.
 
 deduce takes seconds to load; the ``Deduce`` object is built once per process (``warm_up``).
 """
@@ -146,7 +146,6 @@ _INTRO_RE = re.compile(
     r"(?i:\b(?:je m'appelle|il s'appelle|elle s'appelle|s'appelle|my name is|is called|"
     r"heet|mijn naam is|haar naam is|zijn naam is|called))[ ]+(" + _CAP + r"(?:[ ]" + _CAP + r")*)"
 )
-_CAP_WORD_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+")
 
 
 def _is_allowed(span_text):
@@ -158,55 +157,67 @@ def _is_allowed(span_text):
 
 
 def _cue_names(text):
-    for pattern in (_CIVILITY_RE, _INTRO_RE):
-        for m in pattern.finditer(text):
-            if not _is_allowed(m.group(1)):
-                yield Finding(m.start(), m.end(), "person_name")
+    for m in _CIVILITY_RE.finditer(text):  # the civility is part of the name: "Madame Dubois"
+        if not _is_allowed(m.group(1)):
+            yield Finding(m.start(), m.end(), "person_name")
+    for m in _INTRO_RE.finditer(text):  # "je m'appelle Karim": only the name
+        if not _is_allowed(m.group(1)):
+            yield Finding(m.start(1), m.end(1), "person_name")
 
 
-def _first_name_names(text, deduce):
-    """First names from deduce's lookup list, with a following capitalised surname if any.
+_DEDUCE_OFF = {
+    "dates",
+    "ages",
+    "identifiers",
+    "phone_numbers",
+    "email_addresses",
+    "urls",
+    "institutions",
+}
 
-    Used for French and English text, where deduce's Dutch rules do not apply. A lone first
-    name counts only when it is not a common word of the sentence start.
-    """
-    first_names = deduce.lookup_structs["first_name"]
-    for m in _CAP_WORD_RE.finditer(text):
-        word = m.group(0)
-        if word.lower() in ALLOWED_TERMS or word.lower() in STOP_CAPITALISED:
-            continue
-        if word not in first_names:
-            continue
-        end = m.end()
-        follow = re.match(r"[ ](" + _SURNAME + r")", text[end:])
-        if follow and not _is_allowed(follow.group(1)):
-            end += follow.end()
-        yield Finding(m.start(), end, "person_name")
+
+def _trim_name(text, start, end):
+    """Narrow a name span: no leading lowercase words ("te Gent"), and stop at an allowed
+    term ("Sophie van het Groeipakket" -> "Sophie")."""
+    tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while tokens and not text[tokens[0][0]].isupper():
+        tokens.pop(0)
+    for i, (a, b) in enumerate(tokens[1:], start=1):
+        if text[a:b].strip(",.;:").lower() in ALLOWED_TERMS:
+            tokens = tokens[:i]
+            break
+    while tokens and not text[tokens[-1][0]].isupper():
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0][0], tokens[-1][1]
 
 
 def _deduce_findings(text, deduce):
-    doc = deduce.deidentify(text, enabled={"names", "locations"})
+    """Names and street addresses by deduce. Its Dutch name lists and patterns also serve
+    French text well, once sentence-initial words and allowed terms are filtered out."""
+    doc = deduce.deidentify(text, disabled=_DEDUCE_OFF)
     for ann in doc.annotations:
         tag = ann.tag
         span = text[ann.start_char : ann.end_char]
         if "persoon" in tag or "patient" in tag:
-            # drop a leading lowercase word deduce sometimes takes along ("te Gent")
-            lead = re.match(r"(?:[a-z]+[ ])+", span)
-            start = ann.start_char + (lead.end() if lead else 0)
-            if _is_allowed(text[start : ann.end_char]):
+            trimmed = _trim_name(text, ann.start_char, ann.end_char)
+            if trimmed is None or _is_allowed(text[trimmed[0] : trimmed[1]]):
                 continue
-            yield Finding(start, ann.end_char, "person_name")
+            yield Finding(trimmed[0], trimmed[1], "person_name")
         elif "locatie" in tag and re.search(r"\d", span) and not re.fullmatch(r"[\d ]+", span):
             yield Finding(ann.start_char, ann.end_char, "address")
 
 
 # --- putting it together --------------------------------------------------------------------
-_PRIORITY = {k: i for i, k in enumerate(KINDS)}
+_IDENTIFIERS = {"national_number", "iban", "phone", "email"}
 
 
 def _resolve_overlaps(findings):
-    """Keep one finding per region: identifiers first, then the longest span."""
-    ordered = sorted(findings, key=lambda f: (_PRIORITY[f.kind], -(f.end - f.start), f.start))
+    """Keep one finding per region: checksum-verified identifiers first, then the longest."""
+    ordered = sorted(
+        findings, key=lambda f: (f.kind not in _IDENTIFIERS, -(f.end - f.start), f.start)
+    )
     kept = []
     for f in ordered:
         overlapping = [k for k in kept if k.start < f.end and f.start < k.end]
@@ -236,9 +247,6 @@ def find_personal_data(text, lang="nl"):
         *_phones(text),
         *_addresses(text, lang),
         *_cue_names(text),
+        *_deduce_findings(text, deduce),
     ]
-    if lang == "nl":
-        findings.extend(_deduce_findings(text, deduce))
-    else:
-        findings.extend(_first_name_names(text, deduce))
     return _resolve_overlaps(findings)

@@ -1,0 +1,163 @@
+"""Every URL pattern, every persona, the expected status.
+
+A new view fails ``test_every_url_pattern_is_in_the_matrix`` until it is listed here.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.personas import PERSONA_NAMES
+
+A_MEMBERS = ("volunteer_a", "worker_a", "coordinator_a")
+OUTSIDERS = ("worker_b", "analyst", "network_admin")
+
+
+def expect(default, **overrides):
+    """Expected status per persona: ``default`` for logged-in personas, anonymous -> login."""
+    table = {p: default for p in PERSONA_NAMES}
+    table["anonymous"] = 302
+    table.update(overrides)
+    return table
+
+
+def stek_view(member=200, coordinator=None, worker=None, volunteer=None):
+    """A view in STEK A: outsiders get 404; roles get their status."""
+    return expect(
+        404,
+        volunteer_a=volunteer if volunteer is not None else member,
+        worker_a=worker if worker is not None else member,
+        coordinator_a=coordinator if coordinator is not None else member,
+    )
+
+
+def network_view(analyst, admin):
+    return expect(404, analyst=analyst, network_admin=admin)
+
+
+# name -> (method, kwargs builder(world), data builder(world) or None, expected statuses)
+MATRIX = {
+    "login": ("get", None, None, expect(302, anonymous=200)),
+    "logout": ("post", None, None, expect(302)),
+    "healthz": ("get", None, None, expect(200, anonymous=200)),
+    "set_language": ("post", None, lambda w: {"language": "fr"}, expect(302)),
+    "password_reset": ("get", None, None, expect(200, anonymous=200)),
+    "password_reset_done": ("get", None, None, expect(200, anonymous=200)),
+    "password_reset_confirm": (
+        "get",
+        lambda w: {"uidb64": "MQ", "token": "bad-token"},
+        None,
+        expect(200, anonymous=200),
+    ),
+    "password_reset_complete": ("get", None, None, expect(200, anonymous=200)),
+    "password_change": ("get", None, None, expect(200)),
+    "password_change_done": ("get", None, None, expect(200)),
+    "core:home": ("get", None, None, expect(302)),
+    "core:switch_stek": (
+        "post",
+        None,
+        lambda w: {"stek": w.stek_a.slug},
+        stek_view(member=302),
+    ),
+    "core:stek_home": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "core:stek_edit": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=403, coordinator=200),
+    ),
+    "core:partner_list": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "core:partner_create": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=403, coordinator=200),
+    ),
+    "core:partner_edit": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug, "pk": w.partner_a2.pk},
+        None,
+        stek_view(member=403, coordinator=200),
+    ),
+    "core:partner_end": (
+        "post",
+        lambda w: {"slug": w.stek_a.slug, "pk": w.partner_a2.pk},
+        None,
+        stek_view(member=403, coordinator=302),
+    ),
+    "core:people_list": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=200, volunteer=403),
+    ),
+    "core:person_add": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=403, coordinator=200),
+    ),
+    "core:person_edit": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug, "pk": w.memberships["volunteer_a"].pk},
+        None,
+        stek_view(member=403, coordinator=200),
+    ),
+    "core:person_deactivate": (
+        "post",
+        lambda w: {"slug": w.stek_a.slug, "pk": w.memberships["volunteer_a"].pk},
+        None,
+        stek_view(member=403, coordinator=302),
+    ),
+    "core:network_home": (
+        "get",
+        lambda w: {"slug": w.network.slug},
+        None,
+        network_view(analyst=200, admin=200),
+    ),
+    "core:network_stek_create": (
+        "get",
+        lambda w: {"slug": w.network.slug},
+        None,
+        network_view(analyst=403, admin=200),
+    ),
+    "core:network_audit_log": (
+        "get",
+        lambda w: {"slug": w.network.slug},
+        None,
+        network_view(analyst=403, admin=200),
+    ),
+}
+
+
+def all_url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            yield from all_url_names(pattern, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}" if pattern.name else repr(pattern)
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    missing = sorted(set(all_url_names()) - set(MATRIX))
+    assert not missing, f"add these views to the authorisation matrix: {missing}"
+
+
+def test_the_matrix_lists_no_stale_views():
+    assert not sorted(set(MATRIX) - set(all_url_names()))
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_authorisation(name, persona, world, client_for):
+    method, kwargs, data, expected = MATRIX[name]
+    url = reverse(name, kwargs=kwargs(world) if kwargs else None)
+    client = client_for(persona)
+    payload = data(world) if data else {}
+    response = getattr(client, method)(url, payload)
+    assert response.status_code == expected[persona], (
+        f"{persona} {method.upper()} {url}: got {response.status_code}, "
+        f"expected {expected[persona]}"
+    )
+    if persona == "anonymous" and expected[persona] == 302 and name.startswith("core:"):
+        assert response["Location"].startswith(reverse("login"))
