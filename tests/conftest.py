@@ -34,6 +34,6 @@ def client_for(client, world):
     return make
 
 
-@pytest.fixture(params=[p for p in PERSONA_NAMES])
+@pytest.fixture(params=list(PERSONA_NAMES))
 def persona(request):
     return request.param

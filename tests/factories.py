@@ -66,9 +66,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     stek = factory.SubFactory(StekFactory)
-    organisation = factory.LazyAttribute(
-        lambda o: PartnershipFactory(stek=o.stek).organisation
-    )
+    organisation = factory.LazyAttribute(lambda o: PartnershipFactory(stek=o.stek).organisation)
     role = MembershipRole.WORKER
 
 

@@ -4,7 +4,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .enums import MembershipRole, OrganisationKind, PartnershipRole
-from .models import Organisation, Partnership, Stek
+from .models import Organisation, Stek
+from .privacy import no_personal_data
 from .validators import (
     normalise_kbo_number,
     normalise_phone_number,
@@ -83,7 +84,9 @@ class PartnerCreateForm(OrganisationFieldsMixin):
         required=False,
         empty_label=_("— een nieuwe organisatie —"),
     )
-    name = forms.CharField(label=_("Naam van de nieuwe organisatie"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Naam van de nieuwe organisatie"), max_length=200, required=False
+    )
     kind = forms.ChoiceField(
         label=_("Soort organisatie"),
         choices=[("", "—"), *OrganisationKind.choices],
@@ -96,8 +99,12 @@ class PartnerCreateForm(OrganisationFieldsMixin):
         help_text=_("Tien cijfers, bv. 0403.170.701."),
     )
     role = forms.ChoiceField(label=_("Rol in de STEK"), choices=PartnershipRole.choices)
-    contribution = Partnership._meta.get_field("contribution").formfield(
-        widget=forms.Textarea(attrs={"rows": 3})
+    contribution = forms.CharField(
+        label=_("Wat de organisatie inbrengt"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_personal_data],
+        help_text=_("Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Geen namen van bezoekers."),
     )
 
     def __init__(self, *args, stek, **kwargs):
@@ -115,9 +122,12 @@ class PartnerCreateForm(OrganisationFieldsMixin):
             if not data.get("kind"):
                 self.add_error("kind", _("Kies de soort organisatie."))
             name = data.get("name", "").strip()
-            if name and Organisation.objects.filter(
-                network=self.stek.network, name__iexact=name
-            ).exists():
+            if (
+                name
+                and Organisation.objects.filter(
+                    network=self.stek.network, name__iexact=name
+                ).exists()
+            ):
                 self.add_error(
                     "name",
                     _("Deze organisatie bestaat al in het netwerk. Kies ze in de lijst hierboven."),
@@ -146,8 +156,12 @@ class PartnerEditForm(OrganisationFieldsMixin):
         help_text=_("Tien cijfers, bv. 0403.170.701."),
     )
     role = forms.ChoiceField(label=_("Rol in de STEK"), choices=PartnershipRole.choices)
-    contribution = Partnership._meta.get_field("contribution").formfield(
-        widget=forms.Textarea(attrs={"rows": 3})
+    contribution = forms.CharField(
+        label=_("Wat de organisatie inbrengt"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_personal_data],
+        help_text=_("Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Geen namen van bezoekers."),
     )
 
     def __init__(self, *args, partnership, **kwargs):

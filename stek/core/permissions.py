@@ -27,9 +27,7 @@ def network_role(user, network):
         return None
     cache = getattr(user, "_network_roles", None)
     if cache is None:
-        cache = dict(
-            NetworkMembership.objects.filter(user=user).values_list("network_id", "role")
-        )
+        cache = dict(NetworkMembership.objects.filter(user=user).values_list("network_id", "role"))
         user._network_roles = cache
     return cache.get(network.pk)
 

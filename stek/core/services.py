@@ -97,7 +97,9 @@ def end_partnership(*, actor, partnership):
 
 
 def _check_organisation_partners(stek, organisation):
-    if not Partnership.objects.filter(stek=stek, organisation=organisation, is_active=True).exists():
+    if not Partnership.objects.filter(
+        stek=stek, organisation=organisation, is_active=True
+    ).exists():
         raise ServiceError(_("Kies een organisatie die partner is van deze STEK."))
 
 

@@ -22,6 +22,8 @@ urlpatterns = [
         name="person_deactivate",
     ),
     path("netwerk/<slug:slug>/", views.network_home, name="network_home"),
-    path("netwerk/<slug:slug>/stek-toevoegen/", views.network_stek_create, name="network_stek_create"),
+    path(
+        "netwerk/<slug:slug>/stek-toevoegen/", views.network_stek_create, name="network_stek_create"
+    ),
     path("netwerk/<slug:slug>/auditlog/", views.network_audit_log, name="network_audit_log"),
 ]

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -33,6 +34,15 @@ from .forms import (
     StekForm,
 )
 from .models import AuditEvent, Membership, Partnership, Stek
+
+
+def _form_error(form, error):
+    """Show a refused write on the form: field errors by field, the rest at the top."""
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
 
 
 # --- authentication ---------------------------------------------------------------------------
@@ -94,7 +104,9 @@ def stek_home(request, slug):
     stek = get_stek_for_user(request, slug)
     role = permissions.stek_role(request.user, stek)
     membership = (
-        Membership.objects.filter(user=request.user, stek=stek).select_related("organisation").first()
+        Membership.objects.filter(user=request.user, stek=stek)
+        .select_related("organisation")
+        .first()
     )
     context = {
         "stek": stek,
@@ -128,9 +140,14 @@ def partner_list(request, slug):
     partnerships = (
         Partnership.objects.filter(stek=stek)
         .select_related("organisation")
-        .annotate(people=Count("organisation__memberships", filter=Q(
-            organisation__memberships__stek=stek, organisation__memberships__is_active=True
-        )))
+        .annotate(
+            people=Count(
+                "organisation__memberships",
+                filter=Q(
+                    organisation__memberships__stek=stek, organisation__memberships__is_active=True
+                ),
+            )
+        )
         .order_by("-is_active", "organisation__name")
     )
     return render(
@@ -158,8 +175,8 @@ def partner_create(request, slug):
                 role=form.cleaned_data["role"],
                 contribution=form.cleaned_data.get("contribution", ""),
             )
-        except services.ServiceError as error:
-            form.add_error(None, str(error))
+        except (services.ServiceError, ValidationError) as error:
+            _form_error(form, error)
         else:
             messages.success(
                 request, _("%(org)s is nu partner.") % {"org": partnership.organisation}
@@ -173,15 +190,19 @@ def partner_edit(request, slug, pk):
     stek, partnership = get_partnership_for_user(request, slug, pk)
     form = PartnerEditForm(request.POST or None, partnership=partnership)
     if request.method == "POST" and form.is_valid():
-        services.update_partner(
-            actor=request.user,
-            partnership=partnership,
-            organisation_fields=form.organisation_fields(),
-            role=form.cleaned_data["role"],
-            contribution=form.cleaned_data.get("contribution", ""),
-        )
-        messages.success(request, _("De partner is bewaard."))
-        return redirect("core:partner_list", slug=stek.slug)
+        try:
+            services.update_partner(
+                actor=request.user,
+                partnership=partnership,
+                organisation_fields=form.organisation_fields(),
+                role=form.cleaned_data["role"],
+                contribution=form.cleaned_data.get("contribution", ""),
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("De partner is bewaard."))
+            return redirect("core:partner_list", slug=stek.slug)
     return render(
         request,
         "core/partner_form.html",
@@ -199,7 +220,8 @@ def partner_end(request, slug, pk):
         messages.error(request, str(error))
     else:
         messages.success(
-            request, _("Het partnerschap met %(org)s is beëindigd.") % {"org": partnership.organisation}
+            request,
+            _("Het partnerschap met %(org)s is beëindigd.") % {"org": partnership.organisation},
         )
     return redirect("core:partner_list", slug=stek.slug)
 
@@ -238,8 +260,8 @@ def person_add(request, slug):
             membership, invited = services.add_member(
                 actor=request.user, stek=stek, request=request, **form.cleaned_data
             )
-        except services.ServiceError as error:
-            form.add_error(None, str(error))
+        except (services.ServiceError, ValidationError) as error:
+            _form_error(form, error)
         else:
             if invited:
                 messages.success(
@@ -260,8 +282,8 @@ def person_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.update_member(actor=request.user, membership=membership, **form.cleaned_data)
-        except services.ServiceError as error:
-            form.add_error(None, str(error))
+        except (services.ServiceError, ValidationError) as error:
+            _form_error(form, error)
         else:
             messages.success(request, _("%(name)s is bewaard.") % {"name": membership.user})
             return redirect("core:people_list", slug=stek.slug)
@@ -321,8 +343,8 @@ def network_stek_create(request, slug):
                 coordinator=form.coordinator(),
                 request=request,
             )
-        except services.ServiceError as error:
-            form.add_error(None, str(error))
+        except (services.ServiceError, ValidationError) as error:
+            _form_error(form, error)
         else:
             messages.success(request, _("%(stek)s is toegevoegd aan het netwerk.") % {"stek": stek})
             return redirect("core:network_home", slug=network.slug)
@@ -337,5 +359,9 @@ def network_audit_log(request, slug):
     return render(
         request,
         "core/audit_log.html",
-        {"network": network, "page": page, "base_url": reverse("core:network_audit_log", args=[slug])},
+        {
+            "network": network,
+            "page": page,
+            "base_url": reverse("core:network_audit_log", args=[slug]),
+        },
     )

@@ -14,7 +14,7 @@ OUTSIDERS = ("worker_b", "analyst", "network_admin")
 
 def expect(default, **overrides):
     """Expected status per persona: ``default`` for logged-in personas, anonymous -> login."""
-    table = {p: default for p in PERSONA_NAMES}
+    table = dict.fromkeys(PERSONA_NAMES, default)
     table["anonymous"] = 302
     table.update(overrides)
     return table

@@ -19,9 +19,7 @@ class StekCommand(BaseCommand):
     atomic = True
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Do everything, then roll back."
-        )
+        parser.add_argument("--dry-run", action="store_true", help="Do everything, then roll back.")
         self.add_command_arguments(parser)
 
     def add_command_arguments(self, parser):

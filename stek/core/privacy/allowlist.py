@@ -12,7 +12,8 @@ ALLOWED_TERMS = frozenset(
     Fluvius Sibelga Eandis Infrabel NMBS SNCB MIVB STIB De Lijn TEC Proximus Telenet Orange
     Wonen Vlaanderen Vlaams Vlaamse Brussel Brussels Bruxelles Brusselse Wallonie Wallonië Belgie
     België Belgique Federaal Federale Stad Gemeente Commune Ville Provincie Province Gewest Région
-    Groeipakket Kindergeld Leefloon Huurpremie Huursubsidie Huurtoelage Verwarmingsfonds Maximumfactuur
+    Groeipakket Kindergeld Leefloon Huurpremie Huursubsidie Huurtoelage Verwarmingsfonds
+    Maximumfactuur
     UiTPAS IGO GRAPA Mutualiteit Mutualité Ziekenfonds Ziekenkas CM Solidaris Helan Partena
     Liberale Socialistische Christelijke Onafhankelijke Neutrale Kind Gezin Opgroeien Fedasil
     Dienst Vreemdelingenzaken Vreemdelingenzaken Justitiehuis Jobhuis Sociaal Huis Woonwinkel
@@ -39,5 +40,8 @@ STOP_CAPITALISED = frozenset(
     Of Als Want Dus Toen Na Voor Bij Met Op In Aan Om Te Van Naar Uit Over Onder Tijdens
     Le La Les Un Une Des Elle Il Ils Elles Nous Vous On Ce Cette Mais Et Ou Donc Car Puis Pour
     Avec Sans Chez Dans Sur Sous Par Au Aux Du Madame Monsieur Mevrouw Meneer
+    Bel Bellen Mail Mailen Stuur Vraag Zeg Kom Ga Geef Neem Help Check Contacteer Verwijs Toon
+    Appelle Appeler Appelez Envoyer Envoie Demande Demander Contacter Contactez Voir Aller Venir
+    Call Email Ask Send Contact Refer Bezoeker Bezoekster Visiteur Visiteuse Visitor
     """.split()
 )

@@ -4,7 +4,8 @@
 kind one of ``KINDS``. Structured identifiers are found by pattern and verified by checksum
 (python-stdnum, phonenumbers); names and street addresses by deduce (made for Dutch; with the
 filters here it serves French and English notes too) and by cue-based patterns (civilities,
-"je m'appelle", Dutch, French and English street words followed by a house number). Organisation names, rights, places and dates are deliberately not reported.
+"je m'appelle", Dutch, French and English street words followed by a house number).
+Organisation names, rights, places and dates are deliberately not reported.
 
 deduce takes seconds to load; the ``Deduce`` object is built once per process (``warm_up``).
 """
@@ -177,10 +178,12 @@ _DEDUCE_OFF = {
 
 
 def _trim_name(text, start, end):
-    """Narrow a name span: no leading lowercase words ("te Gent"), and stop at an allowed
-    term ("Sophie van het Groeipakket" -> "Sophie")."""
+    """Narrow a name span: no leading lowercase or common words ("te Gent", "Bel Jan"), and
+    stop at an allowed term ("Sophie van het Groeipakket" -> "Sophie")."""
     tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-    while tokens and not text[tokens[0][0]].isupper():
+    while tokens and (
+        not text[tokens[0][0]].isupper() or text[slice(*tokens[0])].lower() in STOP_CAPITALISED
+    ):
         tokens.pop(0)
     for i, (a, b) in enumerate(tokens[1:], start=1):
         if text[a:b].strip(",.;:").lower() in ALLOWED_TERMS:

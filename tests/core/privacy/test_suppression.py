@@ -88,9 +88,9 @@ def test_one_way_tables(data, threshold):
 @given(
     st.integers(1, 4).flatmap(
         lambda n_rows: st.integers(1, 4).flatmap(
-            lambda n_cols: st.lists(
-                counts, min_size=n_rows * n_cols, max_size=n_rows * n_cols
-            ).map(lambda xs: (n_rows, n_cols, xs))
+            lambda n_cols: st.lists(counts, min_size=n_rows * n_cols, max_size=n_rows * n_cols).map(
+                lambda xs: (n_rows, n_cols, xs)
+            )
         )
     ),
     st.integers(3, 8),

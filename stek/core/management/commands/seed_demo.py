@@ -39,7 +39,7 @@ STEKS = [
         "street": "Kaaiplein 3",
         "postal_code": "2800",
         "municipality": "Mechelen",
-        "service_area": "De binnenstad en de wijken langs de Dijle; sociaal restaurant op weekdagen.",
+        "service_area": "De binnenstad en de wijken langs de Dijle.",
         "contact_email": "anker@stek.example",
         "contact_phone": "+32 15 20 30 40",
     },
@@ -92,22 +92,52 @@ PARTNERS = {
 
 # (email, name, [(stek, organisation, role)], network role)
 PEOPLE = [
-    ("coordinator@stek.example", "Hanne Coördinator", [
-        ("de-wissel", "Buurtopbouw Vlaanderen (demo)", MembershipRole.COORDINATOR)], None),
-    ("worker@stek.example", "Wout Werker", [
-        ("de-wissel", "OCMW Gent (demo)", MembershipRole.WORKER)], None),
-    ("volunteer@stek.example", "Vera Vrijwilliger", [
-        ("de-wissel", "Buurtopbouw Vlaanderen (demo)", MembershipRole.VOLUNTEER)], None),
-    ("caw@stek.example", "Kamal CAW-werker", [
-        ("de-wissel", "CAW Oost (demo)", MembershipRole.WORKER),
-        ("t-anker", "CAW Oost (demo)", MembershipRole.WORKER),
-        ("passerelle", "CAW Oost (demo)", MembershipRole.WORKER)], None),
-    ("anker@stek.example", "Ann Anker", [
-        ("t-anker", "De Keukenploeg vzw (demo)", MembershipRole.COORDINATOR)], None),
-    ("kok@stek.example", "Koen Kookploeg", [
-        ("t-anker", "De Keukenploeg vzw (demo)", MembershipRole.VOLUNTEER)], None),
-    ("passerelle@stek.example", "Pauline Passerelle", [
-        ("passerelle", "Buurtopbouw Vlaanderen (demo)", MembershipRole.COORDINATOR)], None),
+    (
+        "coordinator@stek.example",
+        "Hanne Coördinator",
+        [("de-wissel", "Buurtopbouw Vlaanderen (demo)", MembershipRole.COORDINATOR)],
+        None,
+    ),
+    (
+        "worker@stek.example",
+        "Wout Werker",
+        [("de-wissel", "OCMW Gent (demo)", MembershipRole.WORKER)],
+        None,
+    ),
+    (
+        "volunteer@stek.example",
+        "Vera Vrijwilliger",
+        [("de-wissel", "Buurtopbouw Vlaanderen (demo)", MembershipRole.VOLUNTEER)],
+        None,
+    ),
+    (
+        "caw@stek.example",
+        "Kamal CAW-werker",
+        [
+            ("de-wissel", "CAW Oost (demo)", MembershipRole.WORKER),
+            ("t-anker", "CAW Oost (demo)", MembershipRole.WORKER),
+            ("passerelle", "CAW Oost (demo)", MembershipRole.WORKER),
+        ],
+        None,
+    ),
+    (
+        "anker@stek.example",
+        "Ann Anker",
+        [("t-anker", "De Keukenploeg vzw (demo)", MembershipRole.COORDINATOR)],
+        None,
+    ),
+    (
+        "kok@stek.example",
+        "Koen Kookploeg",
+        [("t-anker", "De Keukenploeg vzw (demo)", MembershipRole.VOLUNTEER)],
+        None,
+    ),
+    (
+        "passerelle@stek.example",
+        "Pauline Passerelle",
+        [("passerelle", "Buurtopbouw Vlaanderen (demo)", MembershipRole.COORDINATOR)],
+        None,
+    ),
     ("analist@stek.example", "Noor Netwerkanalist", [], NetworkRole.ANALYST),
     ("netwerk@stek.example", "Bram Netwerkbeheerder", [], NetworkRole.ADMIN),
 ]
