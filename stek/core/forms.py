@@ -4,7 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .enums import MembershipRole, OrganisationKind, PartnershipRole
-from .models import Organisation, Stek
+from .models import Organisation, Partnership, Stek
 from .privacy import no_personal_data
 from .validators import (
     normalise_kbo_number,
@@ -110,9 +110,10 @@ class PartnerCreateForm(OrganisationFieldsMixin):
     def __init__(self, *args, stek, **kwargs):
         super().__init__(*args, **kwargs)
         self.stek = stek
+        partnering = Partnership.objects.filter(stek=stek, is_active=True).values("organisation")
         self.fields["organisation"].queryset = Organisation.objects.filter(
             network=stek.network
-        ).exclude(partnerships__stek=stek, partnerships__is_active=True)
+        ).exclude(pk__in=partnering)
 
     def clean(self):
         data = super().clean()

@@ -1,5 +1,7 @@
 """Every write to tenancy data goes through these functions (atomic, audited)."""
 
+import secrets
+
 from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -119,7 +121,11 @@ def add_member(*, actor, stek, email, full_name, organisation, role, request=Non
     user = User.objects.filter(email__iexact=email).first()
     invited = False
     if user is None:
-        user = User.objects.create_user(email=email, full_name=full_name.strip())
+        # A random password nobody knows: the person chooses their own through the invitation
+        # link, and "forgot password" works for them from day one.
+        user = User.objects.create_user(
+            email=email, full_name=full_name.strip(), password=secrets.token_urlsafe(32)
+        )
         invited = True
     membership = Membership.objects.filter(user=user, stek=stek).first()
     if membership is not None and membership.is_active:
