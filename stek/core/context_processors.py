@@ -1,12 +1,16 @@
+from . import permissions
 from .models import Network
 
 
 def current_stek(request):
+    """The current STEK, the user's STEKs and networks, and what the menu may show."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    stek = getattr(request, "stek", None)
     return {
-        "current_stek": getattr(request, "stek", None),
+        "current_stek": stek,
         "my_steks": getattr(request, "my_steks", []),
         "my_networks": Network.objects.filter(memberships__user=user).distinct(),
+        "nav_people": stek is not None and permissions.can_view_people(user, stek),
     }

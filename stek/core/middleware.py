@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
 from .models import Stek
 
 
@@ -17,3 +21,18 @@ class CurrentStekMiddleware:
         else:
             request.my_steks = []
         return self.get_response(request)
+
+
+class DutchFirstLocaleMiddleware(LocaleMiddleware):
+    """Dutch unless the person chose another language with the switcher (a cookie).
+
+    The browser's Accept-Language is ignored on purpose: a shared tablet at the onthaal, or a
+    phone set to English, should not change the language people expect at a Flemish STEK.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -50,9 +50,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mailadres"), unique=True)
     full_name = models.CharField(_("naam"), max_length=150)
-    language = models.CharField(
-        _("taal"), max_length=5, default="nl", choices=[("nl", "NL"), ("fr", "FR"), ("en", "EN")]
-    )
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

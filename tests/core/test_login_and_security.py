@@ -140,14 +140,22 @@ def test_every_catalogue_is_complete():
         assert mo.exists() and mo.stat().st_mtime >= (mo.with_suffix(".po").stat().st_mtime - 5)
 
 
+def production_env(**extra):
+    """The machine's environment less test-only switches, as a production host would have."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(extra)
+    return env
+
+
 def test_production_settings_pass_check_deploy(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.production",
-        "SECRET_KEY": "a-long-random-production-secret-" + "x7Qp9#Lm2$Vt8&Rz" * 3,
-        "ALLOWED_HOSTS": "stek.example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-    }
+    env = production_env(
+        **{
+            "DJANGO_SETTINGS_MODULE": "config.production",
+            "SECRET_KEY": "a-long-random-production-secret-" + "x7Qp9#Lm2$Vt8&Rz" * 3,
+            "ALLOWED_HOSTS": "stek.example.org",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        }
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -161,7 +169,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.production"}
+    env = production_env(DJANGO_SETTINGS_MODULE="config.production")
     env.pop("SECRET_KEY", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -172,3 +180,11 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
         timeout=120,
     )
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+def test_dutch_first_whatever_the_browser_says(world, client):
+    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="nl"' in html and "Aanmelden" in html
+    client.post(reverse("set_language"), {"language": "fr"})
+    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert 'lang="fr"' in html

@@ -1,0 +1,127 @@
+"""Log in as each persona, visit every page reachable from the home page, run axe-core.
+
+Fails on any serious or critical violation, so every page is checked the day it is added.
+"""
+
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+
+from tests.personas import PASSWORD, PERSONA_NAMES, build_world
+
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+PHONE = {"width": 390, "height": 844}
+MAX_PAGES = 80
+SKIP_PATHS = ("/afmelden/",)
+
+
+@pytest.fixture
+def world(transactional_db):
+    return build_world()
+
+
+def log_in(page, base, persona):
+    page.goto(f"{base}/aanmelden/")
+    if persona == "anonymous":
+        return
+    page.fill("input[name=username]", f"{persona}@stek.test")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+    assert "/aanmelden/" not in page.url, f"{persona} could not log in"
+
+
+def serious_violations(page):
+    page.evaluate(AXE)
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:3])
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def crawl(page, base):
+    """Breadth-first over same-origin links from the current page; yields each path once."""
+    seen, queue = set(), [urlparse(page.url).path]
+    while queue and len(seen) < MAX_PAGES:
+        path = queue.pop(0)
+        if path in seen or path.startswith(SKIP_PATHS):
+            continue
+        seen.add(path)
+        response = page.goto(base + path)
+        yield path, response.status
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            url = urlparse(urldefrag(href)[0])
+            if url.netloc == urlparse(base).netloc and url.path not in seen:
+                queue.append(url.path + (f"?{url.query}" if url.query else ""))
+
+
+@pytest.mark.parametrize("persona", PERSONA_NAMES)
+def test_every_reachable_page_passes_axe(persona, world, live_server, browser):
+    context = browser.new_context(viewport=PHONE, bypass_csp=True, locale="nl-BE")
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, persona)
+        problems, visited = {}, []
+        for path, status in crawl(page, live_server.url):
+            visited.append(path)
+            assert status < 500, f"{persona}: {path} answered {status}"
+            found = serious_violations(page)
+            if found:
+                problems[path] = found
+        assert len(visited) >= (2 if persona == "anonymous" else 3), visited
+        assert not problems, f"{persona}: axe violations: {problems}"
+    finally:
+        context.close()
+
+
+def test_a_form_with_errors_passes_axe(world, live_server, browser):
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, "coordinator_a")
+        page.goto(f"{live_server.url}/s/alfa/partners/nieuw/")
+        page.fill("textarea[name=contribution]", "Bel Jan Peeters op 0470 12 34 56.")
+        page.click("button[type=submit].primary")
+        page.wait_for_load_state()
+        assert page.locator(".error-summary").is_visible()
+        assert page.locator("textarea[name=contribution]").input_value().startswith("Bel Jan")
+        assert not serious_violations(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "coordinator_a", "network_admin"])
+def test_pages_load_without_console_errors_under_the_real_csp(persona, world, live_server, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        log_in(page, live_server.url, persona)
+        page.goto(live_server.url + "/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("typeof htmx") == "object"  # htmx loaded from our static files
+        assert not errors, errors
+    finally:
+        context.close()
+
+
+def test_the_language_switcher_works_without_javascript(world, live_server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/aanmelden/")
+        page.select_option("#language", "fr")
+        page.click(".language button")
+        page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == "fr"
+        assert page.locator("h1").inner_text() == "Se connecter"
+    finally:
+        context.close()
