@@ -59,8 +59,8 @@ lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras -o requirements.lock requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras -o requirements-dev.lock requirements-dev.in
 
-bench:
-	@echo "No benchmarks yet: the agenda, referral and signal issues add them to tests/bench/."
+bench: install
+	@for f in tests/bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3*
