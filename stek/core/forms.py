@@ -68,30 +68,10 @@ class StekForm(forms.ModelForm):
         return normalise_phone_number(self.cleaned_data.get("contact_phone"))
 
 
-class OrganisationFieldsMixin(forms.Form):
-    """Fields for a new or edited organisation."""
+class PartnerFormBase(forms.Form):
+    """The fields a new and an edited partner share: the organisation's details and its part
+    in the STEK (a scanned free text)."""
 
-    def clean_kbo_number(self):
-        value = self.cleaned_data.get("kbo_number", "")
-        validate_kbo_number(value)
-        return normalise_kbo_number(value)
-
-
-class PartnerCreateForm(OrganisationFieldsMixin):
-    organisation = forms.ModelChoiceField(
-        label=_("Bestaande organisatie uit het netwerk"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("— een nieuwe organisatie —"),
-    )
-    name = forms.CharField(
-        label=_("Naam van de nieuwe organisatie"), max_length=200, required=False
-    )
-    kind = forms.ChoiceField(
-        label=_("Soort organisatie"),
-        choices=[("", "—"), *OrganisationKind.choices],
-        required=False,
-    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     kbo_number = forms.CharField(
         label=_("Ondernemingsnummer (KBO)"),
@@ -105,6 +85,30 @@ class PartnerCreateForm(OrganisationFieldsMixin):
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[no_personal_data],
         help_text=_("Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Geen namen van bezoekers."),
+    )
+
+    field_order = ["organisation", "name", "kind", "website", "kbo_number", "role", "contribution"]
+
+    def clean_kbo_number(self):
+        value = self.cleaned_data.get("kbo_number", "")
+        validate_kbo_number(value)
+        return normalise_kbo_number(value)
+
+
+class PartnerCreateForm(PartnerFormBase):
+    organisation = forms.ModelChoiceField(
+        label=_("Bestaande organisatie uit het netwerk"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("— een nieuwe organisatie —"),
+    )
+    name = forms.CharField(
+        label=_("Naam van de nieuwe organisatie"), max_length=200, required=False
+    )
+    kind = forms.ChoiceField(
+        label=_("Soort organisatie"),
+        choices=[("", "—"), *OrganisationKind.choices],
+        required=False,
     )
 
     def __init__(self, *args, stek, **kwargs):
@@ -147,23 +151,9 @@ class PartnerCreateForm(OrganisationFieldsMixin):
         }
 
 
-class PartnerEditForm(OrganisationFieldsMixin):
+class PartnerEditForm(PartnerFormBase):
     name = forms.CharField(label=_("Naam"), max_length=200)
     kind = forms.ChoiceField(label=_("Soort organisatie"), choices=OrganisationKind.choices)
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    kbo_number = forms.CharField(
-        label=_("Ondernemingsnummer (KBO)"),
-        required=False,
-        help_text=_("Tien cijfers, bv. 0403.170.701."),
-    )
-    role = forms.ChoiceField(label=_("Rol in de STEK"), choices=PartnershipRole.choices)
-    contribution = forms.CharField(
-        label=_("Wat de organisatie inbrengt"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[no_personal_data],
-        help_text=_("Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Geen namen van bezoekers."),
-    )
 
     def __init__(self, *args, partnership, **kwargs):
         org = partnership.organisation

@@ -1,0 +1,12 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def minutes(delta):
+    """A timedelta as whole minutes (rounded up): '15' for timedelta(minutes=15)."""
+    if delta is None:
+        return ""
+    seconds = int(delta.total_seconds())
+    return str(-(-seconds // 60))
