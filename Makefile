@@ -19,7 +19,7 @@ $(STAMP): requirements.lock requirements-dev.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock -r requirements-dev.lock
 	@echo "Preparing the personal-data scanner (the first time takes 1-2 minutes)..."
-	$(PY) -c "import deduce; deduce.Deduce()"
+	$(MANAGE) warm_scanner
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 install: $(STAMP)

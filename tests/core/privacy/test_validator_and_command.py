@@ -111,3 +111,9 @@ def test_privacy_scan_database_is_quiet_when_clean(world):
     out = io.StringIO()
     call_command("privacy_scan", "--database", stdout=out)
     assert out.getvalue() == ""
+
+
+def test_warm_scanner_prepares_the_scanner():
+    out = io.StringIO()
+    call_command("warm_scanner", stdout=out)
+    assert "Personal-data scanner ready" in out.getvalue()
