@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "stek.core",
+    "stek.agenda",
 ]
 
 MIDDLEWARE = [

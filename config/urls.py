@@ -43,5 +43,6 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     *password_urls,
+    path("", include("stek.agenda.urls")),
     path("", include("stek.core.urls")),
 ]

@@ -6,6 +6,7 @@ A new view fails ``test_every_url_pattern_is_in_the_matrix`` until it is listed 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.agenda.helpers import category, weekly_activity_today
 from tests.personas import PERSONA_NAMES
 
 A_MEMBERS = ("volunteer_a", "worker_a", "coordinator_a")
@@ -28,6 +29,15 @@ def stek_view(member=200, coordinator=None, worker=None, volunteer=None):
         worker_a=worker if worker is not None else member,
         coordinator_a=coordinator if coordinator is not None else member,
     )
+
+
+def activity_kwargs(w, **extra):
+    activity = weekly_activity_today(w.stek_a)
+    return {"slug": w.stek_a.slug, "pk": activity.pk, **extra}
+
+
+def today_kwargs(w):
+    return activity_kwargs(w, day=weekly_activity_today(w.stek_a).start_date.isoformat())
 
 
 def network_view(analyst, admin):
@@ -105,6 +115,36 @@ MATRIX = {
     "core:person_deactivate": (
         "post",
         lambda w: {"slug": w.stek_a.slug, "pk": w.memberships["volunteer_a"].pk},
+        None,
+        stek_view(member=403, coordinator=302),
+    ),
+    "agenda:today": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "agenda:tap": (
+        "post",
+        lambda w: {"slug": w.stek_a.slug},
+        lambda w: {"session": "open", "category": category(w.stek_a).pk, "delta": "1"},
+        stek_view(member=302),
+    ),
+    "agenda:undo": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view(member=302)),
+    "agenda:week": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "agenda:activity_create": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=200, volunteer=403),
+    ),
+    "agenda:activity_edit": ("get", activity_kwargs, None, stek_view(member=200, volunteer=403)),
+    "agenda:session_change": ("get", today_kwargs, None, stek_view(member=200, volunteer=403)),
+    "agenda:session_restore": ("post", today_kwargs, None, stek_view(member=302, volunteer=403)),
+    "agenda:categories": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=403, coordinator=200),
+    ),
+    "agenda:category_toggle": (
+        "post",
+        lambda w: {"slug": w.stek_a.slug, "pk": category(w.stek_a).pk},
         None,
         stek_view(member=403, coordinator=302),
     ),

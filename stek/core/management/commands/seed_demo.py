@@ -190,6 +190,10 @@ class Command(StekCommand):
                 roles.append(f"{NetworkRole(network_role).label} @ {network.name}")
             rows.append((email, ", ".join(str(r) for r in roles)))
 
+        from stek.agenda.demo import seed_agenda
+
+        seed_agenda(steks)
+
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Logins (password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}")
         width = max(len(e) for e, _ in rows)

@@ -1,0 +1,39 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Recurrence(models.TextChoices):
+    ONCE = "once", _("Eenmalig")
+    WEEKLY = "weekly", _("Elke week")
+    BIWEEKLY = "biweekly", _("Om de twee weken")
+    MONTHLY = "monthly", _("Elke maand op dezelfde weekdag")
+
+
+class MonthWeek(models.IntegerChoices):
+    FIRST = 1, _("eerste")
+    SECOND = 2, _("tweede")
+    THIRD = 3, _("derde")
+    FOURTH = 4, _("vierde")
+    LAST = -1, _("laatste")
+
+
+class Access(models.TextChoices):
+    WALK_IN = "walk_in", _("Vrij binnenlopen")
+    REGISTRATION = "registration", _("Inschrijven")
+
+
+class ChangeKind(models.TextChoices):
+    CANCELLED = "cancelled", _("Gaat niet door")
+    MOVED = "moved", _("Verplaatst")
+
+
+class Pictogram(models.TextChoices):
+    COFFEE = "coffee", _("Koffie")
+    MEAL = "meal", _("Maaltijd")
+    CHILDREN = "children", _("Kinderen")
+    COMPUTER = "computer", _("Computer")
+    COOKING = "cooking", _("Koken")
+    MEETING = "meeting", _("Overleg")
+    INFO = "info", _("Info en hulp")
+    PAPERS = "papers", _("Papieren")
+    OTHER = "other", _("Andere")

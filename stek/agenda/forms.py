@@ -1,0 +1,97 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stek.core.models import Organisation
+from stek.core.privacy import no_personal_data
+
+from .enums import ChangeKind, Recurrence
+from .models import Activity, TallyCategory
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "title", "description", "pictogram",
+            "is_meet", "is_learn", "is_refer", "is_advocate",
+            "organisations", "presenter",
+            "start_date", "end_date", "start_time", "end_time", "recurrence", "month_week",
+            "place", "access", "is_free", "price", "price_note",
+            "audience", "languages", "accessibility",
+        ]  # fmt: skip
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "organisations": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, stek, **kwargs):
+        super().__init__(*args, **kwargs)
+        partners = Organisation.objects.filter(
+            partnerships__stek=stek, partnerships__is_active=True
+        )
+        self.fields["organisations"].queryset = partners
+        self.fields["presenter"].queryset = partners
+        self.fields["description"].validators.append(no_personal_data)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("Het einduur komt na het beginuur."))
+        if (
+            data.get("end_date")
+            and data.get("start_date")
+            and data["end_date"] < data["start_date"]
+        ):
+            self.add_error("end_date", _("De laatste keer komt na de eerste keer."))
+        if not any(data.get(f) for f in ("is_meet", "is_learn", "is_refer", "is_advocate")):
+            self.add_error(
+                None, _("Kies minstens één functie: ontmoeten, leren, verwijzen of politiseren.")
+            )
+        if not data.get("is_free") and data.get("price") is None:
+            self.add_error("price", _("Geef de prijs, of vink 'gratis' aan."))
+        if data.get("recurrence") != Recurrence.MONTHLY:
+            data["month_week"] = None
+        return data
+
+
+class SessionChangeForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Wat verandert"), choices=ChangeKind.choices, widget=forms.RadioSelect
+    )
+    new_date = forms.DateField(
+        label=_("Nieuwe datum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    new_start = forms.TimeField(
+        label=_("Nieuw beginuur"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    new_end = forms.TimeField(
+        label=_("Nieuw einduur"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    notice = forms.CharField(
+        label=_("Bericht voor de bezoekers"), required=False, max_length=200,
+        validators=[no_personal_data],
+        help_text=_("Kort en duidelijk. Bv. 'Vandaag geen soep. Volgende week gewoon weer.'"),
+    )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == ChangeKind.MOVED and not (
+            data.get("new_date") or data.get("new_start") or data.get("new_end")
+        ):
+            self.add_error("new_date", _("Geef een nieuwe datum of een nieuw uur."))
+        return data
+
+
+class TallyCategoryForm(forms.ModelForm):
+    class Meta:
+        model = TallyCategory
+        fields = ["label", "order"]
+
+    def __init__(self, *args, stek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.stek = stek

@@ -1,0 +1,116 @@
+"""Every write in the agenda goes through these functions."""
+
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils.translation import gettext as _
+
+from stek.core import audit
+from stek.core.enums import AuditAction
+
+from .enums import ChangeKind
+from .models import Activity, Session, SessionChange, TallyCategory, TallyCount
+
+
+class AgendaError(Exception):
+    pass
+
+
+def categories_for(stek):
+    """The STEK's active tally categories; two defaults are made the first time."""
+    categories = list(TallyCategory.objects.filter(stek=stek, is_active=True))
+    if not categories and not TallyCategory.objects.filter(stek=stek).exists():
+        for order, label in enumerate(("Volwassene", "Kind")):
+            TallyCategory.objects.get_or_create(stek=stek, label=label, defaults={"order": order})
+        categories = list(TallyCategory.objects.filter(stek=stek, is_active=True))
+    return categories
+
+
+def session_for(stek, activity, day):
+    """The countable session of ``activity`` (None: the STEK open) on ``day``."""
+    session, _created = Session.objects.get_or_create(stek=stek, activity=activity, date=day)
+    return session
+
+
+@transaction.atomic
+def tap(*, session, category, delta):
+    """Add one visitor (+1) or take one back (−1). Returns the new count. Never below zero;
+    concurrent taps are serialised by the database (ADR 0002)."""
+    if delta not in (1, -1):
+        raise AgendaError("a tap is +1 or -1")
+    if category.stek_id != session.stek_id:
+        raise AgendaError("category of another STEK")
+    counter, _created = TallyCount.objects.get_or_create(session=session, category=category)
+    rows = TallyCount.objects.filter(pk=counter.pk)
+    if delta < 0:
+        rows = rows.filter(count__gt=0)
+    changed = rows.update(count=F("count") + delta)
+    return TallyCount.objects.values_list("count", flat=True).get(pk=counter.pk), bool(changed)
+
+
+def totals(session):
+    """{category_id: count} and the session's total."""
+    per_category = dict(session.counts.values_list("category_id", "count"))
+    return per_category, sum(per_category.values())
+
+
+def stek_total(stek, day):
+    return (
+        TallyCount.objects.filter(session__stek=stek, session__date=day).aggregate(n=Sum("count"))[
+            "n"
+        ]
+        or 0
+    )
+
+
+@transaction.atomic
+def save_activity(*, actor, stek, form):
+    """Create or update an activity from a valid ActivityForm."""
+    activity = form.save(commit=False)
+    activity.stek = stek
+    activity.full_clean()
+    created = activity.pk is None
+    activity.save()
+    form.save_m2m()
+    action = AuditAction.CREATED if created else AuditAction.CHANGED
+    audit.record(actor, action, f"activiteit {activity.title}", stek=stek)
+    return activity
+
+
+@transaction.atomic
+def change_session(*, actor, activity, day, kind, notice="", new_date=None, new_start=None,
+                   new_end=None):  # fmt: skip
+    """Cancel or move one session. Replaces an earlier change of the same session."""
+    if kind == ChangeKind.MOVED and not (new_date or new_start or new_end):
+        raise AgendaError(_("Geef een nieuwe datum of een nieuw uur."))
+    change, _created = SessionChange.objects.update_or_create(
+        activity=activity,
+        date=day,
+        defaults={
+            "kind": kind,
+            "notice": notice,
+            "new_date": new_date if kind == ChangeKind.MOVED else None,
+            "new_start_time": new_start if kind == ChangeKind.MOVED else None,
+            "new_end_time": new_end if kind == ChangeKind.MOVED else None,
+        },
+    )
+    change.full_clean(exclude=["activity"])
+    audit.record(actor, AuditAction.CHANGED, f"sessie {activity.title} {day}", stek=activity.stek)
+    return change
+
+
+@transaction.atomic
+def undo_session_change(*, actor, activity, day):
+    deleted, _rows = SessionChange.objects.filter(activity=activity, date=day).delete()
+    if deleted:
+        audit.record(
+            actor,
+            AuditAction.CHANGED,
+            f"sessie {activity.title} {day} hersteld",
+            stek=activity.stek,
+        )
+    return bool(deleted)
+
+
+def deactivate_activity(*, actor, activity):
+    Activity.objects.filter(pk=activity.pk).update(is_active=False)
+    audit.record(actor, AuditAction.REMOVED, f"activiteit {activity.title}", stek=activity.stek)

@@ -1,0 +1,239 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stek.core.access import get_stek_for_user
+
+from . import permissions, services
+from .access import get_activity_for_user, get_category_for_user
+from .forms import ActivityForm, SessionChangeForm, TallyCategoryForm
+from .models import Activity, TallyCategory
+from .occurrences import occurrences, planned_dates
+
+
+# --- Vandaag: one-tap counting ------------------------------------------------------------
+def _today_sessions(stek, today):
+    """The STEK open (always) and today's sessions that take place."""
+    categories = services.categories_for(stek)
+    rows = [(None, services.session_for(stek, None, today))]
+    for occ in occurrences(stek, today, today):
+        if occ.takes_place:
+            rows.append((occ, services.session_for(stek, occ.activity, today)))
+    cards = []
+    for occ, session in rows:
+        per_category, total = services.totals(session)
+        cards.append(
+            {
+                "occurrence": occ,
+                "session": session,
+                "key": "open" if occ is None else str(occ.activity.pk),
+                "total": total,
+                "counts": [(c, per_category.get(c.pk, 0)) for c in categories],
+            }
+        )
+    return cards
+
+
+@login_required
+def today(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_count)
+    day = timezone.localdate()
+    cards = _today_sessions(stek, day)
+    return render(
+        request,
+        "agenda/today.html",
+        {
+            "stek": stek,
+            "day": day,
+            "cards": cards,
+            "day_total": services.stek_total(stek, day),
+            "can_undo": bool(request.session.get("last_tap")),
+        },
+    )
+
+
+def _session_from_key(stek, key, day):
+    if key == "open":
+        return services.session_for(stek, None, day)
+    activity = Activity.objects.filter(stek=stek, pk=key if key.isdigit() else 0).first()
+    if activity is None or not any(
+        o.takes_place and o.activity.pk == activity.pk for o in occurrences(stek, day, day)
+    ):
+        raise Http404(_("Deze activiteit heeft vandaag geen sessie."))
+    return services.session_for(stek, activity, day)
+
+
+@login_required
+@require_POST
+def tap(request, slug):
+    stek, category = get_category_for_user(request, slug, request.POST.get("category", "0"))
+    day = timezone.localdate()
+    session = _session_from_key(stek, request.POST.get("session", ""), day)
+    delta = 1 if request.POST.get("delta") == "1" else -1
+    count, changed = services.tap(session=session, category=category, delta=delta)
+    if changed:
+        request.session["last_tap"] = {
+            "session": session.pk,
+            "category": category.pk,
+            "delta": delta,
+        }
+    return _after_tap(request, stek, day, session)
+
+
+@login_required
+@require_POST
+def undo(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_count)
+    last = request.session.pop("last_tap", None)
+    day = timezone.localdate()
+    session = None
+    if last:
+        category = TallyCategory.objects.filter(stek=stek, pk=last["category"]).first()
+        session = stek.sessions.filter(pk=last["session"], date=day).first()
+        if category and session:
+            services.tap(session=session, category=category, delta=-last["delta"])
+            messages.success(request, _("De laatste tik is ongedaan gemaakt."))
+    return redirect("agenda:today", slug=stek.slug)
+
+
+def _after_tap(request, stek, day, session):
+    if request.htmx:
+        card = next(c for c in _today_sessions(stek, day) if c["session"].pk == session.pk)
+        return render(
+            request,
+            "agenda/partials/tally_card.html",
+            {"stek": stek, "card": card, "day_total": services.stek_total(stek, day), "oob": True},
+        )
+    return redirect(reverse("agenda:today", kwargs={"slug": stek.slug}) + f"#sessie-{session.pk}")
+
+
+# --- the week: planning -------------------------------------------------------------------
+def _monday(value):
+    day = parse_date(value or "") or timezone.localdate()
+    return day - timedelta(days=day.weekday())
+
+
+@login_required
+def week(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_view_agenda)
+    monday = _monday(request.GET.get("week"))
+    days = [monday + timedelta(days=i) for i in range(7)]
+    occ = occurrences(stek, days[0], days[-1])
+    return render(
+        request,
+        "agenda/week.html",
+        {
+            "stek": stek,
+            "days": [(d, [o for o in occ if o.date == d]) for d in days],
+            "monday": monday,
+            "previous": monday - timedelta(days=7),
+            "next": monday + timedelta(days=7),
+            "can_plan": permissions.can_plan(request.user, stek),
+            "can_manage_categories": permissions.can_manage_categories(request.user, stek),
+        },
+    )
+
+
+def _activity_form_page(request, stek, activity=None):
+    form = ActivityForm(request.POST or None, instance=activity, stek=stek)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_activity(actor=request.user, stek=stek, form=form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(title)s is bewaard.") % {"title": saved.title})
+            return redirect(
+                reverse("agenda:week", kwargs={"slug": stek.slug}) + f"?week={saved.start_date}"
+            )
+    return render(
+        request, "agenda/activity_form.html", {"stek": stek, "form": form, "activity": activity}
+    )
+
+
+@login_required
+def activity_create(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_plan)
+    return _activity_form_page(request, stek)
+
+
+@login_required
+def activity_edit(request, slug, pk):
+    stek, activity = get_activity_for_user(request, slug, pk)
+    return _activity_form_page(request, stek, activity)
+
+
+def _planned_day(activity, value):
+    day = parse_date(value)
+    if day is None or day not in planned_dates(activity, day, day):
+        raise Http404(_("Deze activiteit heeft geen sessie op die dag."))
+    return day
+
+
+@login_required
+def session_change(request, slug, pk, day):
+    stek, activity = get_activity_for_user(request, slug, pk)
+    day = _planned_day(activity, day)
+    form = SessionChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        services.change_session(
+            actor=request.user, activity=activity, day=day, kind=d["kind"], notice=d["notice"],
+            new_date=d["new_date"], new_start=d["new_start"], new_end=d["new_end"],
+        )  # fmt: skip
+        messages.success(request, _("De wijziging is bewaard en staat overal in het programma."))
+        return redirect(reverse("agenda:week", kwargs={"slug": stek.slug}) + f"?week={day}")
+    change = activity.changes.filter(date=day).first()
+    return render(
+        request,
+        "agenda/session_change.html",
+        {"stek": stek, "activity": activity, "day": day, "form": form, "change": change},
+    )
+
+
+@login_required
+@require_POST
+def session_restore(request, slug, pk, day):
+    stek, activity = get_activity_for_user(request, slug, pk)
+    day = _planned_day(activity, day)
+    if services.undo_session_change(actor=request.user, activity=activity, day=day):
+        messages.success(request, _("De sessie gaat weer door zoals gepland."))
+    return redirect(reverse("agenda:week", kwargs={"slug": stek.slug}) + f"?week={day}")
+
+
+# --- visitor categories -------------------------------------------------------------------
+@login_required
+def categories(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_manage_categories)
+    services.categories_for(stek)
+    form = TallyCategoryForm(request.POST or None, stek=stek)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De categorie is toegevoegd."))
+        return redirect("agenda:categories", slug=stek.slug)
+    return render(
+        request,
+        "agenda/categories.html",
+        {"stek": stek, "form": form, "categories": TallyCategory.objects.filter(stek=stek)},
+    )
+
+
+@login_required
+@require_POST
+def category_toggle(request, slug, pk):
+    stek = get_stek_for_user(request, slug, check=permissions.can_manage_categories)
+    category = TallyCategory.objects.filter(stek=stek, pk=pk).first()
+    if category is None:
+        raise Http404(_("Deze categorie hoort niet bij deze STEK."))
+    category.is_active = not category.is_active
+    category.save(update_fields=["is_active"])
+    return redirect("agenda:categories", slug=stek.slug)
