@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "stek.core",
     "stek.agenda",
+    "stek.public",
 ]
 
 MIDDLEWARE = [

@@ -45,4 +45,5 @@ urlpatterns = [
     *password_urls,
     path("", include("stek.agenda.urls")),
     path("", include("stek.core.urls")),
+    path("", include("stek.public.urls")),  # last: /<stek>/programma/ and friends
 ]

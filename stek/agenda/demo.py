@@ -126,7 +126,7 @@ def _seed_changes(stek, activities, today):
         SessionChange.objects.update_or_create(
             activity=first.activity, date=first.date,
             defaults={"kind": ChangeKind.CANCELLED,
-                      "notice": "Gaat niet door wegens ziekte. Volgende week gewoon weer."},
+                      "notice": "Wegens ziekte. Volgende week gewoon weer."},
         )  # fmt: skip
 
 

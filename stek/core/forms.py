@@ -12,6 +12,12 @@ from .validators import (
     validate_kbo_number,
 )
 
+# First path segments the site uses itself: a STEK may not take them as its slug.
+RESERVED_SLUGS = {
+    "s", "stek", "netwerk", "aanmelden", "afmelden", "wachtwoord", "i18n", "static", "healthz",
+    "api", "admin", "media",
+}  # fmt: skip
+
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
@@ -57,6 +63,8 @@ class StekForm(forms.ModelForm):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))
         if not slug:
             raise forms.ValidationError(_("Geef een korte naam voor de webadressen."))
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("Deze korte naam is voorbehouden. Kies een andere."))
         qs = Stek.objects.filter(slug=slug)
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)

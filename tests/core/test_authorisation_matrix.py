@@ -148,6 +148,11 @@ MATRIX = {
         None,
         stek_view(member=403, coordinator=302),
     ),
+    "public:programme": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
+    "public:poster": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
+    "public:ical": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
+    "public:ical_activity": ("get", activity_kwargs, None, expect(200, anonymous=200)),
+    "public:screen": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
     "core:network_home": (
         "get",
         lambda w: {"slug": w.network.slug},

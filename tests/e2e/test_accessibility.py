@@ -14,6 +14,7 @@ AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 PHONE = {"width": 390, "height": 844}
 MAX_PAGES = 80
 SKIP_PATHS = ("/afmelden/",)
+SKIP_SUFFIXES = (".pdf", ".ics")  # downloads, not pages: their own tests check them
 
 
 @pytest.fixture
@@ -50,14 +51,18 @@ def crawl(page, base):
     seen, queue = set(), [urlparse(page.url).path]
     while queue and len(seen) < MAX_PAGES:
         path = queue.pop(0)
-        if path in seen or path.startswith(SKIP_PATHS):
+        if path in seen or path.startswith(SKIP_PATHS) or path.endswith(SKIP_SUFFIXES):
             continue
         seen.add(path)
         response = page.goto(base + path)
         yield path, response.status
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             url = urlparse(urldefrag(href)[0])
-            if url.netloc == urlparse(base).netloc and url.path not in seen:
+            if (
+                url.netloc == urlparse(base).netloc
+                and url.path not in seen
+                and not url.path.endswith(SKIP_SUFFIXES)
+            ):
                 queue.append(url.path + (f"?{url.query}" if url.query else ""))
 
 
@@ -123,5 +128,21 @@ def test_the_language_switcher_works_without_javascript(world, live_server, brow
         page.wait_for_load_state()
         assert page.locator("html").get_attribute("lang") == "fr"
         assert page.locator("h1").inner_text() == "Se connecter"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/alfa/programma/", "/alfa/programma/?soort=leren", "/alfa/scherm/"]
+)
+def test_public_pages_pass_axe_for_visitors(path, world, live_server, browser):
+    from tests.agenda.helpers import weekly_activity_today
+
+    weekly_activity_today(world.stek_a)
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    page = context.new_page()
+    try:
+        assert page.goto(live_server.url + path).status == 200
+        assert not serious_violations(page)
     finally:
         context.close()

@@ -10,3 +10,9 @@ def minutes(delta):
         return ""
     seconds = int(delta.total_seconds())
     return str(-(-seconds // 60))
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template (None when absent)."""
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,114 @@
+from datetime import timedelta
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from stek.agenda.models import Activity
+
+from .access import get_public_stek
+from .ical import build_calendar
+from .poster import PosterUnavailable, qr_data_uri, render_poster_pdf
+from .programme import FUNCTIONS, monday_of, now_and_next, pictogram_data_uri, programme_days
+
+
+@require_GET
+def programme(request, slug):
+    """This week and next, for visitors: short sentences, pictograms, filters."""
+    stek = get_public_stek(slug)
+    monday = monday_of(timezone.localdate())
+    day = parse_date(request.GET.get("dag", ""))
+    function = request.GET.get("soort", "")
+    if day and not monday <= day < monday + timedelta(days=14):
+        day = None
+    days = programme_days(stek, monday, 14, function=function or None, only_day=day)
+    return render(
+        request,
+        "public/programme.html",
+        {
+            "stek": stek,
+            "weeks": [days[:7], days[7:]] if not day else [days],
+            "all_days": [monday + timedelta(days=i) for i in range(14)],
+            "day_filter": day,
+            "function_filter": function if function in FUNCTIONS else "",
+            "functions": FUNCTIONS,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_GET
+def poster(request, slug):
+    stek = get_public_stek(slug)
+    size = "A3" if request.GET.get("formaat", "").upper() == "A3" else "A4"
+    monday = monday_of(parse_date(request.GET.get("week", "")) or timezone.localdate())
+    days = programme_days(stek, monday, 7)
+    url = request.build_absolute_uri(reverse("public:programme", kwargs={"slug": stek.slug}))
+    pictograms = {o.activity.pictogram for _d, items in days for o in items}
+    context = {
+        "stek": stek,
+        "days": days,
+        "monday": monday,
+        "sunday": monday + timedelta(days=6),
+        "size": size,
+        "qr": qr_data_uri(url),
+        "url": url,
+        "pictograms": {name: pictogram_data_uri(name) for name in pictograms},
+    }
+    try:
+        pdf = render_poster_pdf(context)
+    except PosterUnavailable:
+        return render(
+            request,
+            "public/poster_unavailable.html",
+            {"stek": stek},
+            status=503,
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="{stek.slug}-programma-{monday:%Y-%m-%d}-{size.lower()}.pdf"'
+    )
+    return response
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@cache_control(max_age=900, public=True)
+def ical_stek(request, slug):
+    stek = get_public_stek(slug)
+    return _ics_response(build_calendar(stek, request), f"{stek.slug}.ics")
+
+
+@require_GET
+@cache_control(max_age=900, public=True)
+def ical_activity(request, slug, pk):
+    stek = get_public_stek(slug)
+    activity = Activity.objects.filter(stek=stek, pk=pk, is_active=True).first()
+    if activity is None:
+        from django.http import Http404
+
+        raise Http404(_("Deze activiteit bestaat niet (meer)."))
+    return _ics_response(build_calendar(stek, request, activity), f"{stek.slug}-{pk}.ics")
+
+
+@require_GET
+def screen(request, slug):
+    """The entrance screen: very large type, now and next; refreshes itself (htmx)."""
+    stek = get_public_stek(slug)
+    current, upcoming = now_and_next(stek)
+    template = "public/partials/screen_body.html" if request.htmx else "public/screen.html"
+    return render(
+        request,
+        template,
+        {"stek": stek, "current": current, "upcoming": upcoming, "now": timezone.localtime()},
+    )
