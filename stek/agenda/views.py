@@ -21,6 +21,17 @@ from .occurrences import occurrences, planned_dates
 
 
 # --- Vandaag: one-tap counting ------------------------------------------------------------
+def _card(session, occurrence, categories):
+    per_category, total = services.totals(session)
+    return {
+        "occurrence": occurrence,
+        "session": session,
+        "key": "open" if occurrence is None else str(occurrence.activity.pk),
+        "total": total,
+        "counts": [(c, per_category.get(c.pk, 0)) for c in categories],
+    }
+
+
 def _today_sessions(stek, today):
     """The STEK open (always) and today's sessions that take place."""
     categories = services.categories_for(stek)
@@ -28,19 +39,7 @@ def _today_sessions(stek, today):
     for occ in occurrences(stek, today, today):
         if occ.takes_place:
             rows.append((occ, services.session_for(stek, occ.activity, today)))
-    cards = []
-    for occ, session in rows:
-        per_category, total = services.totals(session)
-        cards.append(
-            {
-                "occurrence": occ,
-                "session": session,
-                "key": "open" if occ is None else str(occ.activity.pk),
-                "total": total,
-                "counts": [(c, per_category.get(c.pk, 0)) for c in categories],
-            }
-        )
-    return cards
+    return [_card(session, occ, categories) for occ, session in rows]
 
 
 @login_required
@@ -62,14 +61,15 @@ def today(request, slug):
 
 
 def _session_from_key(stek, key, day):
+    """(session, occurrence) for a tap: the STEK open, or an activity taking place today."""
     if key == "open":
-        return services.session_for(stek, None, day)
+        return services.session_for(stek, None, day), None
     activity = Activity.objects.filter(stek=stek, pk=key if key.isdigit() else 0).first()
-    if activity is None or not any(
-        o.takes_place and o.activity.pk == activity.pk for o in occurrences(stek, day, day)
-    ):
+    today = occurrences(stek, day, day, activities=[activity]) if activity else []
+    occurrence = next((o for o in today if o.takes_place), None)
+    if occurrence is None:
         raise Http404(_("Deze activiteit heeft vandaag geen sessie."))
-    return services.session_for(stek, activity, day)
+    return services.session_for(stek, activity, day), occurrence
 
 
 @login_required
@@ -77,16 +77,20 @@ def _session_from_key(stek, key, day):
 def tap(request, slug):
     stek, category = get_category_for_user(request, slug, request.POST.get("category", "0"))
     day = timezone.localdate()
-    session = _session_from_key(stek, request.POST.get("session", ""), day)
+    session, occurrence = _session_from_key(stek, request.POST.get("session", ""), day)
     delta = 1 if request.POST.get("delta") == "1" else -1
-    count, changed = services.tap(session=session, category=category, delta=delta)
+    _count, changed = services.tap(session=session, category=category, delta=delta)
     if changed:
-        request.session["last_tap"] = {
-            "session": session.pk,
-            "category": category.pk,
-            "delta": delta,
-        }
-    return _after_tap(request, stek, day, session)
+        last = {"session": session.pk, "category": category.pk, "delta": delta}
+        request.session["last_tap"] = last
+    if request.htmx:  # only the tapped card, and the day's total out of band
+        card = _card(session, occurrence, services.categories_for(stek))
+        return render(
+            request,
+            "agenda/partials/tally_card.html",
+            {"stek": stek, "card": card, "day_total": services.stek_total(stek, day), "oob": True},
+        )
+    return redirect(reverse("agenda:today", kwargs={"slug": stek.slug}) + f"#sessie-{session.pk}")
 
 
 @login_required
@@ -103,17 +107,6 @@ def undo(request, slug):
             services.tap(session=session, category=category, delta=-last["delta"])
             messages.success(request, _("De laatste tik is ongedaan gemaakt."))
     return redirect("agenda:today", slug=stek.slug)
-
-
-def _after_tap(request, stek, day, session):
-    if request.htmx:
-        card = next(c for c in _today_sessions(stek, day) if c["session"].pk == session.pk)
-        return render(
-            request,
-            "agenda/partials/tally_card.html",
-            {"stek": stek, "card": card, "day_total": services.stek_total(stek, day), "oob": True},
-        )
-    return redirect(reverse("agenda:today", kwargs={"slug": stek.slug}) + f"#sessie-{session.pk}")
 
 
 # --- the week: planning -------------------------------------------------------------------
