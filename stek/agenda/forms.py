@@ -5,7 +5,7 @@ from stek.core.models import Organisation
 from stek.core.privacy import no_personal_data
 
 from .enums import ChangeKind, Recurrence
-from .models import Activity, TallyCategory
+from .models import Activity, Pause, TallyCategory
 
 
 class ActivityForm(forms.ModelForm):
@@ -95,3 +95,24 @@ class TallyCategoryForm(forms.ModelForm):
     def __init__(self, *args, stek, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.stek = stek
+
+
+class PauseForm(forms.ModelForm):
+    class Meta:
+        model = Pause
+        fields = ["label", "start", "end", "activity"]
+        widgets = {
+            "start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, stek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = Activity.objects.filter(stek=stek, is_active=True)
+        self.fields["activity"].empty_label = _("Alle activiteiten")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Het einde komt na het begin."))
+        return data

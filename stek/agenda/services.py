@@ -114,3 +114,19 @@ def undo_session_change(*, actor, activity, day):
 def deactivate_activity(*, actor, activity):
     Activity.objects.filter(pk=activity.pk).update(is_active=False)
     audit.record(actor, AuditAction.REMOVED, f"activiteit {activity.title}", stek=activity.stek)
+
+
+@transaction.atomic
+def add_pause(*, actor, stek, form):
+    pause = form.save(commit=False)
+    pause.stek = stek
+    pause.full_clean()
+    pause.save()
+    audit.record(actor, AuditAction.CREATED, f"pauze {pause.label}", stek=stek)
+    return pause
+
+
+@transaction.atomic
+def remove_pause(*, actor, pause):
+    audit.record(actor, AuditAction.REMOVED, f"pauze {pause.label}", stek=pause.stek)
+    pause.delete()

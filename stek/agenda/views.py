@@ -15,8 +15,8 @@ from stek.core.access import get_stek_for_user
 
 from . import permissions, services
 from .access import get_activity_for_user, get_category_for_user
-from .forms import ActivityForm, SessionChangeForm, TallyCategoryForm
-from .models import Activity, TallyCategory
+from .forms import ActivityForm, PauseForm, SessionChangeForm, TallyCategoryForm
+from .models import Activity, Pause, TallyCategory
 from .occurrences import occurrences, planned_dates
 
 
@@ -201,6 +201,45 @@ def session_restore(request, slug, pk, day):
     if services.undo_session_change(actor=request.user, activity=activity, day=day):
         messages.success(request, _("De sessie gaat weer door zoals gepland."))
     return redirect(reverse("agenda:week", kwargs={"slug": stek.slug}) + f"?week={day}")
+
+
+@login_required
+@require_POST
+def activity_stop(request, slug, pk):
+    """Take an activity off the programme (its counts stay for the reports)."""
+    stek, activity = get_activity_for_user(request, slug, pk)
+    services.deactivate_activity(actor=request.user, activity=activity)
+    messages.success(
+        request, _("%(title)s staat niet meer op het programma.") % {"title": activity.title}
+    )
+    return redirect("agenda:week", slug=stek.slug)
+
+
+@login_required
+def pauses(request, slug):
+    """Periods without sessions, such as school holidays."""
+    stek = get_stek_for_user(request, slug, check=permissions.can_plan)
+    form = PauseForm(request.POST or None, stek=stek)
+    if request.method == "POST" and form.is_valid():
+        services.add_pause(actor=request.user, stek=stek, form=form)
+        messages.success(request, _("De pauze is bewaard."))
+        return redirect("agenda:pauses", slug=stek.slug)
+    listed = Pause.objects.filter(stek=stek, end__gte=timezone.localdate()).select_related(
+        "activity"
+    )
+    return render(request, "agenda/pauses.html", {"stek": stek, "form": form, "pauses": listed})
+
+
+@login_required
+@require_POST
+def pause_delete(request, slug, pk):
+    stek = get_stek_for_user(request, slug, check=permissions.can_plan)
+    pause = Pause.objects.filter(stek=stek, pk=pk).first()
+    if pause is None:
+        raise Http404(_("Deze pauze hoort niet bij deze STEK."))
+    services.remove_pause(actor=request.user, pause=pause)
+    messages.success(request, _("De pauze is verwijderd."))
+    return redirect("agenda:pauses", slug=stek.slug)
 
 
 # --- visitor categories -------------------------------------------------------------------

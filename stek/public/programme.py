@@ -36,13 +36,16 @@ def programme_days(stek, start, days, function=None, only_day=None):
 
 
 def now_and_next(stek, now=None, limit=3):
-    """For the entrance screen: what is on now, and what comes next (today or later)."""
+    """For the entrance screen: what is on now, what comes next (today or later), and what
+    was planned today but does not take place here."""
     now = now or timezone.localtime()
     today, clock = now.date(), now.time()
-    items = [o for o in occurrences(stek, today, today + timedelta(days=7)) if o.takes_place]
+    everything = occurrences(stek, today, today + timedelta(days=7))
+    items = [o for o in everything if o.takes_place]
     current = [o for o in items if o.date == today and o.start_time <= clock < o.end_time]
     upcoming = [o for o in items if (o.date, o.start_time) > (today, clock) and o not in current]
-    return current, upcoming[:limit]
+    not_today = [o for o in everything if o.date == today and not o.takes_place]
+    return current, upcoming[:limit], not_today
 
 
 @cache

@@ -105,10 +105,16 @@ def ical_activity(request, slug, pk):
 def screen(request, slug):
     """The entrance screen: very large type, now and next; refreshes itself (htmx)."""
     stek = get_public_stek(slug)
-    current, upcoming = now_and_next(stek)
+    current, upcoming, not_today = now_and_next(stek)
     template = "public/partials/screen_body.html" if request.htmx else "public/screen.html"
     return render(
         request,
         template,
-        {"stek": stek, "current": current, "upcoming": upcoming, "now": timezone.localtime()},
+        {
+            "stek": stek,
+            "current": current,
+            "upcoming": upcoming,
+            "not_today": not_today,
+            "now": timezone.localtime(),
+        },
     )

@@ -36,6 +36,17 @@ def activity_kwargs(w, **extra):
     return {"slug": w.stek_a.slug, "pk": activity.pk, **extra}
 
 
+def pause_kwargs(w):
+    from datetime import date
+
+    from stek.agenda.models import Pause
+
+    pause = Pause.objects.create(
+        stek=w.stek_a, start=date(2030, 7, 1), end=date(2030, 8, 31), label="Zomer"
+    )
+    return {"slug": w.stek_a.slug, "pk": pause.pk}
+
+
 def today_kwargs(w):
     return activity_kwargs(w, day=weekly_activity_today(w.stek_a).start_date.isoformat())
 
@@ -136,6 +147,14 @@ MATRIX = {
     "agenda:activity_edit": ("get", activity_kwargs, None, stek_view(member=200, volunteer=403)),
     "agenda:session_change": ("get", today_kwargs, None, stek_view(member=200, volunteer=403)),
     "agenda:session_restore": ("post", today_kwargs, None, stek_view(member=302, volunteer=403)),
+    "agenda:activity_stop": ("post", activity_kwargs, None, stek_view(member=302, volunteer=403)),
+    "agenda:pauses": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=200, volunteer=403),
+    ),
+    "agenda:pause_delete": ("post", pause_kwargs, None, stek_view(member=302, volunteer=403)),
     "agenda:categories": (
         "get",
         lambda w: {"slug": w.stek_a.slug},
