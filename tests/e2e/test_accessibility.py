@@ -146,3 +146,28 @@ def test_public_pages_pass_axe_for_visitors(path, world, live_server, browser):
         assert not serious_violations(page)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_volunteer_counts_with_one_tap(javascript, world, live_server, browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, "volunteer_a")
+        page.goto(f"{live_server.url}/s/alfa/vandaag/")
+        plus = page.locator(".tally-open .tally-plus").first
+        count = page.locator(".tally-open .tally-count").first
+        for expected in ("1", "2", "3"):
+            plus.click()
+            page.wait_for_function(
+                "([sel, n]) => document.querySelector(sel).textContent.trim() === n",
+                arg=[".tally-open .tally-count", expected],
+            )
+        assert count.inner_text() == "3"
+        assert page.locator("#day-total").inner_text() == "3"
+        page.locator(".tally-open .tally-minus").first.click()
+        page.wait_for_function(
+            "() => document.querySelector('.tally-open .tally-count').textContent.trim() === '2'"
+        )
+    finally:
+        context.close()
