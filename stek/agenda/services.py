@@ -130,3 +130,19 @@ def add_pause(*, actor, stek, form):
 def remove_pause(*, actor, pause):
     audit.record(actor, AuditAction.REMOVED, f"pauze {pause.label}", stek=pause.stek)
     pause.delete()
+
+
+@transaction.atomic
+def add_category(*, actor, stek, form):
+    category = form.save()
+    audit.record(actor, AuditAction.CREATED, f"telcategorie {category.label}", stek=stek)
+    return category
+
+
+@transaction.atomic
+def toggle_category(*, actor, category):
+    """Stop or resume counting a category; its past counts stay."""
+    category.is_active = not category.is_active
+    category.save(update_fields=["is_active"])
+    audit.record(actor, AuditAction.CHANGED, f"telcategorie {category.label}", stek=category.stek)
+    return category

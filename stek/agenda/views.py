@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from stek.core.access import get_stek_for_user
 
 from . import permissions, services
-from .access import get_activity_for_user, get_category_for_user
+from .access import get_activity_for_user, get_category_for_user, get_pause_for_user
 from .forms import ActivityForm, PauseForm, SessionChangeForm, TallyCategoryForm
 from .models import Activity, Pause, TallyCategory
 from .occurrences import occurrences, planned_dates
@@ -233,10 +233,7 @@ def pauses(request, slug):
 @login_required
 @require_POST
 def pause_delete(request, slug, pk):
-    stek = get_stek_for_user(request, slug, check=permissions.can_plan)
-    pause = Pause.objects.filter(stek=stek, pk=pk).first()
-    if pause is None:
-        raise Http404(_("Deze pauze hoort niet bij deze STEK."))
+    stek, pause = get_pause_for_user(request, slug, pk)
     services.remove_pause(actor=request.user, pause=pause)
     messages.success(request, _("De pauze is verwijderd."))
     return redirect("agenda:pauses", slug=stek.slug)
@@ -249,7 +246,7 @@ def categories(request, slug):
     services.categories_for(stek)
     form = TallyCategoryForm(request.POST or None, stek=stek)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.add_category(actor=request.user, stek=stek, form=form)
         messages.success(request, _("De categorie is toegevoegd."))
         return redirect("agenda:categories", slug=stek.slug)
     return render(
@@ -262,10 +259,8 @@ def categories(request, slug):
 @login_required
 @require_POST
 def category_toggle(request, slug, pk):
-    stek = get_stek_for_user(request, slug, check=permissions.can_manage_categories)
-    category = TallyCategory.objects.filter(stek=stek, pk=pk).first()
-    if category is None:
-        raise Http404(_("Deze categorie hoort niet bij deze STEK."))
-    category.is_active = not category.is_active
-    category.save(update_fields=["is_active"])
+    stek, category = get_category_for_user(
+        request, slug, pk, check=permissions.can_manage_categories, active_only=False
+    )
+    services.toggle_category(actor=request.user, category=category)
     return redirect("agenda:categories", slug=stek.slug)

@@ -28,28 +28,28 @@ def get_stek_for_user(request, slug, check=permissions.can_view_stek):
     return stek
 
 
-def get_partnership_for_user(request, slug, pk, check=permissions.can_manage_partners):
+def get_object_for_user(request, slug, queryset, pk, check, missing):
+    """Object ``pk`` of ``queryset`` in the user's STEK ``slug``: 404 (with ``missing``) when
+    it belongs to another STEK or does not exist, 403 when the user's role may not act."""
     stek = get_stek_for_user(request, slug)
-    partnership = (
-        Partnership.objects.filter(stek=stek, pk=pk).select_related("organisation").first()
-    )
-    if partnership is None:
-        raise Http404(_("Deze partner hoort niet bij deze STEK."))
+    obj = queryset.filter(stek=stek, pk=pk).first()
+    if obj is None:
+        raise Http404(missing)
     if not check(request.user, stek):
         _deny()
-    return stek, partnership
+    return stek, obj
+
+
+def get_partnership_for_user(request, slug, pk, check=permissions.can_manage_partners):
+    queryset = Partnership.objects.select_related("organisation")
+    missing = _("Deze partner hoort niet bij deze STEK.")
+    return get_object_for_user(request, slug, queryset, pk, check, missing)
 
 
 def get_membership_for_user(request, slug, pk, check=permissions.can_manage_people):
-    stek = get_stek_for_user(request, slug)
-    membership = (
-        Membership.objects.filter(stek=stek, pk=pk).select_related("user", "organisation").first()
-    )
-    if membership is None:
-        raise Http404(_("Deze persoon hoort niet bij deze STEK."))
-    if not check(request.user, stek):
-        _deny()
-    return stek, membership
+    queryset = Membership.objects.select_related("user", "organisation")
+    missing = _("Deze persoon hoort niet bij deze STEK.")
+    return get_object_for_user(request, slug, queryset, pk, check, missing)
 
 
 def get_network_for_user(request, slug, check=permissions.can_view_network):
