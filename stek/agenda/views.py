@@ -7,11 +7,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stek.core.access import get_stek_for_user
+from stek.core.dates import parse_day
 
 from . import permissions, services
 from .access import get_activity_for_user, get_category_for_user, get_pause_for_user
@@ -111,7 +111,7 @@ def undo(request, slug):
 
 # --- the week: planning -------------------------------------------------------------------
 def _monday(value):
-    day = parse_date(value or "") or timezone.localdate()
+    day = parse_day(value) or timezone.localdate()
     return day - timedelta(days=day.weekday())
 
 
@@ -166,7 +166,7 @@ def activity_edit(request, slug, pk):
 
 
 def _planned_day(activity, value):
-    day = parse_date(value)
+    day = parse_day(value)
     if day is None or day not in planned_dates(activity, day, day):
         raise Http404(_("Deze activiteit heeft geen sessie op die dag."))
     return day

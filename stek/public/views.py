@@ -4,12 +4,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from stek.agenda.models import Activity
+from stek.core.dates import parse_day
 
 from .access import get_public_stek
 from .ical import build_calendar
@@ -22,7 +22,7 @@ def programme(request, slug):
     """This week and next, for visitors: short sentences, pictograms, filters."""
     stek = get_public_stek(slug)
     monday = monday_of(timezone.localdate())
-    day = parse_date(request.GET.get("dag", ""))
+    day = parse_day(request.GET.get("dag", ""))
     function = request.GET.get("soort", "")
     if day and not monday <= day < monday + timedelta(days=14):
         day = None
@@ -46,7 +46,7 @@ def programme(request, slug):
 def poster(request, slug):
     stek = get_public_stek(slug)
     size = "A3" if request.GET.get("formaat", "").upper() == "A3" else "A4"
-    monday = monday_of(parse_date(request.GET.get("week", "")) or timezone.localdate())
+    monday = monday_of(parse_day(request.GET.get("week", "")) or timezone.localdate())
     days = programme_days(stek, monday, 7)
     url = request.build_absolute_uri(reverse("public:programme", kwargs={"slug": stek.slug}))
     pictograms = {o.activity.pictogram for _d, items in days for o in items}

@@ -120,3 +120,16 @@ def test_entrance_screen_refreshes_itself(programme, client):
 def test_reserved_slugs_are_refused(world):
     form = StekForm(data={"name": "Netwerk", "slug": "netwerk", "kind": "andere"})
     assert not form.is_valid() and "slug" in form.errors
+
+
+@pytest.mark.parametrize("query", ["?dag=2026-02-31", "?dag=nonsense", "?dag="])
+def test_impossible_days_in_the_address_are_ignored(world, client, query):
+    assert client.get(f"/alfa/programma/{query}").status_code == 200
+
+
+def test_impossible_dates_never_break_a_page(world, client_for, client):
+    assert client.get("/alfa/programma/affiche.pdf?week=2026-02-31").status_code == 200
+    worker = client_for("worker_a")
+    assert worker.get("/s/alfa/agenda/?week=2026-02-31").status_code == 200
+    activity = weekly_activity_today(world.stek_a)
+    assert worker.get(f"/s/alfa/agenda/{activity.pk}/2026-02-31/").status_code == 404
