@@ -37,3 +37,12 @@ class Pictogram(models.TextChoices):
     INFO = "info", _("Info en hulp")
     PAPERS = "papers", _("Papieren")
     OTHER = "other", _("Andere")
+
+
+class Function(models.TextChoices):
+    """The four functions of the STEK model."""
+
+    MEET = "ontmoeten", _("ontmoeten")
+    LEARN = "leren", _("leren")
+    REFER = "verwijzen", _("verwijzen")
+    ADVOCATE = "politiseren", _("politiseren")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from stek.core.models import Organisation, Stek
 from stek.core.privacy import no_personal_data
 
-from .enums import Access, ChangeKind, MonthWeek, Pictogram, Recurrence
+from .enums import Access, ChangeKind, Function, MonthWeek, Pictogram, Recurrence
 
 
 class Activity(models.Model):
@@ -75,6 +75,10 @@ class Activity(models.Model):
         names = [("ontmoeten", self.is_meet), ("leren", self.is_learn),
                  ("verwijzen", self.is_refer), ("politiseren", self.is_advocate)]  # fmt: skip
         return [name for name, on in names if on]
+
+    @property
+    def function_labels(self):
+        return [Function(name).label for name in self.functions]
 
 
 class SessionChange(models.Model):

@@ -8,9 +8,10 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.utils import timezone
 
+from stek.agenda.enums import Function
 from stek.agenda.occurrences import occurrences
 
-FUNCTIONS = ("ontmoeten", "leren", "verwijzen", "politiseren")
+FUNCTIONS = tuple(Function.values)
 
 
 def monday_of(day):

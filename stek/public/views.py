@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from stek.agenda.enums import Function
 from stek.agenda.models import Activity
 from stek.core.dates import parse_day
 
@@ -36,7 +37,7 @@ def programme(request, slug):
             "all_days": [monday + timedelta(days=i) for i in range(14)],
             "day_filter": day,
             "function_filter": function if function in FUNCTIONS else "",
-            "functions": FUNCTIONS,
+            "functions": Function.choices,
             "today": timezone.localdate(),
         },
     )

@@ -3,6 +3,7 @@ import zlib
 from datetime import time, timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -133,3 +134,11 @@ def test_impossible_dates_never_break_a_page(world, client_for, client):
     assert worker.get("/s/alfa/agenda/?week=2026-02-31").status_code == 200
     activity = weekly_activity_today(world.stek_a)
     assert worker.get(f"/s/alfa/agenda/{activity.pk}/2026-02-31/").status_code == 404
+
+
+def test_the_programme_speaks_french_all_the_way(programme, client):
+    client.post(reverse("set_language"), {"language": "fr"})
+    html = client.get("/alfa/programma/").content.decode()
+    assert "Gratuit" in html and "Entrée libre" in html
+    assert ">apprendre<" in html and ">rencontrer<" in html
+    assert ">leren<" not in html and ">ontmoeten<" not in html
