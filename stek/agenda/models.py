@@ -114,7 +114,9 @@ class Pause(models.Model):
     )  # fmt: skip
     start = models.DateField(_("van"))
     end = models.DateField(_("tot en met"))
-    label = models.CharField(_("naam"), max_length=100, help_text=_("Bv. Kerstvakantie."))
+    label = models.CharField(
+        _("naam"), max_length=100, validators=[no_personal_data], help_text=_("Bv. Kerstvakantie.")
+    )
 
     class Meta:
         ordering = ["start"]
@@ -127,7 +129,10 @@ class TallyCategory(models.Model):
     """A visitor category the STEK counts by (adult/child, first visit/returning...)."""
 
     stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="tally_categories")
-    label = models.CharField(_("naam"), max_length=60)
+    label = models.CharField(
+        _("naam"), max_length=60, validators=[no_personal_data],
+        help_text=_("Bv. volwassene, kind, eerste bezoek. Nooit iets dat iemand herkenbaar maakt."),
+    )  # fmt: skip
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_active = models.BooleanField(_("actief"), default=True)
 

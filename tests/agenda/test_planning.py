@@ -147,3 +147,12 @@ def test_the_screen_says_what_does_not_take_place_today(world, client):
     )
     html = client.get("/alfa/scherm/").content.decode()
     assert "Vandaag niet" in html and "Geen koffie vandaag." in html
+
+
+def test_a_category_label_never_names_a_visitor(world, client_for):
+    coordinator = client_for("coordinator_a")
+    url = reverse("agenda:categories", kwargs={"slug": "alfa"})
+    response = coordinator.post(url, {"label": "Mevrouw Jansens", "order": 3})
+    assert response.status_code == 200 and "persoonsgegevens" in response.content.decode()
+    response = coordinator.post(url, {"label": "Eerste bezoek", "order": 3})
+    assert response.status_code == 302
