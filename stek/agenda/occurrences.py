@@ -1,7 +1,7 @@
 """Expand activities into dated sessions, applying pauses, cancellations and moves."""
 
-from dataclasses import dataclass
-from datetime import date, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 
 from dateutil import rrule
 
@@ -45,8 +45,6 @@ def planned_dates(activity, start, end):
 
 
 def _dt(d):
-    from datetime import datetime
-
     return datetime(d.year, d.month, d.day)
 
 
@@ -59,56 +57,45 @@ def occurrences(stek, start, end, activities=None):
             .select_related("presenter")
             .prefetch_related("organisations")
         )
-    ids = [a.pk for a in activities]
-    pauses = list(Pause.objects.filter(stek=stek, start__lte=end, end__gte=start - timedelta(0)))
+    # a session moved into [start, end] may come from up to 62 days around it
+    window = (start - timedelta(days=62), end + timedelta(days=62))
+    pauses = list(Pause.objects.filter(stek=stek, start__lte=end, end__gte=start))
     changes = {
-        (c.activity_id, c.date): c for c in SessionChange.objects.filter(activity_id__in=ids)
+        (c.activity_id, c.date): c
+        for c in SessionChange.objects.filter(
+            activity_id__in=[a.pk for a in activities], date__range=window
+        )
     }
     result = []
     for activity in activities:
-        for day in planned_dates(activity, start - timedelta(days=62), end + timedelta(days=62)):
+        for day in planned_dates(activity, *window):
             change = changes.get((activity.pk, day))
             paused = any(
                 p.start <= day <= p.end and p.activity_id in (None, activity.pk) for p in pauses
             )
             if paused and change is None:
                 continue
+            planned = Occurrence(activity, day, activity.start_time, activity.end_time)
             if change is None:
                 if start <= day <= end:
-                    result.append(Occurrence(activity, day, activity.start_time, activity.end_time))
+                    result.append(planned)
             elif change.kind == ChangeKind.CANCELLED:
                 if start <= day <= end:
-                    result.append(
-                        Occurrence(
-                            activity,
-                            day,
-                            activity.start_time,
-                            activity.end_time,
-                            "cancelled",
-                            change.notice,
-                        )  # fmt: skip
-                    )
+                    result.append(replace(planned, status="cancelled", notice=change.notice))
             else:
                 new_day = change.new_date or day
                 if start <= day <= end and new_day != day:
                     result.append(
-                        Occurrence(
-                            activity,
-                            day,
-                            activity.start_time,
-                            activity.end_time,
-                            "moved_away",
-                            change.notice,
-                            new_day,
-                        )  # fmt: skip
-                    )
+                        replace(planned, status="moved_away", notice=change.notice,
+                                other_date=new_day)
+                    )  # fmt: skip
                 if start <= new_day <= end:
                     result.append(
-                        Occurrence(
-                            activity, new_day,
-                            change.new_start_time or activity.start_time,
-                            change.new_end_time or activity.end_time,
-                            "moved_here", change.notice, day,
+                        replace(
+                            planned, date=new_day,
+                            start_time=change.new_start_time or activity.start_time,
+                            end_time=change.new_end_time or activity.end_time,
+                            status="moved_here", notice=change.notice, other_date=day,
                         )
                     )  # fmt: skip
     result.sort(key=lambda o: (o.date, o.start_time, o.activity.title))
