@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stek.core.access import get_stek_for_user
-from stek.core.dates import parse_day
+from stek.core.dates import monday_of, parse_day
 
 from . import permissions, services
 from .access import get_activity_for_user, get_category_for_user, get_pause_for_user
@@ -110,15 +110,10 @@ def undo(request, slug):
 
 
 # --- the week: planning -------------------------------------------------------------------
-def _monday(value):
-    day = parse_day(value) or timezone.localdate()
-    return day - timedelta(days=day.weekday())
-
-
 @login_required
 def week(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_view_agenda)
-    monday = _monday(request.GET.get("week"))
+    monday = monday_of(parse_day(request.GET.get("week")) or timezone.localdate())
     days = [monday + timedelta(days=i) for i in range(7)]
     occ = occurrences(stek, days[0], days[-1])
     return render(

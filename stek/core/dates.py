@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.utils.dateparse import parse_date
 
 
@@ -8,3 +10,8 @@ def parse_day(value):
         return parse_date(value or "")
     except ValueError:
         return None
+
+
+def monday_of(day):
+    """The Monday of ``day``'s week."""
+    return day - timedelta(days=day.weekday())

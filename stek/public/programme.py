@@ -14,10 +14,6 @@ from stek.agenda.occurrences import occurrences
 FUNCTIONS = tuple(Function.values)
 
 
-def monday_of(day):
-    return day - timedelta(days=day.weekday())
-
-
 def programme_days(stek, start, days, function=None, only_day=None):
     """[(date, [Occurrence])] for ``days`` days from ``start``; empty days are kept."""
     end = start + timedelta(days=days - 1)
