@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from stek.core.access import get_stek_for_user
 from stek.core.dates import monday_of, parse_day
+from stek.core.forms import show_refusal
 
 from . import permissions, services
 from .access import get_activity_for_user, get_category_for_user, get_pause_for_user
@@ -137,7 +138,7 @@ def _activity_form_page(request, stek, activity=None):
         try:
             saved = services.save_activity(actor=request.user, stek=stek, form=form)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("%(title)s is bewaard.") % {"title": saved.title})
             return redirect(

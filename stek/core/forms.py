@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,17 @@ from .validators import (
     normalise_phone_number,
     validate_kbo_number,
 )
+
+
+def show_refusal(form, error):
+    """Show a write that a service refused on the form: field errors by field, the rest at
+    the top (also for fields the form does not have). What was typed stays in the form."""
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+
 
 # First path segments the site uses itself: a STEK may not take them as its slug.
 RESERVED_SLUGS = {

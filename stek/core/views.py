@@ -32,17 +32,9 @@ from .forms import (
     PartnerCreateForm,
     PartnerEditForm,
     StekForm,
+    show_refusal,
 )
 from .models import AuditEvent, Membership, Partnership, Stek
-
-
-def _form_error(form, error):
-    """Show a refused write on the form: field errors by field, the rest at the top."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
 
 
 # --- authentication ---------------------------------------------------------------------------
@@ -176,7 +168,7 @@ def partner_create(request, slug):
                 contribution=form.cleaned_data.get("contribution", ""),
             )
         except (services.ServiceError, ValidationError) as error:
-            _form_error(form, error)
+            show_refusal(form, error)
         else:
             messages.success(
                 request, _("%(org)s is nu partner.") % {"org": partnership.organisation}
@@ -199,7 +191,7 @@ def partner_edit(request, slug, pk):
                 contribution=form.cleaned_data.get("contribution", ""),
             )
         except ValidationError as error:
-            _form_error(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("De partner is bewaard."))
             return redirect("core:partner_list", slug=stek.slug)
@@ -261,7 +253,7 @@ def person_add(request, slug):
                 actor=request.user, stek=stek, request=request, **form.cleaned_data
             )
         except (services.ServiceError, ValidationError) as error:
-            _form_error(form, error)
+            show_refusal(form, error)
         else:
             if invited:
                 messages.success(
@@ -283,7 +275,7 @@ def person_edit(request, slug, pk):
         try:
             services.update_member(actor=request.user, membership=membership, **form.cleaned_data)
         except (services.ServiceError, ValidationError) as error:
-            _form_error(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("%(name)s is bewaard.") % {"name": membership.user})
             return redirect("core:people_list", slug=stek.slug)
@@ -344,7 +336,7 @@ def network_stek_create(request, slug):
                 request=request,
             )
         except (services.ServiceError, ValidationError) as error:
-            _form_error(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("%(stek)s is toegevoegd aan het netwerk.") % {"stek": stek})
             return redirect("core:network_home", slug=network.slug)
