@@ -2,7 +2,7 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-from .models import Stek
+from .permissions import active_memberships
 
 
 class CurrentStekMiddleware:
@@ -14,7 +14,8 @@ class CurrentStekMiddleware:
     def __call__(self, request):
         request.stek = None
         if request.user.is_authenticated:
-            steks = list(Stek.objects.for_user(request.user).select_related("network"))
+            # one query serves the STEK list and every role check of this request
+            steks = [m.stek for m in active_memberships(request.user)]
             request.my_steks = steks
             chosen = request.session.get("current_stek")
             request.stek = next((s for s in steks if s.pk == chosen), steks[0] if steks else None)

@@ -89,13 +89,6 @@ class Network(models.Model):
         return self.name
 
 
-class StekQuerySet(models.QuerySet):
-    def for_user(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(memberships__user=user, memberships__is_active=True, is_active=True)
-
-
 class Stek(models.Model):
     """One STEK practice: a meeting place run by a partnership."""
 
@@ -124,8 +117,6 @@ class Stek(models.Model):
     )
     is_active = models.BooleanField(_("actief"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = StekQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -7,19 +7,25 @@ from .enums import ROLE_RANK, MembershipRole, NetworkRole
 from .models import Membership, NetworkMembership
 
 
+def active_memberships(user):
+    """The user's active memberships of active STEKs (with the STEK and its network), in STEK
+    name order. One query; it also fills the per-request role cache of ``stek_role``."""
+    memberships = list(
+        Membership.objects.filter(user=user, is_active=True, stek__is_active=True)
+        .select_related("stek__network")
+        .order_by("stek__name")
+    )
+    user._stek_roles = {m.stek_id: m.role for m in memberships}
+    return memberships
+
+
 def stek_role(user, stek):
     """The user's active role in ``stek``, or None."""
     if not user.is_authenticated or stek is None:
         return None
-    cache = getattr(user, "_stek_roles", None)
-    if cache is None:
-        cache = dict(
-            Membership.objects.filter(user=user, is_active=True, stek__is_active=True).values_list(
-                "stek_id", "role"
-            )
-        )
-        user._stek_roles = cache
-    return cache.get(stek.pk)
+    if getattr(user, "_stek_roles", None) is None:
+        active_memberships(user)
+    return user._stek_roles.get(stek.pk)
 
 
 def network_role(user, network):
