@@ -100,7 +100,6 @@ def undo(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_count)
     last = request.session.pop("last_tap", None)
     day = timezone.localdate()
-    session = None
     if last:
         category = TallyCategory.objects.filter(stek=stek, pk=last["category"]).first()
         session = stek.sessions.filter(pk=last["session"], date=day).first()

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -96,8 +96,6 @@ def ical_activity(request, slug, pk):
     stek = get_public_stek(slug)
     activity = Activity.objects.filter(stek=stek, pk=pk, is_active=True).first()
     if activity is None:
-        from django.http import Http404
-
         raise Http404(_("Deze activiteit bestaat niet (meer)."))
     return _ics_response(build_calendar(stek, request, activity), f"{stek.slug}-{pk}.ics")
 
