@@ -24,6 +24,21 @@ def show_refusal(form, error):
         form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
 
 
+def check_new_organisation(form, data, network, *, fields, missing, exists):
+    """When no existing organisation is chosen, a new one needs a name and a kind, and the
+    name may not already be taken in the network. ``fields``: (chosen, name, kind)."""
+    chosen, name_field, kind_field = fields
+    if data.get(chosen):
+        return
+    name = (data.get(name_field) or "").strip()
+    if not name:
+        form.add_error(name_field, missing)
+    if not data.get(kind_field):
+        form.add_error(kind_field, _("Kies de soort organisatie."))
+    if name and Organisation.objects.filter(network=network, name__iexact=name).exists():
+        form.add_error(name_field, exists)
+
+
 # First path segments the site uses itself: a STEK may not take them as its slug.
 RESERVED_SLUGS = {
     "s", "stek", "netwerk", "aanmelden", "afmelden", "wachtwoord", "i18n", "static", "healthz",
@@ -141,22 +156,11 @@ class PartnerCreateForm(PartnerFormBase):
 
     def clean(self):
         data = super().clean()
-        if not data.get("organisation"):
-            if not data.get("name"):
-                self.add_error("name", _("Kies een bestaande organisatie of geef een naam."))
-            if not data.get("kind"):
-                self.add_error("kind", _("Kies de soort organisatie."))
-            name = data.get("name", "").strip()
-            if (
-                name
-                and Organisation.objects.filter(
-                    network=self.stek.network, name__iexact=name
-                ).exists()
-            ):
-                self.add_error(
-                    "name",
-                    _("Deze organisatie bestaat al in het netwerk. Kies ze in de lijst hierboven."),
-                )
+        check_new_organisation(
+            self, data, self.stek.network, fields=("organisation", "name", "kind"),
+            missing=_("Kies een bestaande organisatie of geef een naam."),
+            exists=_("Deze organisatie bestaat al in het netwerk. Kies ze in de lijst hierboven."),
+        )  # fmt: skip
         return data
 
     def new_organisation(self):
@@ -260,21 +264,11 @@ class NewStekForm(StekForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("lead_organisation"):
-            if not data.get("lead_name"):
-                self.add_error("lead_name", _("Kies een organisatie of geef een naam."))
-            if not data.get("lead_kind"):
-                self.add_error("lead_kind", _("Kies de soort organisatie."))
-            if (
-                data.get("lead_name")
-                and Organisation.objects.filter(
-                    network=self.network, name__iexact=data["lead_name"].strip()
-                ).exists()
-            ):
-                self.add_error(
-                    "lead_name",
-                    _("Deze organisatie bestaat al in het netwerk. Kies ze in de lijst."),
-                )
+        check_new_organisation(
+            self, data, self.network, fields=("lead_organisation", "lead_name", "lead_kind"),
+            missing=_("Kies een organisatie of geef een naam."),
+            exists=_("Deze organisatie bestaat al in het netwerk. Kies ze in de lijst."),
+        )  # fmt: skip
         return data
 
     def stek_fields(self):
