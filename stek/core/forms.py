@@ -42,7 +42,7 @@ def check_new_organisation(form, data, network, *, fields, missing, exists):
 # First path segments the site uses itself: a STEK may not take them as its slug.
 RESERVED_SLUGS = {
     "s", "stek", "netwerk", "aanmelden", "afmelden", "wachtwoord", "i18n", "static", "healthz",
-    "api", "admin", "media",
+    "api", "admin", "media", "verwijzing",
 }  # fmt: skip
 
 
@@ -76,6 +76,8 @@ class StekForm(forms.ModelForm):
             "street",
             "postal_code",
             "municipality",
+            "latitude",
+            "longitude",
             "service_area",
             "contact_email",
             "contact_phone",
@@ -85,6 +87,10 @@ class StekForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
+        self.fields["latitude"].help_text = _(
+            "Bv. 51.054 en 3.722. Nodig om diensten op afstand te zoeken en voor het kaartje "
+            "op het verwijsbriefje. Zoek het adres op een kaart en kopieer de coördinaten."
+        )
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))

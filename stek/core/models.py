@@ -4,6 +4,8 @@ No model here, or anywhere in stek, has a field for a visitor's identity. Users 
 volunteers, who log in; visitors never do.
 """
 
+import uuid
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -115,6 +117,12 @@ class Stek(models.Model):
     contact_phone = models.CharField(
         _("publiek telefoonnummer"), max_length=30, blank=True, validators=[validate_phone_number]
     )
+    latitude = models.DecimalField(
+        _("breedtegraad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     is_active = models.BooleanField(_("actief"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -136,7 +144,9 @@ class Organisation(models.Model):
     """A partner organisation; it may take part in several STEKs of its network."""
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="organisations")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("naam"), max_length=200)
+    description = models.TextField(_("beschrijving"), blank=True)
     kind = models.CharField(_("soort"), max_length=30, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)
     kbo_number = models.CharField(

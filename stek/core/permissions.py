@@ -49,6 +49,10 @@ def _at_least(user, stek, role):
     return current is not None and ROLE_RANK[current] >= ROLE_RANK[role]
 
 
+def at_least_worker(user, stek):
+    return _at_least(user, stek, MembershipRole.WORKER)
+
+
 def is_member(user, stek):
     return stek_role(user, stek) is not None
 
