@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from stek.socialmap.taxonomy import ensure_builtin_topics
+
+
+def load(apps, schema_editor):
+    ensure_builtin_topics(apps.get_model("socialmap", "Topic"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("socialmap", "0001_initial")]
+
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -1,0 +1,158 @@
+"""Find services: by need (topic or life domain), text, open now and distance from the STEK."""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from . import hours
+from .models import Location, Service, ServiceNotice
+
+
+def distance_km(a, b):
+    """Great-circle distance between two (lat, lon) pairs, in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0088 * 2 * math.asin(math.sqrt(h))
+
+
+def origin_of(stek):
+    if stek.latitude is None or stek.longitude is None:
+        return None
+    return (float(stek.latitude), float(stek.longitude))
+
+
+@dataclass
+class Result:
+    service: Service
+    open_now: bool | None
+    distance: float | None = None
+    location: Location | None = None
+    notices: list = field(default_factory=list)
+
+
+@dataclass
+class Query:
+    text: str = ""
+    topic: int | None = None
+    domain: str = ""
+    open_now: bool = False
+    max_km: float | None = None
+    public_only: bool = False
+
+
+def base_queryset(network):
+    return Service.objects.in_network(network).active()
+
+
+def _with_details(services):
+    today = timezone.localdate()
+    return services.select_related("organisation").prefetch_related(
+        "locations",
+        "topics",
+        Prefetch(
+            "notices",
+            queryset=ServiceNotice.objects.filter(ends_on__gte=today),
+            to_attr="current_notices",
+        ),
+    )
+
+
+def _text_filter(text):
+    condition = Q()
+    for word in text.split():
+        per_word = Q()
+        for name in (
+            "name",
+            "name_fr",
+            "name_en",
+            "description",
+            "description_fr",
+            "description_en",
+            "organisation__name",
+            "topics__name",
+            "topics__name_fr",
+            "topics__name_en",
+            "locations__municipality",
+        ):
+            per_word |= Q(**{f"{name}__icontains": word})
+        condition &= per_word
+    return condition
+
+
+def _filtered(network, query):
+    services = base_queryset(network)
+    if query.public_only:
+        services = services.public()
+    if query.topic:
+        services = services.filter(topics=query.topic)
+    if query.domain:
+        services = services.filter(topics__life_domain=query.domain)
+    if query.text.strip():
+        services = services.filter(_text_filter(query.text))
+    return services.distinct()
+
+
+def search(network, query, origin=None, at=None, limit=None):
+    """Results sorted by distance from ``origin`` (unknown distances last), then name.
+
+    Two steps, so that thousands of services stay fast: first only ids, hours, coordinates
+    and notices are read to filter and sort; then the first ``limit`` results are loaded
+    whole. ``search_page`` also returns how many there were in all."""
+    return search_page(network, query, origin, at, limit)[0]
+
+
+def search_page(network, query, origin=None, at=None, limit=None):
+    at = at or timezone.now()
+    rows = list(_filtered(network, query).values_list("pk", "name", "opening_hours"))
+    pks = [pk for pk, _name, _hours in rows]
+    places = {}
+    for service_id, loc_id, lat, lon in Service.locations.through.objects.filter(
+        service_id__in=pks
+    ).values_list("service_id", "location_id", "location__latitude", "location__longitude"):
+        places.setdefault(service_id, []).append((loc_id, lat, lon))
+    notices = {}
+    for notice in ServiceNotice.objects.filter(
+        service_id__in=pks, starts_on__lte=at.date(), ends_on__gte=at.date()
+    ):
+        notices.setdefault(notice.service_id, []).append(notice)
+    ranked = []
+    for pk, name, expression in rows:
+        state = hours.is_open(expression, notices.get(pk, ()), at)
+        if query.open_now and not state:
+            continue
+        distance, location_id = None, None
+        placed = [(i, lat, lon) for i, lat, lon in places.get(pk, []) if lat is not None]
+        if origin is not None and placed:
+            distance, location_id = min(
+                (distance_km(origin, (float(lat), float(lon))), i) for i, lat, lon in placed
+            )
+        elif places.get(pk):
+            location_id = places[pk][0][0]
+        if query.max_km is not None and (distance is None or distance > query.max_km):
+            continue
+        ranked.append(
+            (distance is None, distance or 0, name.lower(), pk, state, distance, location_id)
+        )
+    ranked.sort()
+    total = len(ranked)
+    chosen = ranked[:limit] if limit else ranked
+    loaded = _with_details(Service.objects.filter(pk__in=[r[3] for r in chosen])).in_bulk()
+    results = []
+    for *_key, pk, state, distance, location_id in chosen:
+        service = loaded[pk]
+        location = next((x for x in service.locations.all() if x.pk == location_id), None)
+        results.append(
+            Result(
+                service=service,
+                open_now=state,
+                distance=distance,
+                location=location,
+                notices=service.current_notices,
+            )
+        )
+    return results, total

@@ -1,0 +1,230 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stek.core.access import get_stek_for_user
+from stek.core.forms import show_refusal
+from stek.referrals.permissions import can_refer
+
+from . import hours, permissions, services
+from .access import get_notice_for_user, get_service_for_user
+from .enums import LANGUAGES, Access
+from .forms import LocationForm, NoticeForm, SearchForm, ServiceForm
+from .models import Service, localized
+from .search import Query, Result, origin_of, search_page
+
+PAGE_SIZE = 100
+
+
+def _query(form):
+    if not form.is_valid():
+        return Query()
+    data = form.cleaned_data
+    return Query(
+        text=data["q"],
+        topic=data["topic"].pk if data["topic"] else None,
+        domain=data["domain"],
+        open_now=data["open_now"],
+        max_km=float(data["max_km"]) if data["max_km"] else None,
+    )
+
+
+def _map_points(stek, results):
+    return [
+        {
+            "lat": float(r.location.latitude),
+            "lon": float(r.location.longitude),
+            "name": str(r.service),
+            "org": r.service.organisation.name,
+            "url": reverse("socialmap:service_detail", args=[stek.slug, r.service.pk]),
+        }
+        for r in results
+        if r.location is not None and r.location.has_coordinates
+    ]
+
+
+def _located(service, location):
+    return Result(service=service, open_now=None, location=location)
+
+
+def _map_data(stek, origin, points):
+    return {
+        "points": points,
+        "origin": {"lat": origin[0], "lon": origin[1], "name": stek.name} if origin else None,
+        "tiles": settings.STEK_MAP_TILE_URL,
+        "attribution": settings.STEK_MAP_ATTRIBUTION,
+    }
+
+
+@login_required
+def search_view(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_view_map)
+    form = SearchForm(request.GET or None, stek=stek)
+    origin = origin_of(stek)
+    results, total = search_page(stek.network_id, _query(form), origin=origin, limit=PAGE_SIZE)
+    context = {
+        "stek": stek,
+        "form": form,
+        "results": results,
+        "total": total,
+        "origin": origin,
+        "today": timezone.localdate(),
+        "map_data": _map_data(stek, origin, _map_points(stek, results)),
+        "can_add": permissions.can_add_services(request.user, stek),
+        "stale_count": Service.objects.in_network(stek.network_id).not_verified_since().count(),
+    }
+    template = "socialmap/partials/results.html" if request.htmx else "socialmap/search.html"
+    return render(request, template, context)
+
+
+@login_required
+def service_detail(request, slug, pk):
+    stek, service = get_service_for_user(request, slug, pk)
+    notices = list(service.notices.all())
+    origin = origin_of(stek)
+    location = service.locations.first()
+    return render(
+        request,
+        "socialmap/service_detail.html",
+        {
+            "stek": stek,
+            "service": service,
+            "description": localized(service, "description"),
+            "eligibility": localized(service, "eligibility"),
+            "locations": service.locations.all(),
+            "notices": notices,
+            "open_now": hours.is_open(service.opening_hours, notices),
+            "next_opening": hours.next_opening(service.opening_hours, notices),
+            "week": hours.week_table(service.opening_hours),
+            "can_edit": permissions.can_edit_service(request.user, stek, service),
+            "can_refer": _can_refer(request.user, stek),
+            "map_data": _map_data(stek, origin, _map_points(stek, [_located(service, location)])),
+            "notice_form": NoticeForm(),
+            "access_choices": Access.choices,
+            "languages": [LANGUAGES.get(code, code) for code in service.languages],
+        },
+    )
+
+
+def _can_refer(user, stek):
+    return can_refer(user, stek)
+
+
+def _service_form_page(request, stek, form, service=None):
+    return render(
+        request, "socialmap/service_form.html", {"stek": stek, "form": form, "service": service}
+    )
+
+
+@login_required
+def service_create(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_add_services)
+    organisations = permissions.editable_organisations(request.user, stek)
+    form = ServiceForm(request.POST or None, stek=stek, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service = services.save_service(actor=request.user, stek=stek, form=form)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("De dienst staat op de sociale kaart."))
+            return redirect("socialmap:service_detail", slug=stek.slug, pk=service.pk)
+    return _service_form_page(request, stek, form)
+
+
+@login_required
+def service_edit(request, slug, pk):
+    stek, service = get_service_for_user(request, slug, pk, edit=True)
+    organisations = permissions.editable_organisations(request.user, stek) | type(
+        service.organisation
+    ).objects.filter(pk=service.organisation_id)
+    form = ServiceForm(
+        request.POST or None, instance=service, stek=stek, organisations=organisations.distinct()
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_service(actor=request.user, stek=stek, form=form)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("De dienst is bijgewerkt en gecontroleerd."))
+            return redirect("socialmap:service_detail", slug=stek.slug, pk=service.pk)
+    return _service_form_page(request, stek, form, service)
+
+
+@login_required
+@require_POST
+def service_verify(request, slug, pk):
+    stek, service = get_service_for_user(request, slug, pk, edit=True)
+    services.verify_service(actor=request.user, stek=stek, service=service)
+    messages.success(request, _("Genoteerd: de gegevens kloppen nog."))
+    if request.POST.get("back") == "detail":
+        return redirect("socialmap:service_detail", slug=stek.slug, pk=service.pk)
+    return redirect("socialmap:stale", slug=stek.slug)
+
+
+@login_required
+@require_POST
+def notice_create(request, slug, pk):
+    stek, service = get_service_for_user(request, slug, pk, edit=True)
+    form = NoticeForm(request.POST)
+    if form.is_valid():
+        services.add_notice(actor=request.user, stek=stek, service=service, form=form)
+        messages.success(request, _("De mededeling is toegevoegd."))
+        return redirect("socialmap:service_detail", slug=stek.slug, pk=service.pk)
+    return render(
+        request,
+        "socialmap/notice_form.html",
+        {"stek": stek, "service": service, "form": form},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def notice_delete(request, slug, pk):
+    stek, notice = get_notice_for_user(request, slug, pk)
+    service_pk = notice.service_id
+    services.remove_notice(actor=request.user, stek=stek, notice=notice)
+    messages.success(request, _("De mededeling is weg."))
+    return redirect("socialmap:service_detail", slug=stek.slug, pk=service_pk)
+
+
+@login_required
+def location_create(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_add_services)
+    organisations = permissions.editable_organisations(request.user, stek)
+    form = LocationForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        location = services.save_location(actor=request.user, stek=stek, form=form)
+        messages.success(
+            request,
+            _("Locatie %(name)s toegevoegd. Kies ze nu bij de dienst.") % {"name": location.name},
+        )
+        return redirect("socialmap:search", slug=stek.slug)
+    return render(request, "socialmap/location_form.html", {"stek": stek, "form": form})
+
+
+@login_required
+def stale(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_add_services)
+    rows = (
+        Service.objects.in_network(stek.network_id)
+        .not_verified_since()
+        .select_related("organisation")
+        .order_by("last_verified", "name")
+    )
+    return render(
+        request,
+        "socialmap/stale.html",
+        {
+            "stek": stek,
+            "rows": [(s, permissions.can_edit_service(request.user, stek, s)) for s in rows],
+        },
+    )
