@@ -26,6 +26,7 @@ install: $(STAMP)
 
 run: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 

@@ -7,6 +7,7 @@ Production: ``DJANGO_SETTINGS_MODULE=config.production`` (see that module and th
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -51,7 +52,11 @@ INSTALLED_APPS = [
     "axes",
     "stek.core",
     "stek.agenda",
+    "stek.socialmap",
+    "stek.referrals",
     "stek.public",
+    "stek.api",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +193,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- Social map -------------------------------------------------------------------------------
+# Map tiles are a setting: empty means a map of points only (the page works without tiles).
+STEK_MAP_TILE_URL = env("STEK_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+STEK_MAP_ATTRIBUTION = env("STEK_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+if STEK_MAP_TILE_URL:
+    _tiles = urlsplit(STEK_MAP_TILE_URL.replace("{s}", "*"))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -208,6 +221,25 @@ if env("EMAIL_HOST"):
 # Small-cell suppression threshold for every aggregate that leaves a STEK (never below 3).
 STEK_SUPPRESSION_THRESHOLD = env_int("STEK_SUPPRESSION_THRESHOLD", 5)
 # Warm the personal-data scanner when the web process starts (off in tests: a fixture does it).
+# --- Referrals ------------------------------------------------------------------------------
+STEK_REFERRAL_EXPIRY_DAYS = env_int("STEK_REFERRAL_EXPIRY_DAYS", 60)
+STEK_REFERRAL_RETENTION_DAYS = env_int("STEK_REFERRAL_RETENTION_DAYS", 90)
+# Typing codes on the public page: attempts per IP address, failed attempts for the whole site.
+STEK_CODE_WINDOW_SECONDS = env_int("STEK_CODE_WINDOW_SECONDS", 900)
+STEK_CODE_ATTEMPTS_PER_IP = env_int("STEK_CODE_ATTEMPTS_PER_IP", 10)
+STEK_CODE_FAILURES_GLOBAL = env_int("STEK_CODE_FAILURES_GLOBAL", 200)
+# Behind a reverse proxy that appends the client to X-Forwarded-For: rate-limit that address.
+STEK_BEHIND_PROXY = env_bool("STEK_BEHIND_PROXY", False)
+# The address printed in the slip's QR code (e.g. https://stek.example.org); empty: this host.
+STEK_PUBLIC_BASE_URL = env("STEK_PUBLIC_BASE_URL", "")
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "stek_cache",
+    }
+}
+
 STEK_WARM_SCANNER = env_bool("STEK_WARM_SCANNER", True)
 
 LOGGING = {

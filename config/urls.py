@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
+from stek.api.api import api
 from stek.core import views as core_views
 
 # Django's password views (invitation and reset) are class-based; they are used as they are.
@@ -43,7 +44,10 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     *password_urls,
+    path("api/v1/", api.urls),
     path("", include("stek.agenda.urls")),
+    path("", include("stek.socialmap.urls")),
+    path("", include("stek.referrals.urls")),
     path("", include("stek.core.urls")),
     path("", include("stek.public.urls")),  # last: /<stek>/programma/ and friends
 ]

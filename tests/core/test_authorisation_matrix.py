@@ -55,6 +55,56 @@ def network_view(analyst, admin):
     return expect(404, analyst=analyst, network_admin=admin)
 
 
+def service_kwargs(w, **extra):
+    from tests.socialmap.helpers import make_service
+
+    service = make_service(w.partner_a2.organisation)
+    return {"slug": w.stek_a.slug, "pk": service.pk, **extra}
+
+
+def notice_kwargs(w):
+    from stek.socialmap.models import ServiceNotice
+
+    kwargs = service_kwargs(w)
+    notice = ServiceNotice.objects.create(
+        service_id=kwargs["pk"], kind="closure", starts_on="2030-01-01", ends_on="2030-01-02"
+    )
+    return {"slug": w.stek_a.slug, "pk": notice.pk}
+
+
+def referral_kwargs(w):
+    from tests.referrals.helpers import make_referral
+
+    return {"slug": w.stek_a.slug, "pk": make_referral(w).pk}
+
+
+def confirm_kwargs(w):
+    from stek.referrals.links import token_for
+    from tests.referrals.helpers import make_referral
+
+    return {"token": token_for(make_referral(w))}
+
+
+def public_service_kwargs(w):
+    from tests.socialmap.helpers import make_service
+
+    return {"service_id": str(make_service(w.partner_a2.organisation).uuid)}
+
+
+def public_org_kwargs(w):
+    from tests.socialmap.helpers import make_service
+
+    return {"organization_id": str(make_service(w.partner_a2.organisation).organisation.uuid)}
+
+
+def public(status=200):
+    return expect(status, anonymous=status)
+
+
+WORKERS = {"member": 200, "volunteer": 403}
+WORKERS_POST = {"member": 302, "volunteer": 403}
+
+
 # name -> (method, kwargs builder(world), data builder(world) or None, expected statuses)
 MATRIX = {
     "login": ("get", None, None, expect(302, anonymous=200)),
@@ -190,6 +240,54 @@ MATRIX = {
         None,
         network_view(analyst=403, admin=200),
     ),
+    "socialmap:search": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "socialmap:service_detail": ("get", service_kwargs, None, stek_view()),
+    "socialmap:service_edit": ("get", service_kwargs, None, stek_view(**WORKERS)),
+    "socialmap:service_create": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**WORKERS),
+    ),
+    "socialmap:location_create": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**WORKERS),
+    ),
+    "socialmap:stale": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**WORKERS)),
+    "socialmap:service_verify": ("post", service_kwargs, None, stek_view(**WORKERS_POST)),
+    "socialmap:notice_create": (
+        "post",
+        service_kwargs,
+        lambda w: {"kind": "closure", "starts_on": "2030-01-01", "ends_on": "2030-01-05"},
+        stek_view(**WORKERS_POST),
+    ),
+    "socialmap:notice_delete": ("post", notice_kwargs, None, stek_view(**WORKERS_POST)),
+    "referrals:list": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**WORKERS)),
+    "referrals:overview": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**WORKERS)),
+    "referrals:create": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug, "service_pk": service_kwargs(w)["pk"]},
+        None,
+        stek_view(**WORKERS),
+    ),
+    "referrals:detail": ("get", referral_kwargs, None, stek_view(**WORKERS)),
+    "referrals:slip_pdf": ("get", referral_kwargs, None, stek_view(**WORKERS)),
+    "referrals:record": (
+        "post",
+        referral_kwargs,
+        lambda w: {"status": "arrived"},
+        stek_view(**WORKERS_POST),
+    ),
+    "referrals:confirm_code": ("get", None, None, public()),
+    "referrals:confirm": ("get", confirm_kwargs, None, public()),
+    "api:api-root": ("get", None, None, public(404)),
+    "api:openapi-json": ("get", None, None, public()),
+    "api:list_services": ("get", None, None, public()),
+    "api:get_service": ("get", public_service_kwargs, None, public()),
+    "api:list_organisations": ("get", None, None, public()),
+    "api:get_organisation": ("get", public_org_kwargs, None, public()),
 }
 
 

@@ -18,8 +18,15 @@ SKIP_SUFFIXES = (".pdf", ".ics")  # downloads, not pages: their own tests check 
 
 
 @pytest.fixture
-def world(transactional_db):
-    return build_world()
+def world(transactional_db, settings):
+    from tests.referrals.helpers import make_referral
+
+    settings.STEK_MAP_TILE_URL = ""  # no tile server in CI: the map shows points only
+    w = build_world()
+    w.stek_a.latitude, w.stek_a.longitude = 51.056, 3.73
+    w.stek_a.save()
+    make_referral(w)  # a service on the social map and a referral with its slip
+    return w
 
 
 def log_in(page, base, persona):
@@ -113,6 +120,10 @@ def test_pages_load_without_console_errors_under_the_real_csp(persona, world, li
         page.goto(live_server.url + "/")
         page.wait_for_load_state("networkidle")
         assert page.evaluate("typeof htmx") == "object"  # htmx loaded from our static files
+        if persona == "coordinator_a":  # the map: Leaflet from our static files, under the CSP
+            page.goto(live_server.url + f"/s/{world.stek_a.slug}/kaart/")
+            page.wait_for_load_state("networkidle")
+            assert page.locator("#map .leaflet-interactive").count() >= 2  # STEK + service
         assert not errors, errors
     finally:
         context.close()

@@ -31,6 +31,8 @@ STEKS = [
         "service_area": "De wijk rond het oude station en de sociale woontorens aan de vaart.",
         "contact_email": "dewissel@stek.example",
         "contact_phone": "+32 9 210 10 10",
+        "latitude": "51.056000",
+        "longitude": "3.730000",
     },
     {
         "slug": "t-anker",
@@ -42,6 +44,8 @@ STEKS = [
         "service_area": "De binnenstad en de wijken langs de Dijle.",
         "contact_email": "anker@stek.example",
         "contact_phone": "+32 15 20 30 40",
+        "latitude": "51.025900",
+        "longitude": "4.477600",
     },
     {
         "slug": "passerelle",
@@ -53,6 +57,8 @@ STEKS = [
         "service_area": "Kuregem en de buurt rond het Zuidstation; tweetalig (nl/fr).",
         "contact_email": "passerelle@stek.example",
         "contact_phone": "+32 2 520 20 20",
+        "latitude": "50.836500",
+        "longitude": "4.313700",
     },
 ]
 
@@ -193,6 +199,11 @@ class Command(StekCommand):
         from stek.agenda.demo import seed_agenda
 
         seed_agenda(steks)
+
+        from stek.referrals.demo import seed_referrals
+        from stek.socialmap.demo import seed_socialmap
+
+        seed_referrals(steks, seed_socialmap(network, steks, orgs))
 
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Logins (password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}")

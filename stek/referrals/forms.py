@@ -1,0 +1,80 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stek.core.enums import Barrier
+from stek.socialmap.models import Topic
+
+from . import codes
+from .enums import Outcome, Reason, SlipLanguage, Status
+
+
+class ReferralForm(forms.Form):
+    topic = forms.ModelChoiceField(label=_("Voor welke nood of vraag?"), queryset=Topic.objects)
+    barrier = forms.ChoiceField(
+        label=_("Drempel die de bezoeker ervaart (niet verplicht)"),
+        choices=[("", _("Geen of niet gevraagd"))] + list(Barrier.choices),
+        required=False,
+    )
+    language = forms.ChoiceField(
+        label=_("Taal van het briefje"),
+        choices=SlipLanguage.choices,
+        widget=forms.RadioSelect,
+        initial="nl",
+    )
+    warm_handover = forms.BooleanField(
+        label=_("Warme overdracht: ik bel de dienst of ga mee"), required=False
+    )
+
+    def __init__(self, *args, stek, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        topics = Topic.objects.for_network(stek.network_id)
+        self.fields["topic"].queryset = topics
+        own = list(service.topics.all())
+        if len(own) == 1 and not self.is_bound:
+            self.fields["topic"].initial = own[0].pk
+
+
+class OutcomeForm(forms.Form):
+    """Arrived, or closed with an outcome and a coded reason; never free text."""
+
+    status = forms.ChoiceField(
+        label=_("Wat is er gebeurd?"),
+        choices=[
+            (Status.ARRIVED, _("De bezoeker is aangekomen")),
+            (Status.CLOSED, _("Afgesloten, met een uitkomst")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst"), choices=[("", "—")] + list(Outcome.choices), required=False
+    )
+    reason = forms.ChoiceField(
+        label=_("Reden (als het niet lukte)"),
+        choices=[("", "—")] + list(Reason.choices),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Status.CLOSED and not data.get("outcome"):
+            self.add_error("outcome", _("Kies een uitkomst om af te sluiten."))
+        if data.get("status") == Status.ARRIVED:
+            data["outcome"] = data["reason"] = ""
+        return data
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code op het briefje"),
+        max_length=20,
+        help_text=_("10 tekens, bv. K7QM3-XHD9P. Kleine of grote letters mag."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+    def clean_code(self):
+        code = codes.normalise(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError(
+                _("Dit is geen geldige code. Een code heeft 10 tekens, zoals K7QM3-XHD9P.")
+            )
+        return code

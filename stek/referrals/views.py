@@ -1,0 +1,218 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stek.core.access import get_stek_for_user
+from stek.core.forms import show_refusal
+from stek.core.models import Membership
+from stek.core.pdf import PdfUnavailable, render_pdf
+from stek.core.services import ServiceError
+from stek.socialmap.access import get_service_for_user
+
+from . import links, permissions, ratelimit, services, stats
+from .access import get_referral_for_user
+from .enums import ClosedVia, Status
+from .forms import CodeForm, OutcomeForm, ReferralForm
+from .models import Referral
+from .slip import slip_context
+
+
+def _worker_organisation(user, stek):
+    membership = Membership.objects.filter(user=user, stek=stek, is_active=True).first()
+    return membership.organisation if membership else None
+
+
+@login_required
+def create(request, slug, service_pk):
+    stek, service = get_service_for_user(request, slug, service_pk)
+    if not permissions.can_refer(request.user, stek):
+        raise PermissionDenied(_("Je rol in deze STEK laat dit niet toe."))
+    form = ReferralForm(request.POST or None, stek=stek, service=service)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral = services.create_referral(
+                actor=request.user,
+                stek=stek,
+                from_organisation=_worker_organisation(request.user, stek),
+                service=service,
+                topic=data["topic"],
+                barrier=data["barrier"],
+                warm_handover=data["warm_handover"],
+                language=data["language"],
+            )
+        except ServiceError as error:
+            show_refusal(form, error)
+        else:
+            return redirect("referrals:detail", slug=stek.slug, pk=referral.pk)
+    return render(
+        request, "referrals/create.html", {"stek": stek, "service": service, "form": form}
+    )
+
+
+@login_required
+def detail(request, slug, pk):
+    stek, referral = get_referral_for_user(request, slug, pk)
+    with translation.override(referral.language):
+        slip = slip_context(request, referral)
+        slip_html = render(request, "referrals/partials/slip.html", slip).content.decode()
+    return render(
+        request,
+        "referrals/detail.html",
+        {
+            "stek": stek,
+            "referral": referral,
+            "slip_html": slip_html,
+            "confirm_url": slip["confirm_url"],
+            "form": OutcomeForm(),
+        },
+    )
+
+
+@login_required
+def slip_pdf(request, slug, pk):
+    stek, referral = get_referral_for_user(request, slug, pk)
+    size = "A4" if request.GET.get("formaat", "").upper() == "A4" else "A6"
+    with translation.override(referral.language):
+        context = {**slip_context(request, referral), "size": size}
+        try:
+            pdf = render_pdf("referrals/slip_pdf.html", context)
+        except PdfUnavailable:
+            return render(request, "public/poster_unavailable.html", {"stek": stek}, status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="verwijsbriefje-{referral.code}-{size.lower()}.pdf"'
+    )
+    return response
+
+
+@login_required
+@require_POST
+def record(request, slug, pk):
+    stek, referral = get_referral_for_user(request, slug, pk)
+    form = OutcomeForm(request.POST)
+    via = ClosedVia.VISITOR if request.POST.get("via") == "visitor" else ClosedVia.WORKER
+    if form.is_valid():
+        try:
+            services.record_outcome(
+                referral=referral, via=via, actor=request.user, **form.cleaned_data
+            )
+        except ServiceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Genoteerd."))
+            return redirect("referrals:detail", slug=stek.slug, pk=referral.pk)
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("referrals:detail", slug=stek.slug, pk=referral.pk)
+
+
+@login_required
+def referral_list(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_follow_up)
+    lookup = CodeForm(request.GET or None)
+    if request.GET.get("code") and lookup.is_valid():
+        found = Referral.objects.filter(stek=stek, code=lookup.cleaned_data["code"]).first()
+        if found:
+            return redirect("referrals:detail", slug=stek.slug, pk=found.pk)
+        lookup.add_error("code", _("Geen verwijzing met deze code in deze STEK."))
+    status = request.GET.get("status", "live")
+    referrals = Referral.objects.filter(stek=stek).select_related(
+        "service", "topic", "to_organisation"
+    )
+    if status == "live":
+        referrals = referrals.live()
+    elif status in Status.values:
+        referrals = referrals.filter(status=status)
+    return render(
+        request,
+        "referrals/list.html",
+        {
+            "stek": stek,
+            "lookup": lookup,
+            "referrals": referrals[:200],
+            "status": status,
+            "statuses": [("live", _("Lopend"))] + list(Status.choices),
+        },
+    )
+
+
+def _month(value, fallback):
+    try:
+        year, month = (int(x) for x in value.split("-"))
+        return date(year, month, 1)
+    except (ValueError, AttributeError):
+        return fallback
+
+
+@login_required
+def overview(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_view_overview)
+    today = timezone.localdate()
+    this_month = today.replace(day=1)
+    six_ago = date(today.year - (today.month <= 5), (today.month - 6) % 12 + 1, 1)
+    first = _month(request.GET.get("van"), six_ago)
+    last = _month(request.GET.get("tot"), this_month)
+    if last < first:
+        first, last = last, first
+    data = stats.overview(stek, first, last)
+    orgs = data.matrix_orgs
+    rows = [{"org": o, "cells": [data.matrix.get((o.pk, c.pk)) for c in orgs]} for o in orgs]
+    return render(
+        request,
+        "referrals/overview.html",
+        {"stek": stek, "data": data, "matrix_rows": rows, "first": first, "last": last},
+    )
+
+
+# --- Public: the receiving service confirms, without an account and without learning who --
+def confirm_code(request):
+    form = CodeForm(request.POST or None)
+    if ratelimit.blocked(request):
+        return render(
+            request, "referrals/confirm_code.html", {"form": form, "blocked": True}, status=429
+        )
+    if request.method == "POST" and form.is_valid():
+        referral = Referral.objects.filter(code=form.cleaned_data["code"]).first()
+        ratelimit.count_attempt(request, success=referral is not None)
+        if referral is not None:
+            return redirect("referrals:confirm", token=links.token_for(referral))
+        form.add_error("code", _("We vinden deze code niet. Kijk de code na."))
+    elif request.method == "POST":
+        ratelimit.count_attempt(request, success=False)
+    return render(request, "referrals/confirm_code.html", {"form": form})
+
+
+def confirm(request, token):
+    try:
+        referral = Referral.objects.select_related("service", "topic", "stek").get(
+            pk=links.referral_pk_from(token)
+        )
+    except signing.SignatureExpired:
+        return _confirm_refused(request, _("Deze link is verlopen."))
+    except (signing.BadSignature, ValueError, Referral.DoesNotExist):
+        return _confirm_refused(request, _("Deze link is niet geldig."))
+    form = OutcomeForm(request.POST or None)
+    if referral.is_expired:
+        return _confirm_refused(request, _("Deze verwijzing is verlopen. Er kan niets meer bij."))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_outcome(referral=referral, via=ClosedVia.SERVICE, **form.cleaned_data)
+        except ServiceError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Dank je. Dit is genoteerd."))
+            return redirect("referrals:confirm", token=token)
+    return render(request, "referrals/confirm.html", {"referral": referral, "form": form})
+
+
+def _confirm_refused(request, message):
+    return render(request, "referrals/confirm_refused.html", {"message": message}, status=410)

@@ -1,0 +1,147 @@
+"""Codes are unguessable, typing them is rate-limited, and the service learns nothing of who."""
+
+import math
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from stek.referrals import codes, links
+from stek.referrals.enums import ClosedVia, Outcome, Status
+from stek.referrals.models import Referral
+from tests.referrals.helpers import make_referral
+
+
+def test_codes_are_long_enough_that_guessing_is_infeasible(settings):
+    assert set(codes.ALPHABET).isdisjoint("0O1IL")
+    assert codes.ENTROPY_BITS >= 49
+    # An attacker gets at most STEK_CODE_FAILURES_GLOBAL failed tries per window in all.
+    tries_per_year = settings.STEK_CODE_FAILURES_GLOBAL * (
+        365 * 86400 / settings.STEK_CODE_WINDOW_SECONDS
+    )
+    live_codes = 100_000  # far more open referrals than a network will ever have
+    chance = 1 - math.exp(-tries_per_year * live_codes / len(codes.ALPHABET) ** codes.LENGTH)
+    assert chance < 0.001
+
+
+def test_codes_are_random_and_use_the_whole_alphabet():
+    drawn = [codes.new_code() for _ in range(5000)]
+    assert len(set(drawn)) == len(drawn)
+    counts = Counter("".join(drawn))
+    assert set(counts) == set(codes.ALPHABET)
+    expected = 5000 * codes.LENGTH / len(codes.ALPHABET)
+    chi2 = sum((counts[c] - expected) ** 2 / expected for c in codes.ALPHABET)
+    assert chi2 < 80  # 30 degrees of freedom; p < 1e-6 would be ~ 70-80
+
+
+def test_typed_codes_are_forgiving_but_strict():
+    assert codes.normalise(" k7qm3-xhd9p ") == "K7QM3XHD9P"
+    assert codes.normalise("K7QM3XHD9") == ""
+    assert codes.normalise("K7QM3-XHD90") == ""  # 0 is not in the alphabet
+
+
+@pytest.mark.django_db
+def test_the_service_confirms_with_the_code_and_sees_nothing_about_the_person(world, client):
+    referral = make_referral(world, barrier="betaalbaarheid")
+    response = client.post(
+        reverse("referrals:confirm_code"), {"code": referral.code_display.lower()}
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    text = page.content.decode()
+    assert referral.code_display in text and "Leefloon" in text
+    for private in (
+        world.user("worker_a").email,
+        world.user("worker_a").full_name,
+        "Betaalbaarheid",
+    ):
+        assert private not in text
+    client.post(response["Location"], {"status": "closed", "outcome": "got_help"})
+    referral.refresh_from_db()
+    assert (referral.status, referral.outcome, referral.closed_via) == (
+        Status.CLOSED,
+        Outcome.GOT_HELP,
+        ClosedVia.SERVICE,
+    )
+
+
+@pytest.mark.django_db
+def test_unknown_code_gets_a_clear_message_and_changes_nothing(world, client):
+    referral = make_referral(world)
+    response = client.post(reverse("referrals:confirm_code"), {"code": "ZZZZZ-ZZZZZ"})
+    assert "We vinden deze code niet" in response.content.decode()
+    referral.refresh_from_db()
+    assert referral.status == Status.OPEN
+
+
+@pytest.mark.django_db
+def test_guessing_is_rate_limited_even_for_the_right_code(world, client, settings):
+    settings.STEK_CODE_ATTEMPTS_PER_IP = 5
+    referral = make_referral(world)
+    for _ in range(5):
+        client.post(reverse("referrals:confirm_code"), {"code": codes.new_code()})
+    response = client.post(reverse("referrals:confirm_code"), {"code": referral.code})
+    assert response.status_code == 429
+    assert "Te veel pogingen" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_guessing_from_many_addresses_hits_the_site_wide_limit(world, client, settings):
+    settings.STEK_CODE_FAILURES_GLOBAL = 6
+    referral = make_referral(world)
+    for n in range(6):
+        client.post(
+            reverse("referrals:confirm_code"), {"code": codes.new_code()}, REMOTE_ADDR=f"10.0.0.{n}"
+        )
+    response = client.post(
+        reverse("referrals:confirm_code"), {"code": referral.code}, REMOTE_ADDR="10.9.9.9"
+    )
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_tampered_or_expired_link_is_refused_and_changes_nothing(world, client, settings):
+    referral = make_referral(world)
+    token = links.token_for(referral)
+    bad = client.post(reverse("referrals:confirm", args=[token[:-2] + "xx"]), {"status": "arrived"})
+    assert bad.status_code == 410 and "niet geldig" in bad.content.decode()
+    expired = client.post(
+        reverse("referrals:confirm", args=[_old_token(referral, days=61)]), {"status": "arrived"}
+    )
+    assert expired.status_code == 410 and "verlopen" in expired.content.decode()
+    referral.refresh_from_db()
+    assert referral.status == Status.OPEN
+
+
+def _old_token(referral, days):
+    """A link signed ``days`` ago (the link lives as long as the referral: 60 days)."""
+    signer = signing.TimestampSigner(salt=links.SALT)
+    then = int((timezone.now() - timedelta(days=days)).timestamp())
+    signer.timestamp = lambda: signing.b62_encode(then)
+    return signer.sign(str(referral.pk))
+
+
+@pytest.mark.django_db
+def test_an_expired_referral_cannot_be_confirmed(world, client):
+    referral = make_referral(world)
+    Referral.objects.filter(pk=referral.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    response = client.post(
+        reverse("referrals:confirm", args=[links.token_for(referral)]), {"status": "arrived"}
+    )
+    assert response.status_code == 410 and "verlopen" in response.content.decode()
+    referral.refresh_from_db()
+    assert referral.status == Status.OPEN and referral.arrived_at is None
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_each_visitor_has_its_own_limit(world, client, settings):
+    settings.STEK_BEHIND_PROXY = True
+    settings.STEK_CODE_ATTEMPTS_PER_IP = 3
+    url = reverse("referrals:confirm_code")
+    for _ in range(3):
+        client.post(url, {"code": codes.new_code()}, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
+    assert client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 200

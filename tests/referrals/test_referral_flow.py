@@ -1,0 +1,140 @@
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from stek.referrals import services, stats
+from stek.referrals.enums import ClosedVia, Outcome, Status
+from stek.referrals.models import Referral, ReferralTally
+from tests.referrals.helpers import make_referral
+from tests.socialmap.helpers import make_service, topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_worker_refers_and_gets_a_slip_in_the_visitors_language(world, client_for):
+    world.stek_a.latitude, world.stek_a.longitude = 51.056, 3.73
+    world.stek_a.save()
+    service = make_service(world.partner_a2.organisation, name_fr="Service social")
+    client = client_for("worker_a")
+    response = client.post(
+        reverse("referrals:create", args=[world.stek_a.slug, service.pk]),
+        {"topic": topic("leefloon").pk, "language": "fr", "warm_handover": "on"},
+    )
+    referral = Referral.objects.get()
+    assert response["Location"] == reverse(
+        "referrals:detail", args=[world.stek_a.slug, referral.pk]
+    )
+    assert referral.from_organisation == world.partner_a2.organisation  # the worker's own
+    assert referral.to_organisation == service.organisation and referral.warm_handover
+    page = client.get(response["Location"]).content.decode()
+    assert "Service social" in page and referral.code_display in page
+    assert "Apportez" in page or "Identiteitskaart" in page  # what to bring is on the slip
+    assert "km" in page  # the small map says how far
+    assert world.user("worker_a").email not in page.split('class="slip"')[1].split("</section>")[0]
+    pdf = client.get(
+        reverse("referrals:slip_pdf", args=[world.stek_a.slug, referral.pk]) + "?formaat=a6"
+    )
+    assert pdf.status_code in (200, 503)
+    if pdf.status_code == 200:
+        assert pdf.content.startswith(b"%PDF")
+
+
+def test_a_volunteer_cannot_refer(world, client_for):
+    service = make_service(world.partner_a2.organisation)
+    response = client_for("volunteer_a").get(
+        reverse("referrals:create", args=[world.stek_a.slug, service.pk])
+    )
+    assert response.status_code == 403
+
+
+def test_the_visitor_comes_back_and_the_worker_looks_up_the_code(world, client_for):
+    referral = make_referral(world)
+    client = client_for("worker_a")
+    found = client.get(
+        reverse("referrals:list", args=[world.stek_a.slug]), {"code": referral.code.lower()}
+    )
+    assert found["Location"] == reverse("referrals:detail", args=[world.stek_a.slug, referral.pk])
+    client.post(
+        reverse("referrals:record", args=[world.stek_a.slug, referral.pk]),
+        {"status": "closed", "outcome": "no_capacity", "reason": "waiting_list", "via": "visitor"},
+    )
+    referral.refresh_from_db()
+    assert (referral.outcome, referral.reason, referral.closed_via) == (
+        Outcome.NO_CAPACITY,
+        "waiting_list",
+        ClosedVia.VISITOR,
+    )
+
+
+def test_another_steks_code_is_not_found(world, client_for):
+    referral = make_referral(world)
+    response = client_for("worker_b").get(
+        reverse("referrals:list", args=[world.stek_b.slug]), {"code": referral.code}
+    )
+    assert response.status_code == 200
+    assert "Geen verwijzing met deze code" in response.content.decode()
+
+
+def _closed(world, outcome, days_ago, **kwargs):
+    now = timezone.now() - timedelta(days=days_ago)
+    referral = make_referral(world, now=now, **kwargs)
+    Referral.objects.filter(pk=referral.pk).update(
+        status=Status.CLOSED, outcome=outcome, closed_at=now + timedelta(days=1)
+    )
+    return referral
+
+
+def test_purge_keeps_exactly_the_monthly_counts(world):
+    service = make_service(world.partner_a2.organisation)
+    old = [_closed(world, Outcome.GOT_HELP, 200, service=service) for _ in range(3)]
+    old.append(_closed(world, Outcome.DID_NOT_GO, 200, service=service))
+    expired = make_referral(world, service=service, now=timezone.now() - timedelta(days=200))
+    recent = _closed(world, Outcome.GOT_HELP, 10, service=service)
+    live = make_referral(world, service=service)
+    first = (timezone.localdate() - timedelta(days=220)).replace(day=1)
+    last = timezone.localdate().replace(day=1)
+    before = stats.overview(world.stek_a, first, last)
+
+    call_command("purge_referrals")
+
+    remaining = set(Referral.objects.values_list("pk", flat=True))
+    assert remaining == {recent.pk, live.pk}
+    tallies = {(t.outcome, t.count) for t in ReferralTally.objects.all()}
+    assert tallies == {(Outcome.GOT_HELP, 3), (Outcome.DID_NOT_GO, 1), ("expired", 1)}
+    month = old[0].created_on.replace(day=1)
+    assert set(ReferralTally.objects.values_list("month", flat=True)) == {month}
+    after = stats.overview(world.stek_a, first, last)
+    assert after.outcomes == before.outcomes and after.matrix == before.matrix
+    assert expired.pk not in remaining
+    call_command("purge_referrals")  # running it again changes nothing
+    assert {(t.outcome, t.count) for t in ReferralTally.objects.all()} == tallies
+
+
+def test_reciprocity_shows_who_refers_to_whom(world, client_for):
+    to_ocmw = make_service(world.partner_a2.organisation, name="OCMW-dienst")
+    to_lead = make_service(world.partner_a.organisation, name="Opbouwwerk-dienst")
+    for _ in range(3):
+        services.create_referral(
+            actor=None,
+            stek=world.stek_a,
+            service=to_ocmw,
+            topic=topic(),
+            from_organisation=world.partner_a.organisation,
+        )
+    services.create_referral(
+        actor=None,
+        stek=world.stek_a,
+        service=to_lead,
+        topic=topic(),
+        from_organisation=world.partner_a2.organisation,
+    )
+    today = timezone.localdate().replace(day=1)
+    data = stats.overview(world.stek_a, today, today)
+    lead, ocmw = world.partner_a.organisation.pk, world.partner_a2.organisation.pk
+    assert data.matrix[(lead, ocmw)]["n"] == 3 and data.matrix[(ocmw, lead)]["n"] == 1
+    assert data.sent == {lead: 3, ocmw: 1} and data.received == {ocmw: 3, lead: 1}
+    page = client_for("coordinator_a").get(reverse("referrals:overview", args=[world.stek_a.slug]))
+    assert "Wie verwijst naar wie" in page.content.decode()
