@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -33,6 +34,9 @@ def test_a_worker_refers_and_gets_a_slip_in_the_visitors_language(world, client_
     assert "Service social" in page and referral.code_display in page
     assert "Apportez" in page or "Identiteitskaart" in page  # what to bring is on the slip
     assert "km" in page  # the small map says how far
+    # SVG numbers are never localised (1,5 would break the drawing in nl and fr).
+    assert re.search(r'<circle cx="\d+(\.\d+)?" cy="\d+(\.\d+)?"', page)
+    assert re.search(r"09:00–12:00", page)  # the next 7 days' hours (Mo-Fr 09:00-12:00)
     assert world.user("worker_a").email not in page.split('class="slip"')[1].split("</section>")[0]
     pdf = client.get(
         reverse("referrals:slip_pdf", args=[world.stek_a.slug, referral.pk]) + "?formaat=a6"
