@@ -54,6 +54,17 @@ def sketch(origin, target, width=220, height=120, margin=22):
     }
 
 
+def nearest_location(service, origin):
+    """The service's location nearest the STEK (the first one when distances are unknown)."""
+    locations = list(service.locations.all())
+    placed = [loc for loc in locations if loc.has_coordinates]
+    if origin is None or not placed:
+        return locations[0] if locations else None
+    return min(
+        placed, key=lambda loc: distance_km(origin, (float(loc.latitude), float(loc.longitude)))
+    )
+
+
 def _absolute(request, path):
     base = settings.STEK_PUBLIC_BASE_URL
     return f"{base.rstrip('/')}{path}" if base else request.build_absolute_uri(path)
@@ -66,8 +77,8 @@ def confirm_url(request, referral):
 def slip_context(request, referral):
     """What the slip shows, in the referral's language (the caller activates it)."""
     service = referral.service
-    location = service.locations.first() if service else None
     stek = referral.stek
+    location = nearest_location(service, origin_of(stek)) if service else None
     notices = list(service.notices.filter(ends_on__gte=timezone.localdate())) if service else []
     days = []
     if service:

@@ -142,3 +142,16 @@ def test_reciprocity_shows_who_refers_to_whom(world, client_for):
     assert data.sent == {lead: 3, ocmw: 1} and data.received == {ocmw: 3, lead: 1}
     page = client_for("coordinator_a").get(reverse("referrals:overview", args=[world.stek_a.slug]))
     assert "Wie verwijst naar wie" in page.content.decode()
+
+
+def test_the_slip_gives_the_location_nearest_the_stek(world):
+    from stek.referrals.slip import nearest_location
+    from stek.socialmap.models import Location
+
+    service = make_service(world.partner_a2.organisation, lat=51.20, lon=3.72)  # far away
+    near = Location.objects.create(
+        organisation=service.organisation, name="Antenne", street="Dorpsstraat 2",
+        postal_code="9000", municipality="Gent", latitude=51.057, longitude=3.731,
+    )  # fmt: skip
+    service.locations.add(near)
+    assert nearest_location(service, (51.056, 3.73)) == near
