@@ -11,7 +11,7 @@ from . import permissions
 from .models import Membership, Network, Partnership, Stek
 
 
-def _deny():
+def deny():
     raise PermissionDenied(_("Je rol in deze STEK laat dit niet toe."))
 
 
@@ -21,7 +21,7 @@ def get_stek_for_user(request, slug, check=permissions.can_view_stek):
     if stek is None or not permissions.is_member(request.user, stek):
         raise Http404(_("We vinden geen STEK '%(slug)s' bij jouw STEKs.") % {"slug": slug})
     if not check(request.user, stek):
-        _deny()
+        deny()
     if request.session.get("current_stek") != stek.pk:
         request.session["current_stek"] = stek.pk
     request.stek = stek
@@ -36,7 +36,7 @@ def get_object_for_user(request, slug, queryset, pk, check, missing):
     if obj is None:
         raise Http404(missing)
     if not check(request.user, stek):
-        _deny()
+        deny()
     return stek, obj
 
 

@@ -3,14 +3,13 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stek.core.access import get_stek_for_user
+from stek.core.access import deny, get_stek_for_user
 from stek.core.forms import show_refusal
 from stek.core.models import Membership
 from stek.core.pdf import PdfUnavailable, render_pdf
@@ -34,7 +33,7 @@ def _worker_organisation(user, stek):
 def create(request, slug, service_pk):
     stek, service = get_service_for_user(request, slug, service_pk)
     if not permissions.can_refer(request.user, stek):
-        raise PermissionDenied(_("Je rol in deze STEK laat dit niet toe."))
+        deny()
     form = ReferralForm(request.POST or None, stek=stek, service=service)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -1,17 +1,12 @@
 """Load social-map objects for the current user: 404 outside the STEK's network, 403 by role."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from stek.core.access import get_stek_for_user
+from stek.core.access import deny, get_stek_for_user
 
 from . import permissions
 from .models import Location, Service, ServiceNotice
-
-
-def _deny():
-    raise PermissionDenied(_("Je rol in deze STEK laat dit niet toe."))
 
 
 def get_service_for_user(request, slug, pk, edit=False):
@@ -25,7 +20,7 @@ def get_service_for_user(request, slug, pk, edit=False):
     if service is None:
         raise Http404(_("Deze dienst staat niet op de sociale kaart van dit netwerk."))
     if edit and not permissions.can_edit_service(request.user, stek, service):
-        _deny()
+        deny()
     return stek, service
 
 
@@ -39,7 +34,7 @@ def get_notice_for_user(request, slug, pk):
     if notice is None:
         raise Http404(_("Deze mededeling hoort niet bij dit netwerk."))
     if not permissions.can_edit_service(request.user, stek, notice.service):
-        _deny()
+        deny()
     return stek, notice
 
 

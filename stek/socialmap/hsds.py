@@ -8,9 +8,11 @@ taxonomy terms of our own taxonomies (``stek-topics``, ``stek-access``, ``stek-v
 
 import json
 import uuid
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -273,7 +275,7 @@ def _organisation(network, record):
     org.kbo_number = record.get("tax_id") or org.kbo_number
     try:
         org.full_clean(exclude=["kbo_number"] if not org.kbo_number else None)
-    except Exception as error:  # ValidationError: say which field
+    except ValidationError as error:
         raise Rejected(f"organisation: {error}") from error
     org.save()
     return org
@@ -366,8 +368,6 @@ def _import_service(network, record):
     elif costs:
         service.cost = Cost.PAID
     if record.get("assured_date"):
-        from datetime import date
-
         try:
             service.last_verified = date.fromisoformat(record["assured_date"][:10])
         except ValueError as error:

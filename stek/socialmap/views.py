@@ -103,17 +103,13 @@ def service_detail(request, slug, pk):
             "next_opening": hours.next_opening(service.opening_hours, notices),
             "week": hours.week_table(service.opening_hours),
             "can_edit": permissions.can_edit_service(request.user, stek, service),
-            "can_refer": _can_refer(request.user, stek),
+            "can_refer": can_refer(request.user, stek),
             "map_data": _map_data(stek, origin, _map_points(stek, [_located(service, location)])),
             "notice_form": NoticeForm(),
             "access_choices": Access.choices,
             "languages": [LANGUAGES.get(code, code) for code in service.languages],
         },
     )
-
-
-def _can_refer(user, stek):
-    return can_refer(user, stek)
 
 
 def _service_form_page(request, stek, form, service=None):
