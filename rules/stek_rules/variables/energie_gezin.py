@@ -4,10 +4,10 @@ the Sociaal Verwarmingsfonds."""
 import numpy as np
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
+from stek_rules.common import TOLERANCE, any_member_has
 from stek_rules.entities import Household
 from stek_rules.inputs import BudgetMeter, Heating, Region
 
-TOLERANCE = 0.005
 MONTH = DateUnit.MONTH
 
 
@@ -63,11 +63,7 @@ class groeipakket_voorwaarde_status(Variable):
     label = "Groeipakket: leefloon, IGO of een inkomensvervangende tegemoetkoming"
 
     def formula(household, period):
-        m = household.members
-        statuses = (
-            m("status_leefloon", period) + m("status_igo", period) + m("status_ivt_it", period)
-        )
-        return household.any(statuses > 0)
+        return any_member_has(household, period, "status_leefloon", "status_igo", "status_ivt_it")
 
 
 class groeipakket_sociale_toeslag(Variable):

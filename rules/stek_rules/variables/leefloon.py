@@ -5,9 +5,8 @@ asked here, so the best outcome of the check is "maybe, also needed: …"."""
 import numpy as np
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
+from stek_rules.common import TOLERANCE
 from stek_rules.entities import Household
-
-TOLERANCE = 0.005  # float32 money: compare thresholds with half a cent
 
 
 class leefloon_categorie(Variable):

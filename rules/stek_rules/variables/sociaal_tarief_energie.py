@@ -3,6 +3,7 @@ date asked. VT holders were included only from 2021-02-01 to 2023-06-30."""
 
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
+from stek_rules.common import any_member_has
 from stek_rules.entities import Household
 
 
@@ -13,14 +14,10 @@ class sociaal_tarief_voorwaarde_status(Variable):
     label = "Sociaal tarief: leefloon, IGO of een tegemoetkoming voor personen met een handicap"
 
     def formula(household, period):
-        m = household.members
-        statuses = (
-            m("status_leefloon", period)
-            + m("status_igo", period)
-            + m("status_ivt_it", period)
-            + m("status_disability_66", period)
-        )
-        return household.any(statuses > 0)
+        return any_member_has(
+            household, period,
+            "status_leefloon", "status_igo", "status_ivt_it", "status_disability_66",
+        )  # fmt: skip
 
 
 class sociaal_tarief_voorwaarde_vt(Variable):

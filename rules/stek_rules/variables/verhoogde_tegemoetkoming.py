@@ -4,9 +4,8 @@ confirmed (rights-facts.md): the latest dated value applies until a newer one is
 
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
+from stek_rules.common import TOLERANCE, any_member_has
 from stek_rules.entities import Household
-
-TOLERANCE = 0.005
 
 
 class vt_voorwaarde_status(Variable):
@@ -16,15 +15,10 @@ class vt_voorwaarde_status(Variable):
     label = "VT: iemand heeft een status die de VT automatisch geeft"
 
     def formula(household, period):
-        members = household.members
-        statuses = (
-            members("status_leefloon", period)
-            + members("status_igo", period)
-            + members("status_ivt_it", period)
-            + members("status_disability_66", period)
-            + members("status_mena", period)
-        )
-        return household.any(statuses > 0)
+        return any_member_has(
+            household, period,
+            "status_leefloon", "status_igo", "status_ivt_it", "status_disability_66", "status_mena",
+        )  # fmt: skip
 
 
 class vt_inkomensgrens(Variable):

@@ -5,10 +5,10 @@ maximum rent. Semi-automatic: Wonen in Vlaanderen sends a form after 4 years on 
 import numpy as np
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
+from stek_rules.common import TOLERANCE
 from stek_rules.entities import Household
 from stek_rules.inputs import Housing, Region
 
-TOLERANCE = 0.005
 MONTH = DateUnit.MONTH
 
 
@@ -32,8 +32,8 @@ class huurpremie_voorwaarde_private_huur(Variable):
         private = household("housing", period) == Housing.private_rent
         return (
             private
-            * not_(household("owns_property", period))
-            * not_(household("rents_from_relative", period))
+            * np.logical_not(household("owns_property", period))
+            * np.logical_not(household("rents_from_relative", period))
         )
 
 
@@ -102,7 +102,3 @@ class vlaamse_huurpremie(Variable):
         )
         ten_laste = np.minimum(household("children_count", period), 4)
         return voorwaarden * (p.bedrag_basis + p.bedrag_per_persoon_ten_laste * ten_laste)
-
-
-def not_(values):
-    return np.logical_not(values)

@@ -5,10 +5,10 @@ the check shows the result as "maybe" with the missing condition named."""
 import numpy as np
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
+from stek_rules.common import TOLERANCE
 from stek_rules.entities import Household
 from stek_rules.inputs import Housing, Region
 
-TOLERANCE = 0.005
 MONTH = DateUnit.MONTH
 
 
