@@ -14,7 +14,7 @@ from ninja import Router, Schema
 from stek.core.models import Organisation
 from stek.socialmap.hsds import organisation_to_hsds, service_to_hsds, services_for_export
 from stek.socialmap.models import Service
-from stek.socialmap.search import _text_filter
+from stek.socialmap.search import text_filter
 
 router = Router(tags=["HSDS 3.0"])
 MAX_PER_PAGE = 100
@@ -69,7 +69,7 @@ def _uuid(value):
 def list_services(request, page: int = 1, per_page: int = 50, search: str = ""):
     services = _public_services()
     if search.strip():
-        services = services.filter(_text_filter(search)).distinct()
+        services = services.filter(text_filter(search)).distinct()
     today = timezone.localdate()
     return _page(services, page, per_page, lambda s: service_to_hsds(s, today=today))
 

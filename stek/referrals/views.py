@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from stek.core.access import deny, get_stek_for_user
 from stek.core.forms import show_refusal
-from stek.core.models import Membership
 from stek.core.pdf import PdfUnavailable, render_pdf
+from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
 from stek.socialmap.access import get_service_for_user
 
@@ -25,7 +25,8 @@ from .slip import slip_context
 
 
 def _worker_organisation(user, stek):
-    membership = Membership.objects.filter(user=user, stek=stek, is_active=True).first()
+    """The organisation the worker belongs to in this STEK, from the active memberships."""
+    membership = next((m for m in active_memberships(user) if m.stek_id == stek.pk), None)
     return membership.organisation if membership else None
 
 

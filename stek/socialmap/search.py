@@ -45,10 +45,6 @@ class Query:
     public_only: bool = False
 
 
-def base_queryset(network):
-    return Service.objects.in_network(network).active()
-
-
 def _with_details(services):
     today = timezone.localdate()
     return services.select_related("organisation").prefetch_related(
@@ -62,7 +58,7 @@ def _with_details(services):
     )
 
 
-def _text_filter(text):
+def text_filter(text):
     condition = Q()
     for word in text.split():
         per_word = Q()
@@ -85,7 +81,7 @@ def _text_filter(text):
 
 
 def _filtered(network, query):
-    services = base_queryset(network)
+    services = Service.objects.in_network(network).active()
     if query.public_only:
         services = services.public()
     if query.topic:
@@ -93,7 +89,7 @@ def _filtered(network, query):
     if query.domain:
         services = services.filter(topics__life_domain=query.domain)
     if query.text.strip():
-        services = services.filter(_text_filter(query.text))
+        services = services.filter(text_filter(query.text))
     return services.distinct()
 
 
