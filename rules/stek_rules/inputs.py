@@ -74,6 +74,12 @@ status_sick_3_months = _person(
     "status_sick_3_months", bool, "Minstens 3 maanden arbeidsongeschikt", False
 )
 status_student = _person("status_student", bool, "Student", False)
+started_work_recently = _person(
+    "started_work_recently",
+    bool,
+    "Begon de voorbije 3 jaar te werken of een opleiding (socio-professionele vrijstelling)",
+    False,
+)
 status_mena = _person(
     "status_mena", bool, "Niet-begeleide minderjarige vreemdeling (NBMV/MENA)", False
 )
@@ -146,6 +152,7 @@ INPUTS = [
     age, income_work, income_benefits, income_pension, income_other, is_child,
     status_leefloon, status_igo, status_ivt_it, status_disability_66,
     status_unemployed_3_months, status_sick_3_months, status_student, status_mena,
+    started_work_recently,
     region, housing, budget_meter, heating, monthly_rent, social_housing_waiting_years,
     owns_property, rents_from_relative, yearly_taxable_income,
 ]  # fmt: skip

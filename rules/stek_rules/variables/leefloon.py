@@ -47,11 +47,26 @@ class leefloon_grensbedrag(Variable):
         )
 
 
+class leefloon_vrijstelling_socio_professioneel(Variable):
+    value_type = float
+    entity = Household
+    definition_period = DateUnit.MONTH
+    label = "Leefloon: socio-professionele vrijstelling op inkomen uit werk, per maand"
+
+    def formula(household, period, parameters):
+        maximum = parameters(period).leefloon.vrijstelling.socio_professioneel
+        members = household.members
+        per_persoon = np.minimum(members("income_work", period), maximum) * members(
+            "started_work_recently", period
+        )
+        return household.sum(per_persoon)
+
+
 class leefloon_aangerekend_inkomen(Variable):
     value_type = float
     entity = Household
     definition_period = DateUnit.MONTH
-    label = "Leefloon: inkomen dat meetelt, na de algemene vrijstelling, per maand"
+    label = "Leefloon: inkomen dat meetelt, na de vrijstellingen, per maand"
 
     def formula(household, period, parameters):
         vrijstelling = parameters(period).leefloon.vrijstelling
@@ -61,7 +76,9 @@ class leefloon_aangerekend_inkomen(Variable):
             [vrijstelling.categorie_3, vrijstelling.categorie_2],
             default=vrijstelling.categorie_1,
         )
-        inkomen = household("household_monthly_income", period)
+        inkomen = household("household_monthly_income", period) - household(
+            "leefloon_vrijstelling_socio_professioneel", period
+        )
         return np.maximum(0, inkomen - per_jaar / 12)
 
 
