@@ -18,6 +18,8 @@ help:
 $(STAMP): requirements.lock requirements-dev.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock -r requirements-dev.lock
+	@# The rules package (rules/) is used in place, like an editable install, without a build step.
+	echo "$(CURDIR)/rules" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/stek-rules.pth"
 	@echo "Preparing the personal-data scanner (the first time takes 1-2 minutes)..."
 	$(MANAGE) warm_scanner
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)

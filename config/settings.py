@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "stek.agenda",
     "stek.socialmap",
     "stek.referrals",
+    "stek.rights",
     "stek.public",
     "stek.api",
     "ninja",

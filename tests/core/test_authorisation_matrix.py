@@ -288,6 +288,9 @@ MATRIX = {
     "api:get_service": ("get", public_service_kwargs, None, public()),
     "api:list_organisations": ("get", None, None, public()),
     "api:get_organisation": ("get", public_org_kwargs, None, public()),
+    # The check takes JSON; a form post is refused with 400 for everyone, never 401/403/500.
+    "api:check": ("post", None, None, public(400)),
+    "api:rights": ("get", None, None, public()),
 }
 
 

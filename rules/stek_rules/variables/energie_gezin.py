@@ -66,17 +66,49 @@ class groeipakket_voorwaarde_status(Variable):
         return any_member_has(household, period, "status_leefloon", "status_igo", "status_ivt_it")
 
 
+class groeipakket_voorwaarde_inkomen_sociale_toeslag(Variable):
+    value_type = bool
+    entity = Household
+    definition_period = MONTH
+    label = "Sociale toeslag: het inkomen is niet hoger dan de laagste grens"
+
+    def formula(household, period, parameters):
+        grens = parameters(period).groeipakket.sociale_toeslag_inkomensgrens
+        return household("yearly_taxable_income", period) <= grens + TOLERANCE
+
+
 class groeipakket_sociale_toeslag(Variable):
     value_type = bool
     entity = Household
     definition_period = MONTH
     label = "Groeipakket sociale toeslag: waarschijnlijk recht"
 
-    def formula(household, period, parameters):
-        grens = parameters(period).groeipakket.sociale_toeslag_inkomensgrens
-        inkomen = household("yearly_taxable_income", period) <= grens + TOLERANCE
+    def formula(household, period):
+        inkomen = household("groeipakket_voorwaarde_inkomen_sociale_toeslag", period)
         status = household("groeipakket_voorwaarde_status", period)
         return household("groeipakket_voorwaarde_kinderen_vlaanderen", period) * (inkomen + status)
+
+
+class groeipakket_voorwaarde_schoolgaand(Variable):
+    value_type = bool
+    entity = Household
+    definition_period = MONTH
+    label = "Schooltoeslag: een kind van 3 of ouder (kleuter-, lager of secundair onderwijs)"
+
+    def formula(household, period):
+        leeftijd = household.members("age", period)
+        return household.any(household.members("is_child", period) * (leeftijd >= 3))
+
+
+class groeipakket_voorwaarde_inkomen_schooltoeslag(Variable):
+    value_type = bool
+    entity = Household
+    definition_period = MONTH
+    label = "Schooltoeslag: het inkomen is niet hoger dan de hoogste grens"
+
+    def formula(household, period, parameters):
+        grens = parameters(period).groeipakket.schooltoeslag_inkomensgrens
+        return household("yearly_taxable_income", period) <= grens + TOLERANCE
 
 
 class groeipakket_schooltoeslag(Variable):
@@ -85,13 +117,12 @@ class groeipakket_schooltoeslag(Variable):
     definition_period = MONTH
     label = "Groeipakket schooltoeslag: inkomen onder de hoogste grens, met schoolgaande kinderen"
 
-    def formula(household, period, parameters):
-        grens = parameters(period).groeipakket.schooltoeslag_inkomensgrens
-        leeftijd = household.members("age", period)
-        schoolgaand = household.any(household.members("is_child", period) * (leeftijd >= 3))
-        inkomen = household("yearly_taxable_income", period) <= grens + TOLERANCE
-        vlaanderen = household("region", period) == Region.vlaanderen
-        return schoolgaand * inkomen * vlaanderen
+    def formula(household, period):
+        return (
+            household("groeipakket_voorwaarde_schoolgaand", period)
+            * household("groeipakket_voorwaarde_inkomen_schooltoeslag", period)
+            * (household("region", period) == Region.vlaanderen)
+        )
 
 
 class verwarmingsfonds_voorwaarde_brandstof(Variable):

@@ -1,0 +1,73 @@
+from datetime import date
+
+import pytest
+from django.utils import translation
+
+from stek.rights import engine
+from stek.rights.answers import CheckAnswers
+from stek.rights.catalogue import POINTERS, RIGHTS
+from stek.rights.check import evaluate
+from stek.socialmap.taxonomy import BUILTIN_TOPICS
+from tests.rights.example import example
+
+
+def result(**changes):
+    return {r.id: r for r in evaluate(CheckAnswers(**example(**changes))).rights}
+
+
+def test_every_right_and_pointer_leads_to_a_social_map_topic():
+    codes = {topic[0] for topic in BUILTIN_TOPICS}
+    assert {r.id for r in RIGHTS} <= codes
+    assert {p.topic for p in POINTERS} <= codes
+
+
+def test_unlikely_names_the_condition_that_decides():
+    rights = result(region="brussel", yearly_taxable_income=12000)
+    deciding = [c.condition.id for c in rights["vlaamse_huurpremie"].deciding]
+    assert deciding == ["vlaanderen"]
+    assert rights["brusselse_huurtoelage"].status == "maybe"  # priority titles unknown
+
+
+def test_why_shows_the_values_and_dated_sourced_parameters():
+    premie = result()["vlaamse_huurpremie"]
+    income = next(c for c in premie.conditions if c.condition.id == "inkomen")
+    with translation.override("nl"):
+        values = {str(label): value for label, value, _kind in income.values}
+    assert values["Bruto belastbaar inkomen van vorig jaar"] == 18000
+    assert values["Grens voor dit gezin per jaar"] == pytest.approx(29515)
+    (single, *_rest) = [p for _label, p in income.parameters]
+    assert single["value"] == 29515
+    assert single["since"] == date(2024, 1, 1)
+    assert single["reference"].startswith("https://")
+
+
+def test_the_leefloon_parameters_follow_the_category():
+    leefloon = result()["leefloon"]
+    income = next(c for c in leefloon.conditions if c.condition.id == "inkomen")
+    amounts = [p["value"] for _label, p in income.parameters]
+    assert amounts[0] == pytest.approx(1314.20)  # category 2, not 1 or 3
+
+
+def test_unconfirmed_values_are_flagged():
+    rights = result(persons=example()["persons"] + [{"role": "child", "age": 8}])
+    assert rights["groeipakket_schooltoeslag"].status == "likely"
+    assert rights["groeipakket_schooltoeslag"].unconfirmed
+    assert not rights["sociaal_tarief_energie"].unconfirmed
+
+
+def test_worth_asking_pointers_follow_the_profile():
+    pensioner = example(
+        persons=[{"role": "adult", "age": 70, "monthly_income": {"pension": 1100}}],
+        yearly_taxable_income=13200,
+    )
+    shown = {p.id for p in evaluate(CheckAnswers(**pensioner)).pointers}
+    assert "igo" in shown
+    assert "igo" not in {p.id for p in evaluate(CheckAnswers(**example())).pointers}
+
+
+def test_the_date_range_comes_from_the_parameters():
+    first, last = engine.valid_dates()
+    assert first == date(2024, 5, 1)  # the leefloon's oldest value
+    assert last.year == date.today().year + 1
+    with pytest.raises(engine.DateOutOfRange):
+        engine.check_date(date(2024, 4, 30))
