@@ -101,7 +101,9 @@ def simulate(population, when):
     builder.declare_person_entity("person", np.arange(population.size))
     count = len(next(iter(population.households.values())))
     households = builder.declare_entity("household", np.arange(count))
-    builder.join_with_persons(households, population.household_of, population.roles)
+    # Roles as indices (0 adult, 1 child): OpenFisca maps strings with a slow numpy.select.
+    roles = (population.roles == "child").astype(np.int8)
+    builder.join_with_persons(households, population.household_of, roles)
     simulation = builder.build(system())
     period = period_of(when)
     for name, values in population.persons.items():

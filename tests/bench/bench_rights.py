@@ -1,0 +1,143 @@
+"""Rights check (``make bench``): printed numbers only.
+
+1. The JSON API, one check as the issue's example: p50/p95 over 300 requests, in-process.
+2. The population estimate on 1,000,000 synthetic persons: wall time (generation + rules) and
+   peak memory, measured in a fresh child process so earlier work does not count.
+3. The leefloon means test on the same population through the rules and in plain NumPy, to
+   see what the engine costs (target: within 3x)."""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+DB = Path(tempfile.mkdtemp()) / "bench-rights.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ["STEK_WARM_SCANNER"] = "0"
+
+import django  # noqa: E402
+
+django.setup()
+
+import numpy as np  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from stek.rights import engine, population  # noqa: E402
+from tests.rights.example import example  # noqa: E402
+
+PERSONS = 1_000_000
+WHEN = date(2025, 3, 15)
+
+CHILD = f"""
+import os, resource, sys, time
+sys.path.insert(0, {str(ROOT)!r})
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ["STEK_WARM_SCANNER"] = "0"
+import django; django.setup()
+from datetime import date
+from stek.rights import engine, population
+engine.system()
+start = time.perf_counter()
+households = population.synthetic({PERSONS})
+made = time.perf_counter()
+population.estimate(households, date(2025, 3, 15))
+done = time.perf_counter()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(made - start, done - made, peak)
+"""
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def bench_api():
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    client = Client()
+    body = json.dumps(example())
+    for _ in range(10):  # warm up: the rules load once per process
+        client.post("/api/v1/rights/check", body, content_type="application/json")
+    times = []
+    for _ in range(300):
+        start = time.perf_counter()
+        response = client.post("/api/v1/rights/check", body, content_type="application/json")
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    print(
+        f"API POST /rights/check: p50 {statistics.median(times):.1f} ms, "
+        f"p95 {percentile(times, 95):.1f} ms (300 requests)"
+    )
+
+
+def bench_population():
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
+    generate, rules, peak = map(float, out[-3:])
+    print(
+        f"estimate, {PERSONS:,} persons, all 11 rights: {generate + rules:.2f} s in all "
+        f"({generate:.2f} s generating, {rules:.2f} s rules), peak memory {peak:.0f} MB"
+    )
+
+
+def numpy_leefloon(pop, when):
+    """The leefloon means test written directly in NumPy, for comparison."""
+    params = {
+        path: engine.parameter_at(path, when)["value"]
+        for path in [f"leefloon.{kind}.categorie_{c}" for kind in ("bedrag", "vrijstelling")
+                     for c in (1, 2, 3)] + ["leefloon.vrijstelling.socio_professioneel"]
+    }  # fmt: skip
+    p, h = pop.persons, pop.households
+    n = len(h["region"])
+    of = pop.household_of
+    income = p["income_work"] + p["income_benefits"] + p["income_pension"] + p["income_other"]
+    spi = np.minimum(p["income_work"], params["leefloon.vrijstelling.socio_professioneel"])
+    spi = spi * p["started_work_recently"]
+    monthly = np.bincount(of, weights=income - spi, minlength=n)
+    children = np.bincount(of, weights=p["is_child"], minlength=n)
+    adults = np.bincount(of, weights=~p["is_child"], minlength=n)
+    major = np.bincount(of, weights=p["age"] >= 18, minlength=n) > 0
+    category = np.select([children > 0, adults <= 1], [3, 2], default=1)
+    amount = np.choose(category - 1, [params[f"leefloon.bedrag.categorie_{c}"] for c in (1, 2, 3)])
+    exempt = np.choose(
+        category - 1, [params[f"leefloon.vrijstelling.categorie_{c}"] for c in (1, 2, 3)]
+    )
+    counted = np.maximum(0, monthly - exempt / 12)
+    return np.maximum(0, amount - counted) * (counted < amount - 0.005) * major
+
+
+def bench_means_test():
+    households = population.synthetic(PERSONS)
+    pop = households.population
+    start = time.perf_counter()
+    plain = numpy_leefloon(pop, WHEN)
+    numpy_s = time.perf_counter() - start
+    start = time.perf_counter()
+    simulation = engine.simulate(pop, WHEN)
+    loaded = time.perf_counter()
+    rules = simulation.calculate("leefloon_bedrag", engine.period_of(WHEN))
+    rules_s = time.perf_counter() - loaded
+    assert np.allclose(rules, plain, atol=0.02), "the rules and NumPy disagree"
+    print(
+        f"leefloon means test, {PERSONS:,} persons: rules {rules_s * 1000:.0f} ms, "
+        f"plain NumPy {numpy_s * 1000:.0f} ms ({rules_s / numpy_s:.1f}x), same amounts; "
+        f"loading the inputs into the engine {(loaded - start) * 1000:.0f} ms more"
+    )
+
+
+if __name__ == "__main__":
+    bench_api()
+    bench_population()
+    bench_means_test()
