@@ -25,12 +25,19 @@ class ReferralForm(forms.Form):
         label=_("Warme overdracht: ik bel de dienst of ga mee"), required=False
     )
 
-    def __init__(self, *args, stek, service, **kwargs):
+    def __init__(self, *args, stek, service, topic_code="", **kwargs):
+        """``topic_code`` presets the need, e.g. a right id when the worker refers from a
+        rights-check result; otherwise the service's only topic, if it has one."""
         super().__init__(*args, **kwargs)
         topics = Topic.objects.for_network(stek.network_id)
         self.fields["topic"].queryset = topics
+        if self.is_bound:
+            return
+        asked = topics.filter(code=topic_code).first() if topic_code else None
         own = list(service.topics.all())
-        if len(own) == 1 and not self.is_bound:
+        if asked is not None:
+            self.fields["topic"].initial = asked.pk
+        elif len(own) == 1:
             self.fields["topic"].initial = own[0].pk
 
 

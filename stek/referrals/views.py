@@ -35,7 +35,12 @@ def create(request, slug, service_pk):
     stek, service = get_service_for_user(request, slug, service_pk)
     if not permissions.can_refer(request.user, stek):
         deny()
-    form = ReferralForm(request.POST or None, stek=stek, service=service)
+    form = ReferralForm(
+        request.POST or None,
+        stek=stek,
+        service=service,
+        topic_code=request.GET.get("onderwerp", ""),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -155,3 +155,14 @@ def test_the_slip_gives_the_location_nearest_the_stek(world):
     )  # fmt: skip
     service.locations.add(near)
     assert nearest_location(service, (51.056, 3.73)) == near
+
+
+def test_a_referral_from_a_rights_result_presets_the_need(world, client_for):
+    service = make_service(world.partner_a2.organisation)
+    service.topics.set([topic("leefloon"), topic("schuldhulp")])
+    url = reverse("referrals:create", args=[world.stek_a.slug, service.pk])
+    client = client_for("worker_a")
+    preset = client.get(url + "?onderwerp=vlaamse_huurpremie").context["form"]
+    assert preset["topic"].initial == topic("vlaamse_huurpremie").pk
+    # an unknown code is ignored: no preset, no error
+    assert client.get(url + "?onderwerp=bestaat_niet").context["form"]["topic"].initial is None
