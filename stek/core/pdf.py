@@ -3,6 +3,7 @@
 import logging
 
 import segno
+from django.conf import settings
 from django.template.loader import render_to_string
 
 log = logging.getLogger(__name__)
@@ -14,6 +15,12 @@ class PdfUnavailable(Exception):
 
 def qr_data_uri(url, scale=6):
     return segno.make(url, error="m").svg_data_uri(scale=scale, border=2)
+
+
+def public_url(request, path):
+    """The address printed in a QR code: under STEK_PUBLIC_BASE_URL, else this host."""
+    base = settings.STEK_PUBLIC_BASE_URL
+    return f"{base.rstrip('/')}{path}" if base else request.build_absolute_uri(path)
 
 
 def render_pdf(template, context):

@@ -3,12 +3,11 @@ the service, and nothing about the person."""
 
 import math
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stek.core.pdf import qr_data_uri
+from stek.core.pdf import public_url, qr_data_uri
 from stek.socialmap import hours
 from stek.socialmap.enums import Access
 from stek.socialmap.models import localized
@@ -65,13 +64,8 @@ def nearest_location(service, origin):
     )
 
 
-def _absolute(request, path):
-    base = settings.STEK_PUBLIC_BASE_URL
-    return f"{base.rstrip('/')}{path}" if base else request.build_absolute_uri(path)
-
-
 def confirm_url(request, referral):
-    return _absolute(request, reverse("referrals:confirm", kwargs={"token": token_for(referral)}))
+    return public_url(request, reverse("referrals:confirm", kwargs={"token": token_for(referral)}))
 
 
 def slip_context(request, referral):
@@ -106,6 +100,6 @@ def slip_context(request, referral):
         "sketch": map_sketch,
         "stek": stek,
         "confirm_url": url,
-        "confirm_base": _absolute(request, reverse("referrals:confirm_code")),
+        "confirm_base": public_url(request, reverse("referrals:confirm_code")),
         "qr": qr_data_uri(url, scale=4),
     }

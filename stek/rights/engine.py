@@ -118,12 +118,13 @@ def period_of(when):
 
 
 def parameter_at(path, when):
-    """The value of a parameter on a date, with the date it took effect, its reference and
-    whether rights-facts.md marks it as unconfirmed."""
+    """The value of a parameter on a date, with the date it took effect, its reference, its
+    unit and whether rights-facts.md marks it as unconfirmed."""
     node = system().parameters
     for part in path.split("."):
         node = node.children[part]
     instant = when.isoformat()
+    unit = (getattr(node, "metadata", None) or {}).get("unit", "")
     for value in node.values_list:  # newest first
         if value.instant_str <= instant:
             meta = value.metadata or {}
@@ -133,5 +134,6 @@ def parameter_at(path, when):
                 "reference": meta.get("reference", ""),
                 "unconfirmed": bool(meta.get("unconfirmed")),
                 "note": meta.get("note", ""),
+                "unit": unit,
             }
     raise DateOutOfRange(path)
