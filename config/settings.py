@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "stek.socialmap",
     "stek.referrals",
     "stek.rights",
+    "stek.advocacy",
     "stek.public",
     "stek.api",
     "ninja",

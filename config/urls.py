@@ -48,6 +48,8 @@ urlpatterns = [
     path("", include("stek.agenda.urls")),
     path("", include("stek.socialmap.urls")),
     path("", include("stek.referrals.urls")),
+    path("", include("stek.rights.urls")),
+    path("", include("stek.advocacy.urls")),
     path("", include("stek.core.urls")),
     path("", include("stek.public.urls")),  # last: /<stek>/programma/ and friends
 ]

@@ -14,4 +14,5 @@ def current_stek(request):
         "my_networks": Network.objects.filter(memberships__user=user).distinct(),
         "nav_people": stek is not None and permissions.can_view_people(user, stek),
         "nav_referrals": stek is not None and permissions.at_least_worker(user, stek),
+        "nav_signals": stek is not None and permissions.is_member(user, stek),
     }

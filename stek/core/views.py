@@ -16,6 +16,8 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
+from stek.advocacy.followups import due_follow_ups
+
 from . import audit, permissions, services
 from .access import (
     get_membership_for_user,
@@ -108,6 +110,7 @@ def stek_home(request, slug):
         "people_count": stek.memberships.filter(is_active=True).count(),
         "can_view_people": permissions.can_view_people(request.user, stek),
         "can_manage_partners": permissions.can_manage_partners(request.user, stek),
+        "follow_ups": due_follow_ups(request.user, stek),
     }
     return render(request, "core/stek_home.html", context)
 

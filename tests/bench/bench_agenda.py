@@ -63,39 +63,14 @@ class Client:
 
 
 def main():
-    dbname = urllib.parse.urlparse(DB).path.lstrip("/")
-    admin = DB.rsplit("/", 1)[0] + "/postgres"
-    try:
-        sh("psql", admin, "-q", "-c", f"DROP DATABASE IF EXISTS {dbname}")
-        sh("psql", admin, "-q", "-c", f"CREATE DATABASE {dbname}")
-    except (subprocess.CalledProcessError, FileNotFoundError) as error:
-        print(f"skipped: PostgreSQL not reachable ({error})")
-        return
-    env = {**os.environ, "DATABASE_URL": DB, "DEBUG": "false", "STEK_WARM_SCANNER": "false",
-           "ALLOWED_HOSTS": "127.0.0.1", "SECRET_KEY": "bench-" + "x" * 60}  # fmt: skip
-    sh(PY, "manage.py", "migrate", "-v0", env=env)
-    sh(PY, "manage.py", "seed_demo", env=env)
-    sh(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
-    server = subprocess.Popen(
-        [PY, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", "4", "--threads", "4", "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=LOG, stderr=LOG,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(BASE + "/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        run(env)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        sh("psql", admin, "-q", "-c", f"DROP DATABASE IF EXISTS {dbname}", check=False)
+    from server import demo_on_gunicorn
+
+    with demo_on_gunicorn() as up:
+        if up:
+            run()
 
 
-def run(env):
+def run():
     clients = [Client() for _ in range(CLIENTS)]
     for c in clients:
         c.login("volunteer@stek.example", "stek-demo-2026")

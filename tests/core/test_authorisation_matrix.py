@@ -97,6 +97,32 @@ def public_org_kwargs(w):
     return {"organization_id": str(make_service(w.partner_a2.organisation).organisation.uuid)}
 
 
+def dossier_kwargs(w, **extra):
+    from tests.advocacy.helpers import make_dossier
+
+    return {"slug": w.stek_a.slug, "pk": make_dossier(w.stek_a).pk, **extra}
+
+
+def quote_kwargs(w):
+    from stek.advocacy.models import Testimony
+    from tests.advocacy.helpers import make_dossier
+
+    dossier = make_dossier(w.stek_a)
+    testimony = Testimony.objects.create(
+        dossier=dossier, stek=w.stek_a, text="De formulieren zijn te moeilijk.", consent=True
+    )
+    return {"slug": w.stek_a.slug, "pk": dossier.pk, "testimony_pk": testimony.pk}
+
+
+def addressee_kwargs(w):
+    from stek.advocacy.models import Addressee
+    from tests.advocacy.helpers import make_dossier
+
+    dossier = make_dossier(w.stek_a)
+    addressee = Addressee.objects.create(dossier=dossier, level="local", body="Gemeenteraad")
+    return {"slug": w.stek_a.slug, "pk": dossier.pk, "addressee_pk": addressee.pk}
+
+
 def public(status=200):
     return expect(status, anonymous=status)
 
@@ -291,6 +317,44 @@ MATRIX = {
     # The check takes JSON; a form post is refused with 400 for everyone, never 401/403/500.
     "api:check": ("post", None, None, public(400)),
     "api:rights": ("get", None, None, public()),
+    # Signals: everyone in the STEK registers; workers read them and carry dossiers.
+    "advocacy:signal_new": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "advocacy:signal_undo": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view(302)),
+    "advocacy:overview": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**WORKERS)),
+    "advocacy:topics": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=403, coordinator=200),
+    ),
+    "advocacy:network": ("get", lambda w: {"slug": w.network.slug}, None, network_view(200, 200)),
+    "advocacy:dossier_list": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**WORKERS)),
+    "advocacy:dossier_create": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**WORKERS),
+    ),
+    "advocacy:dossier_detail": ("get", dossier_kwargs, None, stek_view(**WORKERS)),
+    "advocacy:dossier_edit": ("get", dossier_kwargs, None, stek_view(**WORKERS)),
+    "advocacy:dossier_note": ("get", dossier_kwargs, None, stek_view(**WORKERS)),
+    "advocacy:dossier_csv": ("get", dossier_kwargs, None, stek_view(**WORKERS)),
+    "advocacy:dossier_ods": ("get", dossier_kwargs, None, stek_view(**WORKERS)),
+    # An empty form: 400 with the errors on the page for the lead STEK's workers.
+    "advocacy:dossier_step": ("post", dossier_kwargs, None, stek_view(400, volunteer=403)),
+    "advocacy:dossier_outcome": ("post", dossier_kwargs, None, stek_view(400, volunteer=403)),
+    "advocacy:dossier_invite": ("post", dossier_kwargs, None, stek_view(400, volunteer=403)),
+    "advocacy:testimony_add": ("post", dossier_kwargs, None, stek_view(400, volunteer=403)),
+    "advocacy:addressee_add": ("post", dossier_kwargs, None, stek_view(400, volunteer=403)),
+    "advocacy:action_add": ("post", dossier_kwargs, None, stek_view(400, volunteer=403)),
+    "advocacy:dossier_answer": ("post", dossier_kwargs, None, stek_view(**WORKERS_POST)),
+    "advocacy:testimony_remove": ("post", quote_kwargs, None, stek_view(**WORKERS_POST)),
+    "advocacy:addressee_edit": ("get", addressee_kwargs, None, stek_view(**WORKERS)),
+    "advocacy:addressee_done": ("post", addressee_kwargs, None, stek_view(**WORKERS_POST)),
+    # The rights check: open to all; inside a STEK for its members, who work with a visitor.
+    "rights:check": ("get", None, None, public()),
+    "rights:public_check": ("get", lambda w: {"slug": "alfa"}, None, public()),
+    "rights:stek_check": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
 }
 
 

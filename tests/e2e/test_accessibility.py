@@ -3,6 +3,7 @@
 Fails on any serious or critical violation, so every page is checked the day it is added.
 """
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
@@ -14,7 +15,7 @@ AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 PHONE = {"width": 390, "height": 844}
 MAX_PAGES = 80
 SKIP_PATHS = ("/afmelden/",)
-SKIP_SUFFIXES = (".pdf", ".ics")  # downloads, not pages: their own tests check them
+SKIP_SUFFIXES = (".pdf", ".ics", ".csv", ".ods")  # downloads: their own tests check them
 
 
 @pytest.fixture
@@ -26,6 +27,15 @@ def world(transactional_db, settings):
     w.stek_a.latitude, w.stek_a.longitude = 51.056, 3.73
     w.stek_a.save()
     make_referral(w)  # a service on the social map and a referral with its slip
+    from stek.advocacy import services as advocacy
+    from tests.advocacy.helpers import make_dossier, signals
+
+    signals(w.stek_a, "vlaamse_huurpremie", n=6, barriers=["begrijpbaarheid"], quote_consent=True,
+            quote="Het formulier is te moeilijk.")  # fmt: skip
+    dossier = make_dossier(w.stek_a)  # a dossier with an addressee, shared with STEK B
+    advocacy.save_addressee(actor=None, dossier=dossier, level="local", body="Gemeenteraad",
+                            follow_up_on=date.today())  # fmt: skip
+    advocacy.invite_steks(actor=None, dossier=dossier, steks=[w.stek_b])
     return w
 
 

@@ -174,13 +174,14 @@ class Command(StekCommand):
                     organisation=orgs[name],
                     defaults={"role": role, "contribution": contribution, "is_active": True},
                 )
-        rows = []
+        rows, users = [], {}
         for email, name, memberships, network_role in PEOPLE:
             user = User.objects.filter(email=email).first() or User(email=email)
             user.full_name = name
             user.is_active = True
             user.set_password(DEMO_PASSWORD)
             user.save()
+            users[email] = user
             roles = []
             for slug, org, role in memberships:
                 Membership.objects.update_or_create(
@@ -204,6 +205,10 @@ class Command(StekCommand):
         from stek.socialmap.demo import seed_socialmap
 
         seed_referrals(steks, seed_socialmap(network, steks, orgs))
+
+        from stek.advocacy.demo import seed_advocacy
+
+        seed_advocacy(steks, users)
 
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Logins (password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}")

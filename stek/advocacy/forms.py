@@ -1,0 +1,182 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stek.core.enums import Barrier, LifeDomain
+from stek.core.models import User
+from stek.core.privacy import no_personal_data
+from stek.socialmap.models import Topic
+
+from .enums import SignalKind, SignalSource, Step
+from .models import Addressee, Dossier, DossierAction
+
+
+def _date():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SignalForm(forms.Form):
+    """The last tap: the topic, with optional barriers and a quote (only with consent)."""
+
+    kind = forms.ChoiceField(choices=SignalKind.choices, widget=forms.HiddenInput)
+    life_domain = forms.ChoiceField(choices=LifeDomain.choices, widget=forms.HiddenInput)
+    source = forms.ChoiceField(
+        choices=SignalSource.choices, widget=forms.HiddenInput, initial=SignalSource.DIRECT
+    )
+    topic = forms.ModelChoiceField(queryset=Topic.objects.none(), required=False)
+    barriers = forms.MultipleChoiceField(
+        label=_("Drempels (niet verplicht)"),
+        choices=Barrier.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    quote = forms.CharField(
+        label=_("Korte quote (niet verplicht)"),
+        max_length=280,
+        required=False,
+        validators=[no_personal_data],
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wat zei de bezoeker? Geen namen, adressen of nummers."),
+    )
+    quote_consent = forms.BooleanField(
+        label=_("De bezoeker gaf toestemming om dit te gebruiken"), required=False
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.for_network(network.pk)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("quote") and not data.get("quote_consent"):
+            self.add_error("quote_consent", _("Vraag eerst de toestemming van de bezoeker."))
+        topic = data.get("topic")
+        if topic and data.get("life_domain") and topic.life_domain != data["life_domain"]:
+            data["life_domain"] = topic.life_domain
+        return data
+
+
+class TopicForm(forms.Form):
+    name = forms.CharField(label=_("Naam van het onderwerp"), max_length=120)
+    life_domain = forms.ChoiceField(label=_("Levensdomein"), choices=LifeDomain.choices)
+
+
+class PeriodForm(forms.Form):
+    van = forms.DateField(label=_("Van"), required=False, widget=_date())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=_date())
+
+
+class DossierForm(forms.ModelForm):
+    life_domains = forms.MultipleChoiceField(
+        label=_("Levensdomeinen"),
+        choices=LifeDomain.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    barriers = forms.MultipleChoiceField(
+        label=_("Alleen signalen met deze drempels (niet verplicht)"),
+        choices=Barrier.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "title", "problem", "situation", "positions", "ask", "topics", "life_domains",
+            "barriers", "evidence_from",
+        ]  # fmt: skip
+        widgets = {
+            "problem": forms.Textarea(attrs={"rows": 4}),
+            "situation": forms.Textarea(attrs={"rows": 4}),
+            "positions": forms.Textarea(attrs={"rows": 4}),
+            "ask": forms.Textarea(attrs={"rows": 3}),
+            "topics": forms.CheckboxSelectMultiple,
+            "evidence_from": _date(),
+        }
+        help_texts = {
+            "topics": _("De signalen over deze onderwerpen of levensdomeinen zijn het bewijs."),
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = Topic.objects.for_network(network.pk)
+        self.fields["topics"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("topics") and not data.get("life_domains"):
+            raise forms.ValidationError(
+                _("Kies minstens één onderwerp of levensdomein: die signalen zijn het bewijs.")
+            )
+        return data
+
+
+class StepForm(forms.Form):
+    step = forms.ChoiceField(label=_("Stap"), choices=Step.choices)
+    reached_on = forms.DateField(label=_("Datum"), widget=_date())
+    owner = forms.ModelChoiceField(
+        label=_("Wie trekt deze stap?"), queryset=User.objects.none(), required=False
+    )
+    note = forms.CharField(
+        label=_("Notitie"), max_length=300, required=False, validators=[no_personal_data]
+    )
+
+    def __init__(self, *args, stek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = User.objects.filter(
+            memberships__stek=stek, memberships__is_active=True, memberships__role__in=[
+                "worker", "coordinator"
+            ]
+        ).distinct()  # fmt: skip
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = Dossier
+        fields = ["outcome", "outcome_note"]
+        widgets = {"outcome_note": forms.Textarea(attrs={"rows": 2})}
+
+
+class InviteForm(forms.Form):
+    steks = forms.ModelMultipleChoiceField(
+        label=_("Nodig STEKs uit om mee te ondertekenen"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["steks"].queryset = candidates
+
+
+class TestimonyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Getuigenis"),
+        max_length=1500,
+        validators=[no_personal_data],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("In de woorden van de bezoeker, zonder namen, adressen of nummers."),
+    )
+    consent = forms.BooleanField(label=_("De bezoeker gaf toestemming om dit te gebruiken"))
+
+
+class AddresseeForm(forms.ModelForm):
+    class Meta:
+        model = Addressee
+        fields = [
+            "level", "body", "presented_on", "response", "responded_on", "follow_up_on",
+            "followed_up",
+        ]  # fmt: skip
+        widgets = {
+            "presented_on": _date(),
+            "responded_on": _date(),
+            "follow_up_on": _date(),
+            "response": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = DossierAction
+        fields = ["kind", "date", "description", "visitors"]
+        widgets = {"date": _date()}

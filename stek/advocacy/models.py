@@ -1,0 +1,279 @@
+"""Signals and policy dossiers (politiseren).
+
+A signal is a need, question or problem noticed in a STEK: its kind, life domain, topic and
+barriers, the week (never the moment) and the STEK; never a person. A dossier bundles the
+signals that match its criteria (topics or life domains, optionally barriers, since a date),
+so its evidence counts follow new signals by themselves, and follows the policy path from
+*opgemerkt* to *feedback* with addressees, actions with visitors and an outcome."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from stek.core.enums import Barrier, LifeDomain
+from stek.core.models import Network, Stek
+from stek.core.privacy import no_personal_data
+from stek.socialmap.models import Topic
+
+from .enums import ActionKind, Level, Outcome, SignalKind, SignalSource, Signing, Step
+
+
+class SignalQuerySet(models.QuerySet):
+    def between(self, start, end):
+        """Signals of the weeks from ``start`` up to and including ``end`` (Mondays)."""
+        return self.filter(week__gte=start, week__lte=end)
+
+
+class Signal(models.Model):
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="signals")
+    week = models.DateField(_("week"), help_text=_("De maandag van de week."))
+    kind = models.CharField(_("soort"), max_length=10, choices=SignalKind.choices)
+    life_domain = models.CharField(_("levensdomein"), max_length=30, choices=LifeDomain.choices)
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signals",
+        verbose_name=_("onderwerp"),
+    )
+    quote = models.CharField(
+        _("korte quote"),
+        max_length=280,
+        blank=True,
+        validators=[no_personal_data],
+        help_text=_("Alleen met toestemming van de bezoeker. Geen namen, adressen of nummers."),
+    )
+    quote_consent = models.BooleanField(_("de bezoeker gaf toestemming"), default=False)
+    source = models.CharField(
+        max_length=15, choices=SignalSource.choices, default=SignalSource.DIRECT
+    )
+
+    objects = SignalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        indexes = [models.Index(fields=["stek", "week"]), models.Index(fields=["week"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quote="") | Q(quote_consent=True), name="signal_quote_needs_consent"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.topic or self.get_life_domain_display()}"
+
+
+class SignalBarrier(models.Model):
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="barriers")
+    barrier = models.CharField(max_length=20, choices=Barrier.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["signal", "barrier"], name="signal_barrier_once")
+        ]
+
+    def __str__(self):
+        return self.get_barrier_display()
+
+
+class DossierQuerySet(models.QuerySet):
+    def for_stek(self, stek):
+        """The dossiers a STEK leads or has been invited to or co-signed."""
+        return self.filter(Q(lead_stek=stek) | Q(steks__stek=stek)).distinct()
+
+
+class Dossier(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="dossiers")
+    lead_stek = models.ForeignKey(
+        Stek, on_delete=models.PROTECT, related_name="led_dossiers", verbose_name=_("trekker")
+    )
+    title = models.CharField(_("titel"), max_length=200, validators=[no_personal_data])
+    # The PSP worksheet: problem, situation, position of the actors.
+    problem = models.TextField(
+        _("probleem"),
+        validators=[no_personal_data],
+        help_text=_("Wat loopt er mis, voor wie? Zonder namen."),
+    )
+    situation = models.TextField(
+        _("situatie"),
+        blank=True,
+        validators=[no_personal_data],
+        help_text=_("Hoe komt het? Welke regels, diensten of praktijken spelen mee?"),
+    )
+    positions = models.TextField(
+        _("positie van de actoren"),
+        blank=True,
+        validators=[no_personal_data],
+        help_text=_("Wie is betrokken, wie kan iets veranderen, wat vinden zij?"),
+    )
+    ask = models.TextField(
+        _("wat vragen we"),
+        blank=True,
+        validators=[no_personal_data],
+        help_text=_("De concrete vraag aan het beleid."),
+    )
+    step = models.CharField(_("stap"), max_length=15, choices=Step.choices, default=Step.NOTICED)
+    outcome = models.CharField(
+        _("uitkomst"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
+    )
+    outcome_note = models.TextField(
+        _("uitleg bij de uitkomst"), blank=True, validators=[no_personal_data]
+    )
+    # Evidence: the signals of the signing STEKs that match these criteria.
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="dossiers", verbose_name=_("onderwerpen")
+    )
+    life_domains = models.JSONField(_("levensdomeinen"), default=list, blank=True)
+    barriers = models.JSONField(_("drempels"), default=list, blank=True)
+    evidence_from = models.DateField(_("signalen vanaf"))
+    created_on = models.DateField(default=timezone.localdate, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        bad = [d for d in self.life_domains if d not in LifeDomain.values]
+        bad += [b for b in self.barriers if b not in Barrier.values]
+        if bad:
+            raise ValidationError(_("Onbekende keuze: %(bad)s") % {"bad": ", ".join(bad)})
+
+    @property
+    def life_domain_labels(self):
+        return [LifeDomain(d).label for d in self.life_domains]
+
+    @property
+    def barrier_labels(self):
+        return [Barrier(b).label for b in self.barriers]
+
+    def signing_steks(self):
+        """The lead STEK and the STEKs that co-signed: their signals are the evidence."""
+        signed = Stek.objects.filter(
+            dossier_signings__dossier=self, dossier_signings__status=Signing.SIGNED
+        )
+        return Stek.objects.filter(Q(pk=self.lead_stek_id) | Q(pk__in=signed)).distinct()
+
+
+class DossierStek(models.Model):
+    """A STEK invited to co-sign a dossier, and its answer."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steks")
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="dossier_signings")
+    status = models.CharField(max_length=10, choices=Signing.choices, default=Signing.INVITED)
+    invited_on = models.DateField(default=timezone.localdate)
+    answered_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "stek"], name="dossier_stek_once")
+        ]
+
+    def __str__(self):
+        return f"{self.stek} · {self.get_status_display()}"
+
+
+class StepEntry(models.Model):
+    """When a dossier reached a step, and who carries it."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="step_entries")
+    step = models.CharField(_("stap"), max_length=15, choices=Step.choices)
+    reached_on = models.DateField(_("datum"), default=timezone.localdate)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trekker van deze stap"),
+    )
+    note = models.CharField(_("notitie"), max_length=300, blank=True, validators=[no_personal_data])
+
+    class Meta:
+        ordering = ["reached_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "step"], name="dossier_step_once")
+        ]
+
+    def __str__(self):
+        return f"{self.get_step_display()} · {self.reached_on}"
+
+
+class Testimony(models.Model):
+    """What a visitor said, with consent, without anything that identifies them."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="testimonies")
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("getuigenis"), max_length=1500, validators=[no_personal_data])
+    consent = models.BooleanField(_("de bezoeker gaf toestemming om dit te gebruiken"))
+    added_on = models.DateField(default=timezone.localdate, editable=False)
+
+    class Meta:
+        ordering = ["added_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(consent=True), name="testimony_needs_consent")
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Addressee(models.Model):
+    """A policymaker or body the dossier was brought to, and what came back."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="addressees")
+    level = models.CharField(_("niveau"), max_length=10, choices=Level.choices)
+    body = models.CharField(
+        _("instantie"),
+        max_length=200,
+        validators=[no_personal_data],
+        help_text=_("Bv. Gemeenteraad Gent, Vlaams minister van Wonen, OCMW-raad."),
+    )
+    presented_on = models.DateField(_("voorgesteld op"), null=True, blank=True)
+    response = models.TextField(_("antwoord"), blank=True, validators=[no_personal_data])
+    responded_on = models.DateField(_("antwoord op"), null=True, blank=True)
+    follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True)
+    followed_up = models.BooleanField(_("opgevolgd"), default=False)
+
+    class Meta:
+        ordering = ["presented_on", "pk"]
+
+    def __str__(self):
+        return self.body
+
+    @property
+    def follow_up_due(self):
+        return bool(
+            self.follow_up_on and not self.followed_up and self.follow_up_on <= timezone.localdate()
+        )
+
+
+class DossierAction(models.Model):
+    """What was done with visitors: a group meeting, a testimony at a council, a letter…"""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="actions")
+    kind = models.CharField(_("soort"), max_length=20, choices=ActionKind.choices)
+    date = models.DateField(_("datum"))
+    description = models.CharField(
+        _("wat gebeurde er"), max_length=300, validators=[no_personal_data]
+    )
+    visitors = models.PositiveSmallIntegerField(
+        _("aantal bezoekers dat meedeed"), default=0, help_text=_("Alleen een aantal.")
+    )
+
+    class Meta:
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.date}"

@@ -1,0 +1,485 @@
+"""Signals in three taps, the STEK's and the network's view of them, and policy dossiers."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stek.core import audit
+from stek.core.access import get_network_for_user, get_stek_for_user
+from stek.core.enums import AuditAction, LifeDomain
+from stek.core.forms import show_refusal
+from stek.core.models import Stek
+from stek.core.pdf import PdfUnavailable, render_pdf
+from stek.core.services import ServiceError
+from stek.socialmap.models import Topic
+
+from . import permissions, services, stats
+from .access import get_addressee_for_user, get_dossier_for_user, get_testimony_for_user
+from .enums import STEP_ORDER, SignalKind, SignalSource, Signing, Step
+from .forms import (
+    ActionForm,
+    AddresseeForm,
+    DossierForm,
+    InviteForm,
+    OutcomeForm,
+    PeriodForm,
+    SignalForm,
+    StepForm,
+    TestimonyForm,
+    TopicForm,
+)
+from .models import Dossier
+from .ods import write_ods
+
+SOURCES = {"verwijzing": SignalSource.REFERRAL, "rechtencheck": SignalSource.RIGHTS_CHECK}
+
+
+# Signals ---------------------------------------------------------------------------------
+
+
+@login_required
+def signal_new(request, slug):
+    """Tap 1: the kind; tap 2: the life domain; tap 3: the topic (the form is posted)."""
+    stek = get_stek_for_user(request, slug, check=permissions.can_register_signal)
+    topics = Topic.objects.for_network(stek.network_id)
+    preset = topics.filter(code=request.GET.get("onderwerp", "")).first()
+    source = SOURCES.get(request.GET.get("bron", ""), SignalSource.DIRECT)
+    kind = request.GET.get("soort", "")
+    domain = request.GET.get("domein", "") or (preset.life_domain if preset else "")
+    form = None
+    if request.method == "POST":
+        form = SignalForm(request.POST, network=stek.network)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                signal = services.register_signal(
+                    stek=stek,
+                    kind=data["kind"],
+                    life_domain=data["life_domain"],
+                    topic=data["topic"],
+                    barriers=data["barriers"],
+                    quote=data["quote"],
+                    quote_consent=data["quote_consent"],
+                    source=data["source"],
+                )
+            except (ServiceError, ValidationError) as error:
+                show_refusal(form, error)
+            else:
+                request.session["signal_undo"] = services.undo_token(signal)
+                messages.success(request, _("Genoteerd: %(signal)s. Dank je.") % {"signal": signal})
+                return redirect("advocacy:signal_new", slug=stek.slug)
+        kind, domain = request.POST.get("kind", ""), request.POST.get("life_domain", "")
+        preset = form.cleaned_data.get("topic") if hasattr(form, "cleaned_data") else preset
+    if kind not in SignalKind.values:
+        tap = 1
+    elif domain not in LifeDomain.values:
+        tap = 2
+    else:
+        tap = 3
+        form = form or SignalForm(
+            network=stek.network,
+            initial={"kind": kind, "life_domain": domain, "source": source},
+        )
+    domain_topics = topics.filter(life_domain=domain) if tap == 3 else topics.none()
+    return render(
+        request,
+        "advocacy/signal_new.html",
+        {
+            "stek": stek,
+            "tap": tap,
+            "kind": kind,
+            "kind_label": SignalKind(kind).label if kind in SignalKind.values else "",
+            "domain": domain,
+            "domain_label": LifeDomain(domain).label if domain in LifeDomain.values else "",
+            "kinds": SignalKind.choices,
+            "domains": LifeDomain.choices,
+            "topics": domain_topics,
+            "preset": preset,
+            "source_code": request.GET.get("bron", ""),
+            "form": form,
+            "undo": request.session.get("signal_undo"),
+            "can_view": permissions.can_view_signals(request.user, stek),
+        },
+    )
+
+
+@login_required
+@require_POST
+def signal_undo(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_register_signal)
+    try:
+        services.undo_signal(stek=stek, token=request.POST.get("token", ""))
+    except ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Het signaal is weg."))
+    request.session.pop("signal_undo", None)
+    return redirect("advocacy:signal_new", slug=stek.slug)
+
+
+@login_required
+def signal_overview(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_view_signals)
+    today = timezone.localdate()
+    period = stats.Period.parse(request.GET.get("van"), request.GET.get("tot"), today)
+    form = _period_form(period)
+    overview = stats.stek_overview(stek, period, today)
+    steks = Stek.objects.filter(network=stek.network_id, is_active=True)
+    network = stats.network_view(stek.network, steks, period, today)
+    peak = max((count for _month, count in overview.months), default=0)
+    return render(
+        request,
+        "advocacy/overview.html",
+        {
+            "stek": stek,
+            "form": form,
+            "overview": overview,
+            "recurring": network.recurring,
+            "peak": peak or 1,
+            "can_manage_topics": permissions.can_manage_topics(request.user, stek),
+        },
+    )
+
+
+def _period_form(period):
+    """The period actually shown (a week starts on Monday), so the filter says what it shows."""
+    return PeriodForm(initial={"van": period.start, "tot": period.last_day})
+
+
+@login_required
+def topics(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_manage_topics)
+    form = TopicForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            topic = services.create_topic(actor=request.user, stek=stek, **form.cleaned_data)
+        except (ServiceError, ValidationError) as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Onderwerp toegevoegd: %(t)s") % {"t": topic})
+            return redirect("advocacy:topics", slug=stek.slug)
+    own = Topic.objects.filter(network=stek.network_id).order_by("life_domain", "name")
+    return render(request, "advocacy/topics.html", {"stek": stek, "form": form, "own": own})
+
+
+@login_required
+def network_signals(request, slug):
+    network = get_network_for_user(request, slug, check=permissions.can_view_network_signals)
+    today = timezone.localdate()
+    period = stats.Period.parse(request.GET.get("van"), request.GET.get("tot"), today)
+    steks = Stek.objects.filter(network=network, is_active=True)
+    view = stats.network_view(network, steks, period, today)
+    audit.record(request.user, AuditAction.VIEWED, "signalen in het netwerk", network=network)
+    return render(
+        request,
+        "advocacy/network.html",
+        {
+            "network": network,
+            "view": view,
+            "form": _period_form(period),
+            "threshold": stats.threshold(),
+        },
+    )
+
+
+# Dossiers --------------------------------------------------------------------------------
+
+
+@login_required
+def dossier_list(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_work_on_dossiers)
+    dossiers = Dossier.objects.for_stek(stek).select_related("lead_stek").prefetch_related("steks")
+    invited = {
+        row.dossier_id: row.status
+        for d in dossiers
+        for row in d.steks.all()
+        if row.stek_id == stek.pk
+    }
+    return render(
+        request,
+        "advocacy/dossier_list.html",
+        {"stek": stek, "dossiers": dossiers, "invited": invited, "Signing": Signing},
+    )
+
+
+@login_required
+def dossier_create(request, slug):
+    stek = get_stek_for_user(request, slug, check=permissions.can_work_on_dossiers)
+    initial = {"evidence_from": timezone.localdate().replace(month=1, day=1)}
+    preset = Topic.objects.for_network(stek.network_id).filter(
+        code=request.GET.get("onderwerp", "")
+    )
+    if preset:
+        initial["topics"] = list(preset)
+    form = DossierForm(request.POST or None, network=stek.network, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            dossier = services.create_dossier(
+                actor=request.user, stek=stek, topics=data.pop("topics"), **data
+            )
+        except (ServiceError, ValidationError) as error:
+            show_refusal(form, error)
+        else:
+            return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
+    return render(request, "advocacy/dossier_form.html", {"stek": stek, "form": form})
+
+
+@login_required
+def dossier_edit(request, slug, pk):
+    stek, dossier, _lead = get_dossier_for_user(request, slug, pk, lead_only=True)
+    form = DossierForm(request.POST or None, instance=dossier, network=stek.network)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.update_dossier(
+                actor=request.user, dossier=dossier, topics=data.pop("topics"), **data
+            )
+        except (ServiceError, ValidationError) as error:
+            show_refusal(form, error)
+        else:
+            return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
+    return render(
+        request, "advocacy/dossier_form.html", {"stek": stek, "form": form, "dossier": dossier}
+    )
+
+
+def _detail(request, stek, dossier, is_lead, status=200, **forms):
+    today = timezone.localdate()
+    entries = {e.step: e for e in dossier.step_entries.select_related("owner")}
+    context = {
+        "stek": stek,
+        "dossier": dossier,
+        "is_lead": is_lead,
+        "evidence": stats.evidence(dossier),
+        "steps": [(step, label, entries.get(step)) for step, label in Step.choices],
+        "step_index": STEP_ORDER.index(dossier.step),
+        "signings": dossier.steks.select_related("stek").order_by("stek__name"),
+        "my_signing": dossier.steks.filter(stek=stek).first(),
+        "testimonies": dossier.testimonies.select_related("stek"),
+        "addressees": dossier.addressees.all(),
+        "actions": dossier.actions.all(),
+        "step_form": forms.get("step_form")
+        or StepForm(stek=stek, initial={"step": dossier.step, "reached_on": today}),
+        "outcome_form": forms.get("outcome_form") or OutcomeForm(instance=dossier),
+        "invite_form": forms.get("invite_form")
+        or InviteForm(candidates=services.steks_to_invite(dossier)),
+        "testimony_form": forms.get("testimony_form") or TestimonyForm(),
+        "addressee_form": forms.get("addressee_form") or AddresseeForm(),
+        "action_form": forms.get("action_form") or ActionForm(initial={"date": today}),
+        "can_invite": services.steks_to_invite(dossier).exists(),
+    }
+    return render(request, "advocacy/dossier_detail.html", context, status=status)
+
+
+@login_required
+def dossier_detail(request, slug, pk):
+    stek, dossier, is_lead = get_dossier_for_user(request, slug, pk)
+    return _detail(request, stek, dossier, is_lead)
+
+
+def _dossier_post(request, slug, pk, form_name, make_form, save, lead_only=True):
+    """A small form on the dossier page: save it, or show the page with the form's errors."""
+    stek, dossier, is_lead = get_dossier_for_user(request, slug, pk, lead_only=lead_only)
+    form = make_form(stek, dossier)
+    if form.is_valid():
+        try:
+            save(stek, dossier, form.cleaned_data)
+        except (ServiceError, ValidationError) as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Bewaard."))
+            return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
+    return _detail(request, stek, dossier, is_lead, status=400, **{form_name: form})
+
+
+@login_required
+@require_POST
+def dossier_step(request, slug, pk):
+    def save(stek, dossier, data):
+        services.move_to_step(actor=request.user, dossier=dossier, **data)
+
+    make = lambda stek, dossier: StepForm(request.POST, stek=stek)  # noqa: E731
+    return _dossier_post(request, slug, pk, "step_form", make, save)
+
+
+@login_required
+@require_POST
+def dossier_outcome(request, slug, pk):
+    def save(stek, dossier, data):
+        services.set_outcome(
+            actor=request.user, dossier=dossier, outcome=data["outcome"], note=data["outcome_note"]
+        )
+
+    make = lambda stek, dossier: OutcomeForm(request.POST)  # noqa: E731
+    return _dossier_post(request, slug, pk, "outcome_form", make, save)
+
+
+@login_required
+@require_POST
+def dossier_invite(request, slug, pk):
+    def save(stek, dossier, data):
+        services.invite_steks(actor=request.user, dossier=dossier, steks=list(data["steks"]))
+
+    def make(stek, dossier):
+        return InviteForm(request.POST, candidates=services.steks_to_invite(dossier))
+
+    return _dossier_post(request, slug, pk, "invite_form", make, save)
+
+
+@login_required
+@require_POST
+def dossier_answer(request, slug, pk):
+    """An invited STEK co-signs the dossier, or not."""
+    stek, dossier, _lead = get_dossier_for_user(request, slug, pk)
+    try:
+        services.answer_invitation(
+            actor=request.user, dossier=dossier, stek=stek, sign=request.POST.get("sign") == "1"
+        )
+    except ServiceError as error:
+        messages.error(request, str(error))
+    return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
+
+
+@login_required
+@require_POST
+def testimony_add(request, slug, pk):
+    def save(stek, dossier, data):
+        services.add_testimony(actor=request.user, dossier=dossier, stek=stek, **data)
+
+    make = lambda stek, dossier: TestimonyForm(request.POST)  # noqa: E731
+    return _dossier_post(request, slug, pk, "testimony_form", make, save, lead_only=False)
+
+
+@login_required
+@require_POST
+def testimony_remove(request, slug, pk, testimony_pk):
+    stek, dossier, testimony = get_testimony_for_user(request, slug, pk, testimony_pk)
+    services.remove_testimony(actor=request.user, testimony=testimony)
+    messages.success(request, _("De getuigenis is verwijderd."))
+    return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
+
+
+@login_required
+@require_POST
+def addressee_add(request, slug, pk):
+    def save(stek, dossier, data):
+        services.save_addressee(actor=request.user, dossier=dossier, **data)
+
+    make = lambda stek, dossier: AddresseeForm(request.POST)  # noqa: E731
+    return _dossier_post(request, slug, pk, "addressee_form", make, save)
+
+
+@login_required
+def addressee_edit(request, slug, pk, addressee_pk):
+    stek, dossier, addressee = get_addressee_for_user(request, slug, pk, addressee_pk)
+    form = AddresseeForm(request.POST or None, instance=addressee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_addressee(
+                actor=request.user, dossier=dossier, addressee=addressee, **form.cleaned_data
+            )
+        except (ServiceError, ValidationError) as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Bewaard."))
+            return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
+    return render(
+        request,
+        "advocacy/addressee_form.html",
+        {"stek": stek, "dossier": dossier, "addressee": addressee, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def addressee_done(request, slug, pk, addressee_pk):
+    stek, dossier, addressee = get_addressee_for_user(request, slug, pk, addressee_pk)
+    services.mark_followed_up(actor=request.user, addressee=addressee)
+    messages.success(request, _("Opgevolgd: %(body)s") % {"body": addressee.body})
+    return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
+
+
+@login_required
+@require_POST
+def action_add(request, slug, pk):
+    def save(stek, dossier, data):
+        services.add_action(actor=request.user, dossier=dossier, **data)
+
+    make = lambda stek, dossier: ActionForm(request.POST)  # noqa: E731
+    return _dossier_post(request, slug, pk, "action_form", make, save)
+
+
+# Exports ---------------------------------------------------------------------------------
+
+
+def _export_name(dossier, suffix):
+    return f"signaalnota-{slugify(dossier.title)[:40] or dossier.pk}.{suffix}"
+
+
+def _audit_export(request, stek, dossier, what):
+    audit.record(
+        request.user, AuditAction.EXPORTED, f"dossier {dossier.title}", stek=stek, detail=what
+    )
+
+
+@login_required
+def dossier_note_pdf(request, slug, pk):
+    """The signal note for a policymaker: the problem, the evidence (suppressed), testimonies
+    and what is asked."""
+    stek, dossier, _lead = get_dossier_for_user(request, slug, pk)
+    context = {
+        "dossier": dossier,
+        "evidence": stats.evidence(dossier),
+        "testimonies": dossier.testimonies.all(),
+        "signing": dossier.signing_steks().order_by("name"),
+        "addressees": dossier.addressees.all(),
+        "actions": dossier.actions.all(),
+        "printed": timezone.localdate(),
+    }
+    try:
+        pdf = render_pdf("advocacy/note_pdf.html", context)
+    except PdfUnavailable:
+        return render(request, "public/poster_unavailable.html", {"stek": stek}, status=503)
+    _audit_export(request, stek, dossier, "nota (PDF)")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{_export_name(dossier, "pdf")}"'
+    return response
+
+
+def _evidence_table(dossier):
+    evidence = stats.evidence(dossier)
+    header = [_("Tabel"), _("Wat"), _("Aantal signalen")]
+    hidden = _("minder dan %(n)s") % {"n": evidence.threshold}
+    rows = [[table, label, hidden if n is None else n] for table, label, n in evidence.rows()]
+    return header, rows
+
+
+@login_required
+def dossier_evidence(request, slug, pk, fmt):
+    stek, dossier, _lead = get_dossier_for_user(request, slug, pk)
+    header, rows = _evidence_table(dossier)
+    _audit_export(request, stek, dossier, f"bewijs ({fmt})")
+    if fmt == "ods":
+        content = write_ods(_("Bewijs"), header, rows)
+        response = HttpResponse(
+            content, content_type="application/vnd.oasis.opendocument.spreadsheet"
+        )
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = _export_name(dossier, fmt).replace("signaalnota", "bewijs")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

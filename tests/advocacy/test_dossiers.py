@@ -1,0 +1,211 @@
+"""A dossier from signal to outcome: evidence that follows new signals, co-signing across
+STEKs, steps with dates and owners, addressees and follow-ups on the home page, testimonies,
+and a signal note and evidence tables a policymaker can read."""
+
+import csv
+import io
+import zipfile
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from stek.advocacy import services, stats
+from stek.advocacy.models import Dossier, StepEntry
+from stek.core.models import AuditEvent
+from tests.advocacy.helpers import make_dossier, signals
+from tests.socialmap.helpers import topic
+
+
+def url(name, dossier, slug="alfa", **extra):
+    return reverse(f"advocacy:{name}", kwargs={"slug": slug, "pk": dossier.pk, **extra})
+
+
+def test_a_worker_builds_a_dossier_from_the_signals(client_for, world):
+    signals(world.stek_a, "vlaamse_huurpremie", n=7, barriers=["begrijpbaarheid"])
+    worker = client_for("worker_a")
+    form = worker.get(
+        reverse("advocacy:dossier_create", args=["alfa"]) + "?onderwerp=vlaamse_huurpremie"
+    )
+    assert "checked" in form.content.decode()  # the topic is ticked
+    response = worker.post(
+        reverse("advocacy:dossier_create", args=["alfa"]),
+        {
+            "title": "Huurpremie: formulier onbegrijpelijk",
+            "problem": "Mensen begrijpen het formulier niet.",
+            "topics": [topic("vlaamse_huurpremie").pk],
+            "evidence_from": "2020-01-01",
+        },
+    )
+    dossier = Dossier.objects.get()
+    assert response["Location"] == url("dossier_detail", dossier)
+    html = worker.get(response["Location"]).content.decode()
+    assert "7 signalen" in html and "Opgemerkt" in html
+    assert dossier.step_entries.get().step == "opgemerkt"
+
+
+def test_a_dossier_needs_a_topic_or_domain_and_no_names(client_for, world):
+    worker = client_for("worker_a")
+    response = worker.post(
+        reverse("advocacy:dossier_create", args=["alfa"]),
+        {"title": "Probleem van Jan Peeters", "problem": "x", "evidence_from": "2020-01-01"},
+    )
+    html = response.content.decode()
+    assert "minstens één onderwerp" in html and "naam van een persoon" in html
+    assert not Dossier.objects.exists()
+
+
+def test_the_evidence_follows_new_signals_and_suppresses_small_counts(world, settings):
+    settings.STEK_SUPPRESSION_THRESHOLD = 5
+    dossier = make_dossier(world.stek_a)
+    signals(world.stek_a, "vlaamse_huurpremie", n=3)
+    first = stats.evidence(dossier)
+    assert first.total is None and first.by_topic == [("Vlaamse huurpremie", None)]
+    signals(world.stek_a, "vlaamse_huurpremie", n=4, barriers=["taal"])
+    second = stats.evidence(dossier)
+    assert second.total == 7 and second.by_topic == [("Vlaamse huurpremie", 7)]
+    assert second.by_barrier == [("Taal", None)]  # 4 signals: under the threshold
+
+
+def test_co_signing_adds_a_steks_signals_to_the_shared_evidence(client_for, world):
+    dossier = make_dossier(world.stek_a)
+    signals(world.stek_a, "vlaamse_huurpremie", n=5)
+    signals(world.stek_b, "vlaamse_huurpremie", n=6)
+    assert stats.evidence(dossier).total == 5
+    other = client_for("worker_b")
+    assert other.get(url("dossier_detail", dossier, slug="beta")).status_code == 404
+    lead = client_for("worker_a")
+    lead.post(url("dossier_invite", dossier), {"steks": [world.stek_b.pk]})
+    other = client_for("worker_b")
+    listing = other.get(reverse("advocacy:dossier_list", args=["beta"])).content.decode()
+    assert dossier.title in listing and "uitnodiging" in listing
+    assert other.get(url("dossier_edit", dossier, slug="beta")).status_code == 403
+    other.post(url("dossier_answer", dossier, slug="beta"), {"sign": "1"})
+    assert stats.evidence(dossier).total == 11 and stats.evidence(dossier).steks == 2
+    html = other.get(url("dossier_detail", dossier, slug="beta")).content.decode()
+    assert "11 signalen" in html and "Mee ondertekend" in html
+
+
+def test_a_co_signer_adds_a_testimony_but_not_one_with_personal_data(client_for, world):
+    dossier = make_dossier(world.stek_a)
+    services.invite_steks(actor=None, dossier=dossier, steks=[world.stek_b])
+    services.answer_invitation(actor=None, dossier=dossier, stek=world.stek_b, sign=True)
+    other = client_for("worker_b")
+    refused = other.post(
+        url("testimony_add", dossier, slug="beta"),
+        {"text": "Mevrouw Maria Janssens woont in de Stationsstraat 12.", "consent": "on"},
+    )
+    assert refused.status_code == 400 and "error-summary" in refused.content.decode()
+    other.post(
+        url("testimony_add", dossier, slug="beta"),
+        {"text": "Ik heb het formulier drie keer opnieuw moeten invullen.", "consent": "on"},
+    )
+    assert dossier.testimonies.get().stek == world.stek_b
+
+
+def test_steps_have_dates_and_owners(client_for, world):
+    dossier = make_dossier(world.stek_a)
+    worker = client_for("worker_a")
+    owner = world.user("coordinator_a")
+    worker.post(
+        url("dossier_step", dossier),
+        {"step": "gebundeld", "reached_on": "2026-10-01", "owner": owner.pk, "note": "Met CAW"},
+    )
+    dossier.refresh_from_db()
+    assert dossier.step == "gebundeld"
+    entry = StepEntry.objects.get(dossier=dossier, step="gebundeld")
+    assert (entry.reached_on, entry.owner) == (date(2026, 10, 1), owner)
+    worker.post(url("dossier_step", dossier), {"step": "verzameld", "reached_on": "2026-09-01"})
+    dossier.refresh_from_db()
+    assert dossier.step == "gebundeld"  # filling in an earlier step does not go back
+
+
+def test_a_follow_up_whose_date_passed_shows_on_the_home_page(client_for, world):
+    dossier = make_dossier(world.stek_a)
+    worker = client_for("worker_a")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    worker.post(
+        url("addressee_add", dossier),
+        {
+            "level": "local", "body": "Gemeenteraad, commissie Wonen",
+            "presented_on": "2026-09-01", "follow_up_on": yesterday.isoformat(),
+        },
+    )  # fmt: skip
+    home = worker.get(reverse("core:stek_home", args=["alfa"])).content.decode()
+    assert "Op te volgen" in home and "commissie Wonen" in home
+    addressee = dossier.addressees.get()
+    worker.post(url("addressee_done", dossier, addressee_pk=addressee.pk))
+    home = worker.get(reverse("core:stek_home", args=["alfa"])).content.decode()
+    assert "Op te volgen" not in home
+    volunteer_home = client_for("volunteer_a").get(reverse("core:stek_home", args=["alfa"]))
+    assert "Op te volgen" not in volunteer_home.content.decode()
+
+
+def test_the_outcome_and_actions_are_recorded(client_for, world):
+    dossier = make_dossier(world.stek_a)
+    worker = client_for("worker_a")
+    worker.post(
+        url("action_add", dossier),
+        {
+            "kind": "group_meeting",
+            "date": "2026-10-10",
+            "description": "Groepsgesprek",
+            "visitors": "12",
+        },
+    )
+    worker.post(
+        url("dossier_outcome", dossier),
+        {"outcome": "partly", "outcome_note": "Eenvoudiger formulier"},
+    )
+    dossier.refresh_from_db()
+    assert dossier.outcome == "partly" and dossier.actions.get().visitors == 12
+
+
+def test_exports_a_note_and_evidence_tables(client_for, world, settings):
+    settings.STEK_SUPPRESSION_THRESHOLD = 5
+    dossier = make_dossier(world.stek_a, ask="Een formulier in duidelijke taal.")
+    signals(world.stek_a, "vlaamse_huurpremie", n=6, barriers=["begrijpbaarheid"])
+    signals(world.stek_a, "vlaamse_huurpremie", n=2, barriers=["taal"], weeks_ago=20)
+    worker = client_for("worker_a")
+    rows = list(csv.reader(io.StringIO(worker.get(url("dossier_csv", dossier)).content.decode())))
+    assert rows[0] == ["Tabel", "Wat", "Aantal signalen"]
+    assert ["Onderwerp", "Vlaamse huurpremie", "8"] in rows
+    numbers = [int(r[2]) for r in rows[1:] if r[2].isdigit()]
+    assert numbers and all(n >= 5 for n in numbers)
+    assert any(r[2] == "minder dan 5" for r in rows)  # small cells are said, not shown
+    ods = worker.get(url("dossier_ods", dossier))
+    content = zipfile.ZipFile(io.BytesIO(ods.content)).read("content.xml").decode()
+    assert "Vlaamse huurpremie" in content and "minder dan 5" in content
+    pdf = worker.get(url("dossier_note", dossier))
+    assert pdf.status_code in (200, 503)
+    if pdf.status_code == 200:
+        assert pdf.content.startswith(b"%PDF")
+    assert AuditEvent.objects.filter(action="exported").count() >= 2
+
+
+def test_the_note_reads_like_a_note(world):
+    from django.template.loader import render_to_string
+
+    dossier = make_dossier(world.stek_a, ask="Een formulier in duidelijke taal.")
+    signals(world.stek_a, "vlaamse_huurpremie", n=9)
+    html = render_to_string(
+        "advocacy/note_pdf.html",
+        {
+            "dossier": dossier,
+            "evidence": stats.evidence(dossier),
+            "testimonies": [],
+            "signing": [world.stek_a],
+            "actions": [],
+            "printed": timezone.localdate(),
+        },
+    )
+    for part in ("Het probleem", "Wat we zien", "9 signalen", "Wat we vragen", "STEK Alfa"):
+        assert part in html
+
+
+@pytest.mark.parametrize("persona", ["volunteer_a"])
+def test_a_volunteer_registers_but_does_not_carry_dossiers(client_for, world, persona):
+    client = client_for(persona)
+    assert client.get(reverse("advocacy:signal_new", args=["alfa"])).status_code == 200
+    assert client.get(reverse("advocacy:dossier_list", args=["alfa"])).status_code == 403
