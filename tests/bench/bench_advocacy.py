@@ -14,12 +14,11 @@ import random
 import re
 import statistics
 import sys
-import threading
 import time
 from datetime import date, timedelta
 
 from bench_agenda import DB, LOG, ROOT, Client, percentile, sh
-from server import demo_on_gunicorn
+from server import concurrently, demo_on_gunicorn, timed_ms
 
 CLIENTS, SIGNALS_EACH, SINGLE = 20, 25, 60
 BENCH_STEKS, YEARS, PER_WEEK = 50, 5, 8
@@ -46,31 +45,13 @@ def registering():
     before = count_signals()
 
     def post(client):
-        t = time.perf_counter()
         client.post(path, data)  # follows the redirect back to the first tap, as a browser
-        return (time.perf_counter() - t) * 1000
 
-    single = [post(clients[0]) for _ in range(SINGLE)]
+    single = [timed_ms(post, clients[0]) for _ in range(SINGLE)]
     p50, p95 = statistics.median(single), percentile(single, 0.95)
     print(f"register a signal (POST + redirect), one client alone: p50 {p50:.1f} ms, "
           f"p95 {p95:.1f} ms")  # fmt: skip
-    latencies, errors, start = [], [], threading.Barrier(CLIENTS)
-
-    def worker(client):
-        try:
-            start.wait()
-            for _ in range(SIGNALS_EACH):
-                latencies.append(post(client))
-        except Exception as error:  # noqa: BLE001 - printed below
-            errors.append(repr(error))
-
-    threads = [threading.Thread(target=worker, args=(c,)) for c in clients]
-    began = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - began
+    latencies, errors, elapsed = concurrently(clients, post, SIGNALS_EACH)
     if not latencies:
         print(f"no signal registered; first error: {errors[:1]} (server log: {LOG.name})")
         return

@@ -14,7 +14,6 @@ import re
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 import urllib.request
@@ -71,42 +70,26 @@ def main():
 
 
 def run():
+    from server import concurrently, timed_ms
+
     clients = [Client() for _ in range(CLIENTS)]
     for c in clients:
         c.login("volunteer@stek.example", "stek-demo-2026")
     page = clients[0].get("/s/de-wissel/vandaag/")
     category = re.search(r'name="category" value="(\d+)"', page).group(1)
-    single = []
-    for _ in range(60):  # one tablet alone: what a volunteer feels on a quiet network
-        t = time.perf_counter()
-        clients[0].post("/s/de-wissel/vandaag/tel/",
-                        {"session": "open", "category": category, "delta": "1"},
-                        {"HX-Request": "true"})  # fmt: skip
-        single.append((time.perf_counter() - t) * 1000)
+
+    def tap(client):
+        client.post("/s/de-wissel/vandaag/tel/",
+                    {"session": "open", "category": category, "delta": "1"},
+                    {"HX-Request": "true"})  # fmt: skip
+
+    # one tablet alone: what a volunteer feels on a quiet network
+    single = [timed_ms(tap, clients[0]) for _ in range(60)]
     print(f"tally tap, one client alone: p50 {statistics.median(single):.1f} ms, "
           f"p95 {percentile(single, 0.95):.1f} ms")  # fmt: skip
     base_count = len(single)
-    latencies, errors, start = [], [], threading.Barrier(CLIENTS)
 
-    def tapper(client):
-        try:
-            start.wait()
-            for _ in range(TAPS_EACH):
-                t = time.perf_counter()
-                client.post("/s/de-wissel/vandaag/tel/",
-                            {"session": "open", "category": category, "delta": "1"},
-                            {"HX-Request": "true"})  # fmt: skip
-                latencies.append((time.perf_counter() - t) * 1000)
-        except Exception as error:  # noqa: BLE001 - printed below
-            errors.append(repr(error))
-
-    threads = [threading.Thread(target=tapper, args=(c,)) for c in clients]
-    began = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - began
+    latencies, errors, elapsed = concurrently(clients, tap, TAPS_EACH)
     final = re.search(r'tally-open.*?class="tally-count" aria-live="polite">(\d+)<',
                       clients[0].get("/s/de-wissel/vandaag/"), re.S)  # fmt: skip
     if not latencies:

@@ -4,6 +4,7 @@ benchmarks that go through HTTP. Every loop is bounded."""
 import contextlib
 import os
 import subprocess
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -47,3 +48,32 @@ def demo_on_gunicorn():
             server.terminate()
             server.wait(timeout=20)
         sh("psql", admin, "-q", "-c", f"DROP DATABASE IF EXISTS {dbname}", check=False)
+
+
+def timed_ms(call, *args):
+    """Milliseconds that one call takes."""
+    began = time.perf_counter()
+    call(*args)
+    return (time.perf_counter() - began) * 1000
+
+
+def concurrently(clients, call, times):
+    """Every client calls ``call(client)`` ``times`` times, all starting together. Returns the
+    latencies in ms, the errors (as text) and the wall time in s."""
+    latencies, errors, start = [], [], threading.Barrier(len(clients))
+
+    def run(client):
+        try:
+            start.wait()
+            for _ in range(times):
+                latencies.append(timed_ms(call, client))
+        except Exception as error:  # noqa: BLE001 - the caller prints them
+            errors.append(repr(error))
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in clients]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors, time.perf_counter() - began
