@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 from stek.core.dates import monday_of
 from stek.core.enums import Barrier, LifeDomain
 from stek.core.privacy import suppress
+from stek.rights.catalogue import BY_ID
+from stek.rights.check import LIKELY, MAYBE
+from stek.rights.services import shown_counts
 from stek.socialmap.models import Topic
 
 from . import detection
@@ -137,6 +140,24 @@ def stek_overview(stek, period, today):
         months=months_list,
         rising=rising,
     )
+
+
+@dataclass
+class RightsFound:
+    """What the STEK's rights check showed in a period (only when the STEK counts it)."""
+
+    checks: int
+    rows: list  # (title, likely, maybe), most often likely first
+
+
+def rights_found(stek, period):
+    checks, per_right = shown_counts(stek, period.start, period.end)
+    rows = [
+        (BY_ID[right].title if right in BY_ID else right, n[LIKELY], n[MAYBE])
+        for right, n in per_right.items()
+    ]
+    rows.sort(key=lambda row: (-row[1], -row[2], str(row[0])))
+    return RightsFound(checks=checks, rows=rows)
 
 
 def _every_month(period, counts):

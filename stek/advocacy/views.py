@@ -144,6 +144,7 @@ def signal_overview(request, slug):
             "form": form,
             "overview": overview,
             "recurring": network.recurring,
+            "rights_found": stats.rights_found(stek, period),
             "peak": peak or 1,
             "can_manage_topics": permissions.can_manage_topics(request.user, stek),
         },

@@ -81,6 +81,7 @@ class StekForm(forms.ModelForm):
             "service_area",
             "contact_email",
             "contact_phone",
+            "count_rights_shown",
         ]
         widgets = {"service_area": forms.Textarea(attrs={"rows": 3})}
 

@@ -124,6 +124,14 @@ class Stek(models.Model):
         _("lengtegraad"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     is_active = models.BooleanField(_("actief"), default=True)
+    count_rights_shown = models.BooleanField(
+        _("tel welke rechten de rechtencheck vindt"),
+        default=False,
+        help_text=_(
+            "Telt per week hoe vaak de rechtencheck van deze STEK elk recht als 'waarschijnlijk' "
+            "of 'misschien' toont. Enkel aantallen: nooit antwoorden of iets over de persoon."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -421,6 +421,7 @@ class State(BaseModel):
     heating: Heating | None = None
     done: list[Literal[tuple(REQUIRES)]] = Field(default_factory=list, alias="_done")
     review: bool = Field(False, alias="_review")
+    counted: bool = Field(False, alias="_counted")  # the STEK's weekly tally has this check
 
     @model_validator(mode="after")
     def _consistent(self):

@@ -1,10 +1,12 @@
 """The rights check: one question per page, a summary, then the results.
 
 Everything moves by POST with the answers in a hidden field: nothing goes into the session, the
-database or the URL (no answers in server logs). Three doors lead in: the open check
-(``/rechtencheck/``), a STEK's public check that shows that STEK's public services
-(``/<stek>/rechtencheck/``), and the check a worker runs with a visitor inside the STEK
-(``/s/<stek>/rechtencheck/``), whose results lead to a referral."""
+database or the URL (no answers in server logs). The one write, when a STEK switches it on, is
+its weekly count of the rights shown (``services.count_shown``, ADR 0004).
+
+Three doors lead in: the open check (``/rechtencheck/``), a STEK's public check that shows that
+STEK's public services (``/<stek>/rechtencheck/``), and the check a worker runs with a visitor
+inside the STEK (``/s/<stek>/rechtencheck/``), whose results lead to a referral."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -24,6 +26,8 @@ from stek.socialmap.search import Query, origin_of, search_page
 from . import permissions, questions
 from .catalogue import RIGHTS
 from .check import LIKELY, MAYBE, UNLIKELY, evaluate
+from .models import Door
+from .services import count_shown
 
 SERVICES_PER_RESULT = 2
 PUBLIC, STEK_PUBLIC, WORKER = "public", "stek_public", "worker"
@@ -154,6 +158,12 @@ def _results(request, stek, mode, state, pdf=False):
     }
     if pdf:
         return _slip_pdf(request, stek, mode, context)
+    if stek and not state.get("_counted"):
+        # Once per check: the results page carries the answers on, marked as counted.
+        door = Door.WORKER if mode == WORKER else Door.PUBLIC
+        if count_shown(stek=stek, door=door, result=result):
+            state["_counted"] = True
+            context["state"] = questions.dump(state)
     return _page(request, "results.html", stek, mode, **context)
 
 

@@ -210,6 +210,10 @@ class Command(StekCommand):
 
         seed_advocacy(steks, users)
 
+        from stek.rights.demo import seed_rights_shown
+
+        seed_rights_shown(steks["de-wissel"])
+
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Logins (password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}")
         width = max(len(e) for e, _ in rows)
