@@ -21,6 +21,7 @@ class ServiceForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    url = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Service
