@@ -2,8 +2,10 @@
 were finished per week and how often each right came out likely or maybe. Never the answers."""
 
 import re
+import threading
 
-from django.db import connection
+import pytest
+from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,7 +15,8 @@ from stek.core.dates import monday_of
 from stek.rights.answers import CheckAnswers
 from stek.rights.catalogue import BY_ID
 from stek.rights.check import LIKELY, MAYBE, evaluate
-from stek.rights.models import RightShown
+from stek.rights.models import Door, RightShown
+from stek.rights.services import count_shown
 from tests.rights.example import example
 from tests.rights.test_questionnaire import Visitor
 
@@ -94,3 +97,35 @@ def test_a_coordinator_turns_counting_on_in_the_stek_settings(world, client_for)
     assert response.status_code == 302
     world.stek_a.refresh_from_db()
     assert world.stek_a.count_rights_shown
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency test on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_checks_finished_at_the_same_moment_are_all_counted():
+    from tests.personas import build_world
+
+    world = build_world()
+    world.stek_a.count_rights_shown = True
+    world.stek_a.save()
+    result = evaluate(CheckAnswers(**example(date=timezone.localdate().isoformat())))
+    start, errors = threading.Barrier(12), []
+
+    def worker():
+        try:
+            start.wait()
+            for _ in range(5):
+                count_shown(stek=world.stek_a, door=Door.WORKER, result=result)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    pool = [threading.Thread(target=worker) for _ in range(12)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    assert not errors
+    counts = RightShown.objects.filter(stek=world.stek_a)
+    assert {r.count for r in counts} == {60}
+    assert counts.count() == len(_expected()) + 1
