@@ -1,7 +1,7 @@
 """Counts of signals: inside a STEK as they are; whatever leaves the STEK (the network view, a
 dossier's shared evidence, the note and its exports) with small cells suppressed."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -77,7 +77,6 @@ class Overview:
     by_barrier: list  # (barrier label, count)
     months: list  # (first day of month, count)
     rising: list  # (label, recent, expected, topic code)
-    recurring: list = field(default_factory=list)  # (label, steks, signals or None)
 
 
 def stek_overview(stek, period, today):
@@ -179,16 +178,19 @@ class NetworkView:
     barriers: list
 
 
-def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
-    """Aggregates over the network's STEKs; every count passes small-cell suppression."""
+def recurring_topics(steks, period, min_steks=detection.MIN_STEKS):
+    """Topics that come back in several STEKs: (label, STEKs, signals or None when
+    suppressed). The signal counts leave the STEKs, so they pass small-cell suppression."""
     found = detection.recurring(steks, period.start, period.end, min_steks=min_steks)
     topics = _topics({r.topic_id for r in found})
-    counts = {topic_label(r.topic_id, r.life_domain, topics): r.signals for r in found}
+    labelled = [(topic_label(r.topic_id, r.life_domain, topics), r) for r in found]
+    counts = {label: r.signals for label, r in labelled}
     shown = suppress(counts, threshold()).cells if counts else {}
-    recurring = [
-        (label, r.steks, shown[label])
-        for r, label in ((r, topic_label(r.topic_id, r.life_domain, topics)) for r in found)
-    ]
+    return [(label, r.steks, shown[label]) for label, r in labelled]
+
+
+def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
+    """Aggregates over the network's STEKs; every count passes small-cell suppression."""
     rising_found = detection.rising(steks, today)
     rising_topics = _topics({r.topic_id for r in rising_found})
     per_topic = {}
@@ -216,7 +218,7 @@ def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
     return NetworkView(
         period=period,
         steks=len(list(steks)),
-        recurring=recurring,
+        recurring=recurring_topics(steks, period, min_steks),
         rising=rising,
         matrix=matrix,
         barriers=barriers,

@@ -134,7 +134,6 @@ def signal_overview(request, slug):
     form = _period_form(period)
     overview = stats.stek_overview(stek, period, today)
     steks = Stek.objects.filter(network=stek.network_id, is_active=True)
-    network = stats.network_view(stek.network, steks, period, today)
     peak = max((count for _month, count in overview.months), default=0)
     return render(
         request,
@@ -143,7 +142,7 @@ def signal_overview(request, slug):
             "stek": stek,
             "form": form,
             "overview": overview,
-            "recurring": network.recurring,
+            "recurring": stats.recurring_topics(steks, period),
             "rights_found": stats.rights_found(stek, period),
             "peak": peak or 1,
             "can_manage_topics": permissions.can_manage_topics(request.user, stek),
@@ -257,6 +256,7 @@ def dossier_edit(request, slug, pk):
 def _detail(request, stek, dossier, is_lead, status=200, **forms):
     today = timezone.localdate()
     entries = {e.step: e for e in dossier.step_entries.select_related("owner")}
+    candidates = services.steks_to_invite(dossier)
     context = {
         "stek": stek,
         "dossier": dossier,
@@ -272,12 +272,11 @@ def _detail(request, stek, dossier, is_lead, status=200, **forms):
         "step_form": forms.get("step_form")
         or StepForm(stek=stek, initial={"step": dossier.step, "reached_on": today}),
         "outcome_form": forms.get("outcome_form") or OutcomeForm(instance=dossier),
-        "invite_form": forms.get("invite_form")
-        or InviteForm(candidates=services.steks_to_invite(dossier)),
+        "invite_form": forms.get("invite_form") or InviteForm(candidates=candidates),
         "testimony_form": forms.get("testimony_form") or TestimonyForm(),
         "addressee_form": forms.get("addressee_form") or AddresseeForm(),
         "action_form": forms.get("action_form") or ActionForm(initial={"date": today}),
-        "can_invite": services.steks_to_invite(dossier).exists(),
+        "can_invite": candidates.exists(),
     }
     return render(request, "advocacy/dossier_detail.html", context, status=status)
 
