@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -449,7 +450,10 @@ def dossier_note_pdf(request, slug, pk):
     try:
         pdf = render_pdf("advocacy/note_pdf.html", context)
     except PdfUnavailable:
-        return render(request, "public/poster_unavailable.html", {"stek": stek}, status=503)
+        back = reverse("advocacy:dossier_detail", args=[stek.slug, dossier.pk])
+        return render(
+            request, "core/pdf_unavailable.html", {"stek": stek, "back": back}, status=503
+        )
     _audit_export(request, stek, dossier, "nota (PDF)")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_export_name(dossier, "pdf")}"'

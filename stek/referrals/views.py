@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -91,7 +92,12 @@ def slip_pdf(request, slug, pk):
         try:
             pdf = render_pdf("referrals/slip_pdf.html", context)
         except PdfUnavailable:
-            return render(request, "public/poster_unavailable.html", {"stek": stek}, status=503)
+            pdf = None
+    if pdf is None:  # said in the worker's language, not the slip's
+        back = reverse("referrals:detail", args=[stek.slug, referral.pk])
+        return render(
+            request, "core/pdf_unavailable.html", {"stek": stek, "back": back}, status=503
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="verwijsbriefje-{referral.code}-{size.lower()}.pdf"'

@@ -209,3 +209,18 @@ def test_a_volunteer_registers_but_does_not_carry_dossiers(client_for, world, pe
     client = client_for(persona)
     assert client.get(reverse("advocacy:signal_new", args=["alfa"])).status_code == 200
     assert client.get(reverse("advocacy:dossier_list", args=["alfa"])).status_code == 403
+
+
+def test_without_a_pdf_engine_the_note_says_so_and_leads_back(client_for, world, monkeypatch):
+    from stek.core.pdf import PdfUnavailable
+
+    def unavailable(template, context):
+        raise PdfUnavailable("no WeasyPrint here")
+
+    monkeypatch.setattr("stek.advocacy.views.render_pdf", unavailable)
+    dossier = make_dossier(world.stek_a)
+    page = client_for("worker_a").get(url("dossier_note", dossier))
+    assert page.status_code == 503
+    html = page.content.decode()
+    assert "De PDF kan nu niet gemaakt worden" in html and "affiche" not in html
+    assert f'href="{url("dossier_detail", dossier)}"' in html
