@@ -2,16 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stek.core.enums import Barrier, LifeDomain
+from stek.core.forms import DateInput
 from stek.core.models import User
 from stek.core.privacy import no_personal_data
 from stek.socialmap.models import Topic
 
 from .enums import SignalKind, SignalSource, Step
 from .models import Addressee, Dossier, DossierAction
-
-
-def _date():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class SignalForm(forms.Form):
@@ -61,8 +58,8 @@ class TopicForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    van = forms.DateField(label=_("Van"), required=False, widget=_date())
-    tot = forms.DateField(label=_("Tot en met"), required=False, widget=_date())
+    van = forms.DateField(label=_("Van"), required=False, widget=DateInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput())
 
 
 class DossierForm(forms.ModelForm):
@@ -91,7 +88,7 @@ class DossierForm(forms.ModelForm):
             "positions": forms.Textarea(attrs={"rows": 4}),
             "ask": forms.Textarea(attrs={"rows": 3}),
             "topics": forms.CheckboxSelectMultiple,
-            "evidence_from": _date(),
+            "evidence_from": DateInput(),
         }
         help_texts = {
             "topics": _("De signalen over deze onderwerpen of levensdomeinen zijn het bewijs."),
@@ -113,7 +110,7 @@ class DossierForm(forms.ModelForm):
 
 class StepForm(forms.Form):
     step = forms.ChoiceField(label=_("Stap"), choices=Step.choices)
-    reached_on = forms.DateField(label=_("Datum"), widget=_date())
+    reached_on = forms.DateField(label=_("Datum"), widget=DateInput())
     owner = forms.ModelChoiceField(
         label=_("Wie trekt deze stap?"), queryset=User.objects.none(), required=False
     )
@@ -168,9 +165,9 @@ class AddresseeForm(forms.ModelForm):
             "followed_up",
         ]  # fmt: skip
         widgets = {
-            "presented_on": _date(),
-            "responded_on": _date(),
-            "follow_up_on": _date(),
+            "presented_on": DateInput(),
+            "responded_on": DateInput(),
+            "follow_up_on": DateInput(),
             "response": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -179,4 +176,4 @@ class ActionForm(forms.ModelForm):
     class Meta:
         model = DossierAction
         fields = ["kind", "date", "description", "visitors"]
-        widgets = {"date": _date()}
+        widgets = {"date": DateInput()}

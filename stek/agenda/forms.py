@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stek.core.forms import DateInput
 from stek.core.models import Organisation
 from stek.core.privacy import no_personal_data
 
@@ -21,8 +22,8 @@ class ActivityForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "organisations": forms.CheckboxSelectMultiple,
@@ -63,9 +64,7 @@ class SessionChangeForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Wat verandert"), choices=ChangeKind.choices, widget=forms.RadioSelect
     )
-    new_date = forms.DateField(
-        label=_("Nieuwe datum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    new_date = forms.DateField(label=_("Nieuwe datum"), required=False, widget=DateInput())
     new_start = forms.TimeField(
         label=_("Nieuw beginuur"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -102,8 +101,8 @@ class PauseForm(forms.ModelForm):
         model = Pause
         fields = ["label", "start", "end", "activity"]
         widgets = {
-            "start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start": DateInput(),
+            "end": DateInput(),
         }
 
     def __init__(self, *args, stek, **kwargs):

@@ -14,6 +14,15 @@ from .validators import (
 )
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value in ISO form, the only one the picker reads."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format)
+
+
 def show_refusal(form, error):
     """Show a write that a service refused on the form: field errors by field, the rest at
     the top (also for fields the form does not have). What was typed stays in the form."""

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stek.core.enums import LifeDomain
+from stek.core.forms import DateInput
 from stek.core.validators import validate_phone_number
 
 from .enums import LANGUAGES, Access
@@ -127,8 +128,8 @@ class NoticeForm(forms.ModelForm):
         model = ServiceNotice
         fields = ["kind", "starts_on", "ends_on", "message"]
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
         }
 
     def clean(self):
