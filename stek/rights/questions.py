@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .answers import BudgetMeter, CheckAnswers, Heating, Housing, Region, Status
+from .templatetags.rights_tags import euro
 
 ADULT_STATUSES = [
     ("leefloon", _("Een leefloon van het OCMW")),
@@ -34,7 +35,7 @@ def money_field(label, blank=None):
     """An amount in euro; empty is 0 unless ``blank`` says what empty means."""
     field = forms.DecimalField(label=label, **MONEY)
     field.money = True
-    field.blank = blank or "€ 0"
+    field.blank = blank or euro(0)
     field.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
     return field
 
@@ -101,9 +102,10 @@ class Step(forms.Form):
                 shown = ", ".join(labels) or _("Niets")
             elif value in (None, ""):
                 shown = getattr(field, "blank", "—")
+            elif getattr(field, "money", False):
+                shown = euro(value)
             elif isinstance(field, forms.DecimalField):
-                number = number_format(value, 2 if value % 1 else 0, force_grouping=True)
-                shown = f"€ {number}" if getattr(field, "money", False) else number
+                shown = number_format(value, 2 if value % 1 else 0, force_grouping=True)
             else:
                 shown = value
             group = getattr(field, "group", "")

@@ -95,7 +95,7 @@ def test_a_visitor_answers_one_question_per_page_and_sees_results_like_the_api(v
         visitor.answer(key, data)
     assert "Kijk je antwoorden na" in visitor.html  # the summary, with edit buttons
     assert visitor.html.count('value="edit:') == len(EXAMPLE_STEPS)
-    assert "€ 600" in visitor.html and "€ 18.000" in visitor.html
+    assert "€\xa0600" in visitor.html and "€\xa018.000" in visitor.html
 
     visitor.post("results")
     html = visitor.html
@@ -164,7 +164,7 @@ def test_the_summary_edits_one_answer_and_returns(visitor):
     visitor.post("edit:wonen")
     visitor.answer("wonen", {"housing": "private_rent"})
     assert "Kijk je antwoorden na" in visitor.html  # the rent was answered before: kept
-    assert "€ 600" in visitor.html
+    assert "€\xa0600" in visitor.html
 
 
 def test_an_edit_that_opens_a_new_question_asks_it(visitor):
