@@ -144,6 +144,11 @@ def _results(request, stek, mode, state, pdf=False):
     shown = [r.id for r in result.rights if r.status != UNLIKELY]
     topics = shown + [p.topic for p in result.pointers]
     services = _services(stek, topics, public_only=mode != WORKER) if stek else {}
+    if stek and not pdf and not state.get("_counted"):
+        # Once per check: the results page carries the answers on, marked as counted.
+        door = Door.WORKER if mode == WORKER else Door.PUBLIC
+        if count_shown(stek=stek, door=door, result=result):
+            state["_counted"] = True
     context = {
         "result": result,
         "services": services,
@@ -158,12 +163,6 @@ def _results(request, stek, mode, state, pdf=False):
     }
     if pdf:
         return _slip_pdf(request, stek, mode, context)
-    if stek and not state.get("_counted"):
-        # Once per check: the results page carries the answers on, marked as counted.
-        door = Door.WORKER if mode == WORKER else Door.PUBLIC
-        if count_shown(stek=stek, door=door, result=result):
-            state["_counted"] = True
-            context["state"] = questions.dump(state)
     return _page(request, "results.html", stek, mode, **context)
 
 
