@@ -6,13 +6,15 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.lock | cksum | cut -d' ' -f1)
 
-.PHONY: help install run demo test test-fast test-e2e quality format lint messages lock bench clean
+.PHONY: help install run demo test test-fast test-e2e quality format lint messages lock bench smoke load clean
 
 help:
 	@echo "make run      set up .venv, migrate SQLite, load demo data, print logins, serve on http://127.0.0.1:8000"
 	@echo "make test     set up .venv and run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make quality  ruff format --check, ruff check, manage.py check, makemigrations --check"
 	@echo "make messages update and compile the nl/fr/en translation catalogues"
+	@echo "make smoke    run the README's production steps on PostgreSQL with gunicorn and use the site"
+	@echo "make load     50 users for 2 minutes against gunicorn + PostgreSQL (LOAD_USERS, LOAD_SECONDS)"
 	@echo "make lock     re-pin requirements.lock and requirements-dev.lock from the .in files"
 
 $(STAMP): requirements.lock requirements-dev.lock
@@ -61,6 +63,12 @@ lock:
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras -o requirements.lock requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras -o requirements-dev.lock requirements-dev.in
+
+smoke: install
+	$(PY) deploy/smoke.py
+
+load: install
+	$(PY) tests/load/run_load.py
 
 bench: install
 	@for f in tests/bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

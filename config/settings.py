@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "stek.core.middleware.CurrentStekMiddleware",
+    "stek.core.middleware.BadInputMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -113,7 +114,7 @@ else:
             "NAME": env("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                "timeout": env_int("SQLITE_TIMEOUT_SECONDS", 20),
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                 ),
@@ -150,6 +151,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # the login form posts "username" (an e-mail address)
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# The address axes locks: REMOTE_ADDR, or behind the proxy (STEK_BEHIND_PROXY) the client address
+# the proxy appended to X-Forwarded-For. One function with the referral-code limits.
+AXES_CLIENT_IP_CALLABLE = "stek.core.net.client_ip"
 
 # Sessions: an idle timeout, shorter when someone logs in on a shared tablet.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
@@ -239,7 +243,13 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "stek_cache",
-    }
+    },
+    # The last run of the scheduled work (manage.py run_periodic), never culled with the counters.
+    "stek_status": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "stek_status",
+        "TIMEOUT": None,
+    },
 }
 
 STEK_WARM_SCANNER = env_bool("STEK_WARM_SCANNER", True)
