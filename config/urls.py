@@ -38,6 +38,10 @@ password_urls = [
     ),
 ]
 
+handler400 = "stek.core.views.bad_request"
+# A database that is busy or away (SQLite locked, PostgreSQL restarting): 503 "probeer opnieuw".
+handler500 = "stek.core.errors.server_error"
+
 urlpatterns = [
     path("aanmelden/", core_views.login_view, name="login"),
     path("afmelden/", core_views.logout_view, name="logout"),

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from stek.core.models import Organisation
 from stek.socialmap.hsds import organisation_to_hsds, service_to_hsds, services_for_export
@@ -18,6 +18,18 @@ from stek.socialmap.search import text_filter
 
 router = Router(tags=["HSDS 3.0"])
 MAX_PER_PAGE = 100
+MAX_PAGE = 100_000  # far beyond the last page of any social map; 2**62 is refused with 422
+PAGE = Query(1, ge=1, le=MAX_PAGE, description="The page, from 1")
+PER_PAGE = Query(50, ge=1, le=MAX_PER_PAGE, description=f"Items per page, 1 to {MAX_PER_PAGE}")
+SEARCH = Query("", max_length=200, description="Words that each must occur in the service")
+
+
+class Error(Schema):
+    detail: Any
+
+
+LIST_RESPONSES = {422: Error}
+ONE_RESPONSES = {404: Error, 422: Error}
 
 
 class Page(Schema):
@@ -65,8 +77,10 @@ def _uuid(value):
         raise Http404("Not a valid id.") from error
 
 
-@router.get("/services", response=Page, summary="Public services (paginated)")
-def list_services(request, page: int = 1, per_page: int = 50, search: str = ""):
+@router.get(
+    "/services", response={200: Page, **LIST_RESPONSES}, summary="Public services (paginated)"
+)
+def list_services(request, page: int = PAGE, per_page: int = PER_PAGE, search: str = SEARCH):
     services = _public_services()
     if search.strip():
         services = services.filter(text_filter(search)).distinct()
@@ -74,7 +88,11 @@ def list_services(request, page: int = 1, per_page: int = 50, search: str = ""):
     return _page(services, page, per_page, lambda s: service_to_hsds(s, today=today))
 
 
-@router.get("/services/{service_id}", response=dict[str, Any], summary="One public service")
+@router.get(
+    "/services/{service_id}",
+    response={200: dict[str, Any], **ONE_RESPONSES},
+    summary="One public service",
+)
 def get_service(request, service_id: str):
     service = _public_services().filter(uuid=_uuid(service_id)).first()
     if service is None:
@@ -82,12 +100,20 @@ def get_service(request, service_id: str):
     return service_to_hsds(service, today=timezone.localdate())
 
 
-@router.get("/organizations", response=Page, summary="Organisations with public services")
-def list_organisations(request, page: int = 1, per_page: int = 50):
+@router.get(
+    "/organizations",
+    response={200: Page, **LIST_RESPONSES},
+    summary="Organisations with public services",
+)
+def list_organisations(request, page: int = PAGE, per_page: int = PER_PAGE):
     return _page(_public_organisations(), page, per_page, organisation_to_hsds)
 
 
-@router.get("/organizations/{organization_id}", response=dict[str, Any], summary="One organisation")
+@router.get(
+    "/organizations/{organization_id}",
+    response={200: dict[str, Any], **ONE_RESPONSES},
+    summary="One organisation",
+)
 def get_organisation(request, organization_id: str):
     org = _public_organisations().filter(uuid=_uuid(organization_id)).first()
     if org is None:

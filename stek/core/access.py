@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from . import permissions
+from . import params, permissions
 from .models import Membership, Network, Partnership, Stek
 
 
@@ -32,7 +32,8 @@ def get_object_for_user(request, slug, queryset, pk, check, missing):
     """Object ``pk`` of ``queryset`` in the user's STEK ``slug``: 404 (with ``missing``) when
     it belongs to another STEK or does not exist, 403 when the user's role may not act."""
     stek = get_stek_for_user(request, slug)
-    obj = queryset.filter(stek=stek, pk=pk).first()
+    pk = params.parse_id(pk)  # "abc" or an id too large for the database: not found
+    obj = queryset.filter(stek=stek, pk=pk).first() if pk is not None else None
     if obj is None:
         raise Http404(missing)
     if not check(request.user, stek):

@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from . import params
 from .enums import MembershipRole, OrganisationKind, PartnershipRole
 from .models import Organisation, Partnership, Stek
 from .privacy import no_personal_data
@@ -21,6 +23,52 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None, format="%Y-%m-%d"):
         super().__init__(attrs, format)
+
+
+# --- Bounded input: every form field that reads a date or a list of ids -------------------
+# The bounds live in stek.core.params, shared with the query-parameter parsers.
+
+
+class DateField(forms.DateField):
+    """A date within params.EARLIEST_DAY … LATEST_DAY: year 1 or 9999 is a form error, not an
+    OverflowError later when a week or a month is added to it."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not params.in_day_range(value):
+            raise ValidationError(
+                _("Kies een datum tussen %(first)s en %(last)s.")
+                % {"first": params.EARLIEST_DAY.year, "last": params.LATEST_DAY.year},
+                code="date_out_of_range",
+            )
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes of ids: a value that is no id (abc, -5, 999999999999999999999) is a form
+    error before it reaches the database (an OverflowError in ``pk__in`` otherwise)."""
+
+    def _check_values(self, value):
+        if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
+            raise ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        key = self.to_field_name or "pk"
+        if key == "pk":
+            for item in value:
+                if params.parse_id(item) is None:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": str(item)[:40]},
+                    )
+        return super()._check_values(value)
+
+
+def bounded_formfield(db_field, **kwargs):
+    """``Meta.formfield_callback`` for model forms: dates and many-to-many ids bounded."""
+    if isinstance(db_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", ModelMultipleChoiceField)
+    elif isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        kwargs.setdefault("form_class", DateField)
+    return db_field.formfield(**kwargs)
 
 
 def show_refusal(form, error):
@@ -266,7 +314,9 @@ class NewStekForm(StekForm):
         required=False,
         empty_label=_("— een nieuwe organisatie —"),
     )
-    lead_name = forms.CharField(label=_("Naam van de nieuwe organisatie"), required=False)
+    lead_name = forms.CharField(
+        label=_("Naam van de nieuwe organisatie"), max_length=200, required=False
+    )
     lead_kind = forms.ChoiceField(
         label=_("Soort organisatie"), choices=[("", "—"), *OrganisationKind.choices], required=False
     )

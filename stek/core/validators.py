@@ -39,7 +39,10 @@ def validate_phone_number(value):
 
 
 def normalise_phone_number(value):
+    """The number in international form; a ``ValidationError`` (never phonenumbers'
+    ``NumberParseException``) when it is not a valid number, e.g. "geen" or "-1"."""
     if not value:
         return ""
+    validate_phone_number(value)
     number = phonenumbers.parse(value, "BE")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -3,7 +3,8 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.contrib.sessions.exceptions import SessionInterrupted
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from stek.advocacy.followups import due_follow_ups
 
-from . import audit, permissions, services
+from . import audit, errors, middleware, permissions, services
 from .access import (
     get_membership_for_user,
     get_network_for_user,
@@ -45,7 +46,11 @@ from .models import AuditEvent, Membership, Partnership, Stek
 @never_cache
 def login_view(request):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    # only a path on this site: anything else (another host, or a word such as "999" that
+    # redirect() would try to reverse as a URL name) is dropped, never a 500
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, request.is_secure()
+    ):
         next_url = ""
     if request.user.is_authenticated and request.method == "GET":
         return redirect(next_url or "core:home")
@@ -71,7 +76,39 @@ def logout_view(request):
 
 @require_GET
 def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
+    """``ok`` for the proxy; with ``?full=1`` also the database and the scheduled work (503 when
+    either is not right), for monitoring."""
+    if "full" not in request.GET:
+        return HttpResponse("ok", content_type="text/plain")
+    from django.db import connection
+
+    from . import periodic
+
+    lines, healthy = [], True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        lines.append("database: ok")
+        periodic_ok, text = periodic.health()
+    except Exception:  # noqa: BLE001 - a health check reports, it does not crash
+        lines.append("database: FAILED")
+        periodic_ok, text = False, "periodic: unknown"
+    healthy = healthy and periodic_ok and lines[0] == "database: ok"
+    lines.append(text)
+    body = ("ok\n" if healthy else "FAILED\n") + "\n".join(lines) + "\n"
+    return HttpResponse(body, content_type="text/plain", status=200 if healthy else 503)
+
+
+def bad_request(request, exception=None):
+    """``handler400``: what Django refuses itself (too many fields, a body too large) gets the
+    same clear page as the input ``BadInputMiddleware`` refuses (JSON under /api/)."""
+    if isinstance(exception, SessionInterrupted):
+        # the session could not be saved: on SQLite a write lock held past the busy timeout
+        # ("database is locked"), or the session was ended meanwhile. Nothing was half
+        # written; the same request works in a moment, so say that, not "bad request".
+        return errors.busy()
+    status = 413 if isinstance(exception, RequestDataTooBig) else 400
+    return middleware.bad_request(request, status=status)
 
 
 # --- home and switching -----------------------------------------------------------------------

@@ -1,11 +1,15 @@
 """Rate limits on typing referral codes, so that guessing one is infeasible.
 
 Two fixed windows in the shared cache (the database cache in production, so every worker
-process sees the same counts): every attempt from one IP address, and every failed attempt
-from anywhere (against guessing from many addresses)."""
+process sees the same counts): the failed attempts from one IP address, and the failed attempts
+from anywhere (against guessing from many addresses). Only failures count: a guess that hits
+a code is what the limit prevents, so a busy service desk behind one address that types many
+right codes is never locked out, and looking at the page is never limited."""
 
 from django.conf import settings
 from django.core.cache import cache
+
+from stek.core import net
 
 
 def _hit(key, window):
@@ -21,24 +25,22 @@ def _peek(key):
     return cache.get(key, 0)
 
 
-def client_ip(request):
-    """The visitor's address. Behind our own reverse proxy (``STEK_BEHIND_PROXY``) that is the
-    last address the proxy appended to X-Forwarded-For, not the proxy's own address."""
-    if settings.STEK_BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+# The visitor's address: one function for every limit and the login lockout (stek/core/net.py).
+client_ip = net.client_ip
+
+
+def _ip_key(request):
+    return f"refcode:failed:ip:{client_ip(request) or 'unknown'}"
 
 
 def blocked(request):
-    """True when this address or the whole site has used up its attempts for now."""
-    per_ip = _peek(f"refcode:ip:{client_ip(request)}") >= settings.STEK_CODE_ATTEMPTS_PER_IP
+    """True when this address or the whole site has used up its failed attempts for now."""
+    per_ip = _peek(_ip_key(request)) >= settings.STEK_CODE_ATTEMPTS_PER_IP
     overall = _peek("refcode:failed") >= settings.STEK_CODE_FAILURES_GLOBAL
     return per_ip or overall
 
 
-def count_attempt(request, success):
-    _hit(f"refcode:ip:{client_ip(request)}", settings.STEK_CODE_WINDOW_SECONDS)
-    if not success:
-        _hit("refcode:failed", settings.STEK_CODE_WINDOW_SECONDS)
+def count_failure(request):
+    """A code that was malformed or matched no referral."""
+    _hit(_ip_key(request), settings.STEK_CODE_WINDOW_SECONDS)
+    _hit("refcode:failed", settings.STEK_CODE_WINDOW_SECONDS)

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stek.core import params
 from stek.core.access import deny, get_stek_for_user
 from stek.core.forms import show_refusal
 from stek.core.pdf import PdfUnavailable, render_pdf
@@ -156,22 +157,14 @@ def referral_list(request, slug):
     )
 
 
-def _month(value, fallback):
-    try:
-        year, month = (int(x) for x in value.split("-"))
-        return date(year, month, 1)
-    except (ValueError, AttributeError):
-        return fallback
-
-
 @login_required
 def overview(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_view_overview)
     today = timezone.localdate()
     this_month = today.replace(day=1)
     six_ago = date(today.year - (today.month <= 5), (today.month - 6) % 12 + 1, 1)
-    first = _month(request.GET.get("van"), six_ago)
-    last = _month(request.GET.get("tot"), this_month)
+    first = params.parse_month(request.GET.get("van"), six_ago)
+    last = params.parse_month(request.GET.get("tot"), this_month)
     if last < first:
         first, last = last, first
     data = stats.overview(stek, first, last)
@@ -186,19 +179,20 @@ def overview(request, slug):
 
 # --- Public: the receiving service confirms, without an account and without learning who --
 def confirm_code(request):
+    """Only failed attempts count toward the limits; the page itself is always shown."""
     form = CodeForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "referrals/confirm_code.html", {"form": form})
     if ratelimit.blocked(request):
         return render(
             request, "referrals/confirm_code.html", {"form": form, "blocked": True}, status=429
         )
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         referral = Referral.objects.filter(code=form.cleaned_data["code"]).first()
-        ratelimit.count_attempt(request, success=referral is not None)
         if referral is not None:
             return redirect("referrals:confirm", token=links.token_for(referral))
         form.add_error("code", _("We vinden deze code niet. Kijk de code na."))
-    elif request.method == "POST":
-        ratelimit.count_attempt(request, success=False)
+    ratelimit.count_failure(request)
     return render(request, "referrals/confirm_code.html", {"form": form})
 
 

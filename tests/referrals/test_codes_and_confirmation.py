@@ -143,5 +143,37 @@ def test_behind_the_proxy_each_visitor_has_its_own_limit(world, client, settings
     url = reverse("referrals:confirm_code")
     for _ in range(3):
         client.post(url, {"code": codes.new_code()}, HTTP_X_FORWARDED_FOR="203.0.113.7")
-    assert client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
-    assert client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 200
+    guess = {"code": codes.new_code()}
+    assert client.post(url, guess, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
+    assert client.post(url, guess, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 200
+
+
+@pytest.mark.django_db
+def test_many_right_codes_from_one_desk_are_never_limited(world, client, settings):
+    """A busy service desk behind one address confirms many referrals: only failures count."""
+    settings.STEK_CODE_ATTEMPTS_PER_IP = 3
+    url = reverse("referrals:confirm_code")
+    referrals = [make_referral(world) for _ in range(12)]
+    for referral in referrals:
+        response = client.post(url, {"code": codes.display(referral.code).lower()})
+        assert response.status_code == 302, response.status_code
+        token = response["Location"].rstrip("/").rsplit("/", 1)[-1]
+        assert links.referral_pk_from(token) == referral.pk
+    # Two typing errors among them do not lock the desk either.
+    for _ in range(2):
+        assert client.post(url, {"code": codes.new_code()}).status_code == 200
+    assert client.post(url, {"code": referrals[0].code}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_failures_are_still_limited_and_the_page_itself_never_answers_429(world, client, settings):
+    settings.STEK_CODE_ATTEMPTS_PER_IP = 3
+    url = reverse("referrals:confirm_code")
+    referral = make_referral(world)
+    for typed in (codes.new_code(), "not-a-code", codes.new_code()):
+        assert client.post(url, {"code": typed}).status_code == 200
+    assert client.post(url, {"code": referral.code}).status_code == 429
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="code"' in page.content.decode()
+    assert client.post(url, {"code": referral.code}, REMOTE_ADDR="10.1.2.3").status_code == 302

@@ -2,6 +2,13 @@
    tiles only when a tile URL is configured (without it the points still show). The list on
    the page is the accessible way to the same services. */
 (function () {
+  /* Names are text, never HTML: Leaflet's bindTooltip and bindPopup insert a string as HTML,
+     so every name goes in as a DOM text node (a STEK called <img onerror=...> shows as text). */
+  function textNode(value) {
+    var span = document.createElement("span");
+    span.textContent = value == null ? "" : String(value);
+    return span;
+  }
   function draw() {
     var el = document.getElementById("map");
     var source = document.getElementById("map-data");
@@ -17,7 +24,7 @@
     if (data.origin) {
       L.circleMarker([data.origin.lat, data.origin.lon], {
         radius: 9, color: "#000", weight: 3, fillColor: "#ffd400", fillOpacity: 1
-      }).addTo(map).bindTooltip(data.origin.name);
+      }).addTo(map).bindTooltip(textNode(data.origin.name));
       bounds.push([data.origin.lat, data.origin.lon]);
     }
     (data.points || []).forEach(function (p) {
