@@ -2,7 +2,22 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def purge_tap_keys():
+    """The periodic job (``manage.py run_periodic``): forget tap keys before yesterday."""
+    from django.utils import timezone
+
+    from .services import purge_tap_keys as purge
+
+    return f"removed {purge(timezone.localdate())} tap keys from before yesterday"
+
+
 class AgendaConfig(AppConfig):
     name = "stek.agenda"
     label = "agenda"
     verbose_name = _("Agenda")
+
+    def ready(self):
+        from stek.core import periodic  # core imports no app: the app adds its job to the list
+
+        if all(name != "purge_tap_keys" for name, _job in periodic.JOBS):
+            periodic.JOBS.append(("purge_tap_keys", purge_tap_keys))

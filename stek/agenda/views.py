@@ -1,14 +1,17 @@
+import uuid
 from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from stek.core.access import get_stek_for_user
 from stek.core.dates import monday_of, parse_day
@@ -20,16 +23,25 @@ from .forms import ActivityForm, PauseForm, SessionChangeForm, TallyCategoryForm
 from .models import Activity, Pause, TallyCategory
 from .occurrences import occurrences, planned_dates
 
-
 # --- Vandaag: one-tap counting ------------------------------------------------------------
+# A tap is never lost (issue 12): each tap carries a key, so a retry counts once; a tap from a
+# tablet whose session expired is kept (the page's script keeps it in localStorage and sends it
+# again after signing in; without JavaScript it is kept in the session and counted with one
+# click after signing in), and the volunteer is always told whether it counted.
+PENDING = "pending_taps"
+MAX_PENDING = 50
+
+
 def _card(session, occurrence, categories):
     per_category, total = services.totals(session)
+    key = "open" if occurrence is None else str(occurrence.activity.pk)
     return {
         "occurrence": occurrence,
         "session": session,
-        "key": "open" if occurrence is None else str(occurrence.activity.pk),
+        "key": key,
         "total": total,
-        "counts": [(c, per_category.get(c.pk, 0)) for c in categories],
+        # a fresh key per rendered form: a form sent twice (a retry without JavaScript) counts once
+        "counts": [(c, per_category.get(c.pk, 0), uuid.uuid4()) for c in categories],
     }
 
 
@@ -41,6 +53,17 @@ def _today_sessions(stek, today):
         if occ.takes_place:
             rows.append((occ, services.session_for(stek, occ.activity, today)))
     return [_card(session, occ, categories) for occ, session in rows]
+
+
+def _pending_for(request, stek, day):
+    """The taps this browser made while signed out, as lines to show (no JavaScript)."""
+    labels = dict(TallyCategory.objects.filter(stek=stek).values_list("pk", "label"))
+    lines = []
+    for tap in request.session.get(PENDING, []):
+        if tap.get("slug") == stek.slug and tap.get("day") == day.isoformat():
+            sign = "+1" if tap["delta"] == 1 else "−1"
+            lines.append(f"{sign} {labels.get(tap['category'], '?')}")
+    return lines
 
 
 @login_required
@@ -57,6 +80,10 @@ def today(request, slug):
             "cards": cards,
             "day_total": services.stek_total(stek, day),
             "can_undo": bool(request.session.get("last_tap")),
+            "pending": _pending_for(request, stek, day),
+            "login_url": reverse("login")
+            + "?next="
+            + reverse("agenda:today", kwargs={"slug": stek.slug}),
         },
     )
 
@@ -65,7 +92,8 @@ def _session_from_key(stek, key, day):
     """(session, occurrence) for a tap: the STEK open, or an activity taking place today."""
     if key == "open":
         return services.session_for(stek, None, day), None
-    activity = Activity.objects.filter(stek=stek, pk=key if key.isdigit() else 0).first()
+    pk = int(key) if key.isdigit() and len(key) < 12 else 0
+    activity = Activity.objects.filter(stek=stek, pk=pk).first()
     today = occurrences(stek, day, day, activities=[activity]) if activity else []
     occurrence = next((o for o in today if o.takes_place), None)
     if occurrence is None:
@@ -73,25 +101,173 @@ def _session_from_key(stek, key, day):
     return services.session_for(stek, activity, day), occurrence
 
 
-@login_required
-@require_POST
-def tap(request, slug):
-    stek, category = get_category_for_user(request, slug, request.POST.get("category", "0"))
+def _tap_key(value):
+    """The tap's key (a UUID), None when the form sent none; ValueError for anything else."""
+    if not value:
+        return None
+    if len(value) > 40:
+        raise ValueError(value)
+    return uuid.UUID(value)
+
+
+def _category_pk(value):
+    return int(value) if value.isdigit() and len(value) < 12 else 0
+
+
+def _not_signed_in(request, slug):
+    """A tap from a browser whose session expired: never the login page inside the card."""
+    not_counted = _("Nog niet geteld — log opnieuw in, je tik wordt dan meegeteld.")
+    today_url = reverse("agenda:today", kwargs={"slug": slug})
+    if request.method != "POST":
+        return redirect_to_login(today_url)
+    if request.htmx:  # the page's script keeps the tap and sends it again after signing in
+        response = HttpResponse(not_counted, status=401, content_type="text/plain; charset=utf-8")
+        response["HX-Reswap"] = "none"
+        response["X-Stek-Tap"] = "login"
+        return response
+    try:  # without JavaScript: keep the tap in this browser's session until someone signs in
+        tap = {
+            "slug": slug,
+            "session": request.POST.get("session", "")[:12],
+            "category": _category_pk(request.POST.get("category", "")),
+            "delta": 1 if request.POST.get("delta") == "1" else -1,
+            "key": str(_tap_key(request.POST.get("key")) or uuid.uuid4()),
+            "day": timezone.localdate().isoformat(),
+        }
+    except ValueError:
+        tap = None
+    pending = request.session.get(PENDING, [])
+    if tap and tap["category"] and len(pending) < MAX_PENDING:
+        request.session[PENDING] = [*pending, tap]
+    messages.warning(request, not_counted)
+    return redirect_to_login(today_url)
+
+
+def _answer(request, stek, session, occurrence, day, text, outcome):
+    """The tapped card (htmx) or the page again (a plain form), and what happened, in words."""
+    if request.htmx:  # only the tapped card, the day's total and the message out of band
+        card = _card(session, occurrence, services.categories_for(stek))
+        context = {"stek": stek, "card": card, "day_total": services.stek_total(stek, day),
+                   "oob": True, "tap_message": text, "tap_outcome": outcome}  # fmt: skip
+        response = render(request, "agenda/partials/tally_card.html", context)
+    else:
+        (messages.success if outcome != "unchanged" else messages.info)(request, text)
+        response = redirect(
+            reverse("agenda:today", kwargs={"slug": stek.slug}) + f"#sessie-{session.pk}"
+        )
+    response["X-Stek-Tap"] = outcome
+    return response
+
+
+def _refuse(request, slug, text, status):
+    if request.htmx:
+        response = HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
+        response["HX-Reswap"] = "none"
+        response["X-Stek-Tap"] = "refused"
+        return response
+    messages.error(request, text)
+    return redirect("agenda:today", slug=slug)
+
+
+def _replay(request, slug):
+    """Count (or drop) the taps kept in the session while signed out: one click, never a GET."""
+    stek = get_stek_for_user(request, slug, check=permissions.can_count)
     day = timezone.localdate()
+    kept = request.session.pop(PENDING, [])
+    mine = [t for t in kept if t.get("slug") == stek.slug]
+    others = [t for t in kept if t.get("slug") != stek.slug]
+    if others:
+        request.session[PENDING] = others
+    if request.POST.get("replay") != "1":
+        messages.info(request, _("De tikken van daarnet zijn niet meegeteld."))
+        return redirect("agenda:today", slug=stek.slug)
+    counted = lost = 0
+    for tap in mine:
+        category = TallyCategory.objects.filter(
+            stek=stek, is_active=True, pk=tap.get("category", 0)
+        ).first()
+        if category is None or tap.get("day") != day.isoformat():
+            lost += 1
+            continue
+        try:
+            session, _occ = _session_from_key(stek, str(tap.get("session", "")), day)
+            key = _tap_key(tap.get("key"))
+        except (Http404, ValueError):
+            lost += 1
+            continue
+        result = services.tap(session=session, category=category, delta=tap["delta"], key=key)
+        counted += 1
+        if result.changed:
+            request.session["last_tap"] = {
+                "session": session.pk, "category": category.pk, "delta": tap["delta"]
+            }  # fmt: skip
+    if counted:
+        messages.success(
+            request,
+            ngettext(
+                "Geteld: %(n)s tik van daarnet is meegeteld.",
+                "Geteld: %(n)s tikken van daarnet zijn meegeteld.",
+                counted,
+            )
+            % {"n": counted},
+        )
+    if lost:
+        messages.warning(
+            request,
+            ngettext(
+                "%(n)s tik kon niet meer meetellen (een andere dag of een categorie die niet meer "
+                "bestaat).",
+                "%(n)s tikken konden niet meer meetellen (een andere dag of een categorie die "
+                "niet meer bestaat).",
+                lost,
+            )
+            % {"n": lost},
+        )
+    return redirect("agenda:today", slug=stek.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def tap(request, slug):
+    """One tap: +1 or −1 for a category in a session of today.
+
+    Answers the htmx/script request with the card and an ``X-Stek-Tap`` header (counted, repeat,
+    unchanged, refused, login); a signed-out tap gets 401 (script) or is kept in the session
+    (plain form). A GET (the login page sends the volunteer back here) shows Vandaag."""
+    if not request.user.is_authenticated:
+        return _not_signed_in(request, slug)
+    if request.method != "POST":
+        return redirect("agenda:today", slug=slug)
+    if "replay" in request.POST:
+        return _replay(request, slug)
+    stek, category = get_category_for_user(
+        request, slug, _category_pk(request.POST.get("category", ""))
+    )
+    day = timezone.localdate()
+    sent_day = request.POST.get("day")
+    if sent_day and sent_day != day.isoformat():
+        return _refuse(
+            request, stek.slug, _("Niet geteld: deze tik hoort bij een andere dag."), 409
+        )
+    try:
+        key = _tap_key(request.POST.get("key", ""))
+    except ValueError:
+        return _refuse(request, stek.slug, _("Niet geteld: deze tik is niet leesbaar."), 400)
     session, occurrence = _session_from_key(stek, request.POST.get("session", ""), day)
     delta = 1 if request.POST.get("delta") == "1" else -1
-    _count, changed = services.tap(session=session, category=category, delta=delta)
-    if changed:
+    result = services.tap(session=session, category=category, delta=delta, key=key)
+    if result.changed:
         last = {"session": session.pk, "category": category.pk, "delta": delta}
         request.session["last_tap"] = last
-    if request.htmx:  # only the tapped card, and the day's total out of band
-        card = _card(session, occurrence, services.categories_for(stek))
-        return render(
-            request,
-            "agenda/partials/tally_card.html",
-            {"stek": stek, "card": card, "day_total": services.stek_total(stek, day), "oob": True},
-        )
-    return redirect(reverse("agenda:today", kwargs={"slug": stek.slug}) + f"#sessie-{session.pk}")
+    names = {"category": category.label}
+    if result.repeat:
+        text, outcome = _("Geteld (deze tik was al aangekomen)."), "repeat"
+    elif not result.changed:
+        text, outcome = _("Niets veranderd: %(category)s stond al op 0.") % names, "unchanged"
+    elif delta > 0:
+        text, outcome = _("Geteld: +1 %(category)s.") % names, "counted"
+    else:
+        text, outcome = _("Geteld: −1 %(category)s.") % names, "counted"
+    return _answer(request, stek, session, occurrence, day, text, outcome)
 
 
 @login_required
