@@ -6,11 +6,12 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stek.core.dates import monday_of
+from stek.core.dates import monday_of, parse_day
 from stek.core.enums import Barrier, LifeDomain
-from stek.core.privacy import suppress
+from stek.core.privacy import boundary
 from stek.rights.catalogue import BY_ID
 from stek.rights.check import LIKELY, MAYBE
 from stek.rights.services import shown_counts
@@ -39,9 +40,8 @@ class Period:
     @classmethod
     def parse(cls, start, end, today):
         """From two ISO dates (any day of the week); falls back to the last 52 weeks."""
-        try:
-            first, last = date.fromisoformat(start), date.fromisoformat(end)
-        except (TypeError, ValueError):
+        first, last = parse_day(start), parse_day(end)  # bounded: never year 1 or 9999
+        if first is None or last is None:
             return cls.last_weeks(today)
         if last < first or (last - first).days > 366 * 10:
             return cls.last_weeks(today)
@@ -170,27 +170,83 @@ def _every_month(period, counts):
 
 @dataclass
 class NetworkView:
-    period: Period
+    period: boundary.GridPeriod
     steks: int
     recurring: list  # (label, steks, signals or None)
     rising: list  # (label, number of STEKs where it rises)
-    matrix: list  # (domain label, [count or None per barrier], row total or None)
+    matrix: list  # (domain label, [count or None per barrier])
     barriers: list
+    months: list  # the completed months the period's figures count
 
 
-def recurring_topics(steks, period, min_steks=detection.MIN_STEKS):
-    """Topics that come back in several STEKs: (label, STEKs, signals or None when
-    suppressed). The signal counts leave the STEKs, so they pass small-cell suppression."""
-    found = detection.recurring(steks, period.start, period.end, min_steks=min_steks)
+def network_periods(today, years=3):
+    """The grid periods the network view offers: the years, quarters and months of the last
+    ``years`` years (up to the running month), newest first within each level."""
+    months = boundary.grid_months(today, date(today.year - years + 1, 1, 1))
+    order = {"year": 0, "quarter": 1, "month": 2}
+    return sorted(
+        boundary.grid_periods(months),
+        key=lambda p: (order[p.level], -p.year, -(p.quarter or 0), -(p.month or 0)),
+    )
+
+
+def default_period(today):
+    """The running quarter."""
+    return boundary.quarter_of_month(today)
+
+
+def _year_months(period, today):
+    months = boundary.grid_months(today, date(period.year, 1, 1))
+    return [m for m in months if m.year == period.year]
+
+
+def _year_span(months):
+    first = months[0] if months else date(2000, 1, 1)
+    last = months[-1] if months else first
+    return first, (last + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def _topic_key(topic_id, domain):
+    return (topic_id or 0, "" if topic_id else domain)
+
+
+def recurring_topics(steks, period, today, min_steks=detection.MIN_STEKS):
+    """Topics that come back in several STEKs in a grid period: (label, STEKs, signals or None
+    when hidden). The signal counts leave the STEKs: they are published on the period grid of
+    the period's year, suppressed jointly over its months, quarters and the year."""
+    months = _year_months(period, today)
+    in_period = [m for m in months if m in set(period.months())]
+    if not in_period:
+        return []
+    start, end = _year_span(in_period)
+    found = detection.recurring(steks, start, end, min_steks=min_steks)
+    year_start, year_end = _year_span(months)
+    rows = (
+        Signal.objects.filter(stek__in=steks)
+        .between(year_start, year_end)
+        .values("topic_id", "life_domain", "week")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = {}
+    for row in rows:
+        key = (_topic_key(row["topic_id"], row["life_domain"]), month_of(row["week"]))
+        counts[key] = counts.get(key, 0) + row["n"]
+    published = boundary.publish_grid(counts, months)
     topics = _topics({r.topic_id for r in found})
-    labelled = [(topic_label(r.topic_id, r.life_domain, topics), r) for r in found]
-    counts = {label: r.signals for label, r in labelled}
-    shown = suppress(counts, threshold()).cells if counts else {}
-    return [(label, r.steks, shown[label]) for label, r in labelled]
+    return [
+        (
+            topic_label(r.topic_id, r.life_domain, topics),
+            r.steks,
+            published.get((_topic_key(r.topic_id, r.life_domain), period.code)),
+        )
+        for r in found
+    ]
 
 
 def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
-    """Aggregates over the network's STEKs; every count passes small-cell suppression."""
+    """Aggregates over the network's STEKs in a grid period; every count passes the export
+    boundary, jointly over the months, quarters and year of the period's year."""
     rising_found = detection.rising(steks, today)
     rising_topics = _topics({r.topic_id for r in rising_found})
     per_topic = {}
@@ -198,30 +254,39 @@ def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
         label = topic_label(r.topic_id, r.life_domain, rising_topics)
         per_topic.setdefault(label, set()).add(r.stek_id)
     rising = sorted(((label, len(ids)) for label, ids in per_topic.items()), key=lambda x: -x[1])
-    table_counts = {}
+    months = _year_months(period, today)
+    year_start, year_end = _year_span(months)
     rows = (
         Signal.objects.filter(stek__in=steks)
-        .between(period.start, period.end)
+        .between(year_start, year_end)
         .filter(barriers__isnull=False)
-        .values("life_domain", "barriers__barrier")
+        .values("life_domain", "barriers__barrier", "week")
         .annotate(n=Count("id"))
         .order_by()
     )
+    counts, in_period, wanted = {}, set(), set(period.months())
     for row in rows:
         barrier = str(Barrier(row["barriers__barrier"]).label).split(":")[0]  # short header
-        key = (str(LifeDomain(row["life_domain"]).label), barrier)
-        table_counts[key] = row["n"]
-    table = suppress(table_counts, threshold()) if table_counts else None
-    domains = sorted({k[0] for k in table_counts})
-    barriers = sorted({k[1] for k in table_counts})
-    matrix = [(d, [table.cells[(d, b)] for b in barriers], table.row_totals[d]) for d in domains]
+        domain = str(LifeDomain(row["life_domain"]).label)
+        key = (("cell", domain, barrier), month_of(row["week"]))
+        counts[key] = counts.get(key, 0) + row["n"]
+        if month_of(row["week"]) in wanted and months and month_of(row["week"]) in months:
+            in_period.add((domain, barrier))
+    domains = sorted({d for d, _b in in_period})
+    barriers = sorted({b for _d, b in in_period})
+    # no row totals: a sum over barriers counts a signal once per barrier (no figure of
+    # people), and each (domain, barrier) series alone keeps the joint problem small and fast
+    published = boundary.publish_grid(counts, months)
+    code = period.code
+    matrix = [(d, [published.get((("cell", d, b), code), 0) for b in barriers]) for d in domains]
     return NetworkView(
         period=period,
         steks=len(list(steks)),
-        recurring=recurring_topics(steks, period, min_steks),
+        recurring=recurring_topics(steks, period, today, min_steks),
         rising=rising,
         matrix=matrix,
         barriers=barriers,
+        months=[m for m in months if m in wanted],
     )
 
 
@@ -271,30 +336,47 @@ class Evidence:
         yield from ((_("Drempel"), label, n) for label, n in self.by_barrier)
 
 
-def evidence(dossier):
-    signals = evidence_signals(dossier)
+def evidence_months(dossier, today=None):
+    """The grid months a dossier's evidence counts: from the quarter of ``evidence_from`` up to
+    the running month (a start date never slices a quarter)."""
+    today = today or timezone.localdate()
+    first = boundary.quarter_of_month(dossier.evidence_from).months()[0]
+    return boundary.grid_months(today, min(first, date(today.year, today.month, 1)))
+
+
+def evidence(dossier, today=None):
+    """The dossier's evidence, published through the export boundary: per topic and per quarter
+    (with the months and years they add up to) jointly suppressed, barriers likewise."""
+    months = evidence_months(dossier, today)
+    signals = evidence_signals(dossier).filter(week__gte=months[0])
     rows = list(
-        signals.values("topic_id", "life_domain", "week", "stek_id").annotate(n=Count("id"))
-    )
-    topics = _topics({r["topic_id"] for r in rows})
-    by_topic, by_quarter = {}, {}
-    for row in rows:
-        label = topic_label(row["topic_id"], row["life_domain"], topics)
-        by_topic[label] = by_topic.get(label, 0) + row["n"]
-        quarter = quarter_of(row["week"])
-        by_quarter[quarter] = by_quarter.get(quarter, 0) + row["n"]
-    barrier_counts = {
-        Barrier(r["barriers__barrier"]).label: r["n"]
-        for r in Signal.objects.filter(pk__in=signals.values("pk"))
-        .filter(barriers__isnull=False)
-        .values("barriers__barrier")
+        signals.values("topic_id", "life_domain", "week", "stek_id")
         .annotate(n=Count("id"))
         .order_by()
-    }
-    limit = threshold()
-    topic_table = suppress(by_topic, limit) if by_topic else None
-    quarter_table = suppress(by_quarter, limit) if by_quarter else None
-    barrier_table = suppress(barrier_counts, limit) if barrier_counts else None
+    )
+    topics = _topics({r["topic_id"] for r in rows})
+    by_topic = {}
+    for row in rows:
+        label = topic_label(row["topic_id"], row["life_domain"], topics)
+        key = (label, month_of(row["week"]))
+        by_topic[key] = by_topic.get(key, 0) + row["n"]
+    labels = sorted({label for label, _m in by_topic}, key=str)
+    published = boundary.publish_grid(by_topic, months, sums={"__total__": labels}, overall=True)
+    barrier_rows = (
+        Signal.objects.filter(pk__in=signals.values("pk"))
+        .filter(barriers__isnull=False)
+        .values("barriers__barrier", "week")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_barrier = {}
+    for r in barrier_rows:
+        key = (str(Barrier(r["barriers__barrier"]).label), month_of(r["week"]))
+        by_barrier[key] = by_barrier.get(key, 0) + r["n"]
+    barrier_published = boundary.publish_grid(by_barrier, months, overall=True)
+    barrier_labels = sorted({label for label, _m in by_barrier}, key=str)
+    quarters = list(dict.fromkeys(boundary.quarter_of_month(m) for m in months))
+    limit = published.threshold
     quotes = list(
         dict.fromkeys(  # each quote once, newest first
             signals.exclude(quote="")
@@ -304,14 +386,21 @@ def evidence(dossier):
         )
     )[:MAX_QUOTES]
     return Evidence(
-        total=topic_table.total if topic_table else 0,
+        total=published[("__total__", boundary.ALL)] if labels else 0,
         steks=len({r["stek_id"] for r in rows}),
         by_topic=sorted(
-            topic_table.cells.items() if topic_table else [], key=lambda i: -(i[1] or 0)
+            ((label, published[(label, boundary.ALL)]) for label in labels),
+            key=lambda i: -(i[1] or 0),
         ),
-        by_quarter=sorted(quarter_table.cells.items()) if quarter_table else [],
+        by_quarter=[
+            (f"{q.year}-K{q.quarter}", published[("__total__", q.code)])
+            for q in quarters
+            if labels
+            and published[("__total__", q.code)] != 0  # quarters without signals: left out
+        ],
         by_barrier=sorted(
-            barrier_table.cells.items() if barrier_table else [], key=lambda i: -(i[1] or 0)
+            ((label, barrier_published[(label, boundary.ALL)]) for label in barrier_labels),
+            key=lambda i: -(i[1] or 0),
         ),
         quotes=quotes,
         threshold=limit,

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +21,7 @@ from stek.core.enums import AuditAction, LifeDomain
 from stek.core.forms import show_refusal
 from stek.core.models import Stek
 from stek.core.pdf import PdfUnavailable, render_pdf
+from stek.core.privacy import boundary
 from stek.core.services import ServiceError
 from stek.socialmap.models import Topic
 
@@ -30,6 +32,7 @@ from .forms import (
     ActionForm,
     AddresseeForm,
     DossierForm,
+    GridPeriodForm,
     InviteForm,
     OutcomeForm,
     PeriodForm,
@@ -38,7 +41,7 @@ from .forms import (
     TestimonyForm,
     TopicForm,
 )
-from .models import Dossier
+from .models import Dossier, DossierStek
 from .ods import write_ods
 
 SOURCES = {"verwijzing": SignalSource.REFERRAL, "rechtencheck": SignalSource.RIGHTS_CHECK}
@@ -143,7 +146,8 @@ def signal_overview(request, slug):
             "stek": stek,
             "form": form,
             "overview": overview,
-            "recurring": stats.recurring_topics(steks, period),
+            "recurring": stats.recurring_topics(steks, boundary.GridPeriod(period.end.year), today),
+            "recurring_year": period.end.year,
             "rights_found": stats.rights_found(stek, period),
             "peak": peak or 1,
             "can_manage_topics": permissions.can_manage_topics(request.user, stek),
@@ -172,21 +176,53 @@ def topics(request, slug):
     return render(request, "advocacy/topics.html", {"stek": stek, "form": form, "own": own})
 
 
+def period_label(period):
+    """How a grid period reads: "maart 2026", "2e kwartaal 2026", "2026"."""
+    if period.level == "month":
+        return date_format(period.months()[0], "F Y")
+    if period.level == "quarter":
+        return _("kwartaal %(q)s van %(y)s") % {"q": period.quarter, "y": period.year}
+    return str(period.year)
+
+
 @login_required
 def network_signals(request, slug):
+    """Aggregates across the network's STEKs, only for a month, quarter or year of the grid: an
+    arbitrary range would let two overlapping ranges be subtracted (ADR 0006)."""
     network = get_network_for_user(request, slug, check=permissions.can_view_network_signals)
     today = timezone.localdate()
-    period = stats.Period.parse(request.GET.get("van"), request.GET.get("tot"), today)
+    periods = stats.network_periods(today)
+    asked = boundary.GridPeriod.parse(request.GET.get("periode"))
+    period = asked if asked in periods else stats.default_period(today)
+    if request.GET.get("van") or request.GET.get("tot"):
+        messages.info(
+            request,
+            _(
+                "Een vrije periode kan hier niet meer: kies een maand, een kwartaal of een jaar. "
+                "We tonen %(period)s."
+            )
+            % {"period": period_label(period)},
+        )
+    elif request.GET.get("periode") and asked not in periods:
+        messages.info(
+            request,
+            _("Die periode bestaat niet of ligt buiten het overzicht. We tonen %(period)s.")
+            % {"period": period_label(period)},
+        )
     steks = Stek.objects.filter(network=network, is_active=True)
     view = stats.network_view(network, steks, period, today)
     audit.record(request.user, AuditAction.VIEWED, "signalen in het netwerk", network=network)
+    form = GridPeriodForm(
+        initial={"periode": period.code}, periods=[(p, period_label(p)) for p in periods]
+    )
     return render(
         request,
         "advocacy/network.html",
         {
             "network": network,
             "view": view,
-            "form": _period_form(period),
+            "form": form,
+            "period_label": period_label(period),
             "threshold": stats.threshold(),
         },
     )
@@ -198,7 +234,13 @@ def network_signals(request, slug):
 @login_required
 def dossier_list(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_work_on_dossiers)
-    dossiers = Dossier.objects.for_stek(stek).select_related("lead_stek").prefetch_related("steks")
+    declined = DossierStek.objects.filter(stek=stek, status=Signing.DECLINED).values("dossier")
+    dossiers = (
+        Dossier.objects.for_stek(stek)
+        .exclude(pk__in=declined)
+        .select_related("lead_stek")
+        .prefetch_related("steks")
+    )
     invited = {
         row.dossier_id: row.status
         for d in dossiers
@@ -284,7 +326,7 @@ def _detail(request, stek, dossier, is_lead, status=200, **forms):
 
 @login_required
 def dossier_detail(request, slug, pk):
-    stek, dossier, is_lead = get_dossier_for_user(request, slug, pk)
+    stek, dossier, is_lead = get_dossier_for_user(request, slug, pk, invited=True)
     return _detail(request, stek, dossier, is_lead)
 
 
@@ -340,14 +382,23 @@ def dossier_invite(request, slug, pk):
 @login_required
 @require_POST
 def dossier_answer(request, slug, pk):
-    """An invited STEK co-signs the dossier, or not."""
-    stek, dossier, _lead = get_dossier_for_user(request, slug, pk)
+    """An invited STEK co-signs the dossier ("1"), or not ("0"); anything else changes
+    nothing (an answer without ``sign`` is no decline)."""
+    stek, dossier, _lead = get_dossier_for_user(request, slug, pk, invited=True)
+    answer = request.POST.get("sign")
+    if answer not in ("0", "1"):
+        messages.error(request, _("Kies: mee ondertekenen of niet mee."))
+        return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
     try:
         services.answer_invitation(
-            actor=request.user, dossier=dossier, stek=stek, sign=request.POST.get("sign") == "1"
+            actor=request.user, dossier=dossier, stek=stek, sign=answer == "1"
         )
     except ServiceError as error:
         messages.error(request, str(error))
+        return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
+    if answer == "0":
+        messages.success(request, _("Jullie STEK ondertekent dit dossier niet mee."))
+        return redirect("advocacy:dossier_list", slug=stek.slug)
     return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
 
 
@@ -463,8 +514,14 @@ def dossier_note_pdf(request, slug, pk):
 def _evidence_table(dossier):
     evidence = stats.evidence(dossier)
     header = [_("Tabel"), _("Wat"), _("Aantal signalen")]
-    hidden = _("minder dan %(n)s") % {"n": evidence.threshold}
+    hidden = _("verborgen")
     rows = [[table, label, hidden if n is None else n] for table, label, n in evidence.rows()]
+    if any(n is None for _t, _l, n in evidence.rows()):  # the footnote, once
+        why = _(
+            "een aantal kleiner dan %(n)s, of een aantal dat we mee verbergen zodat niemand "
+            "een klein aantal kan terugrekenen"
+        )
+        rows += [["", "", ""], [hidden, why % {"n": evidence.threshold}, ""]]
     return header, rows
 
 

@@ -80,8 +80,10 @@ def test_co_signing_adds_a_steks_signals_to_the_shared_evidence(client_for, worl
     other = client_for("worker_b")
     listing = other.get(reverse("advocacy:dossier_list", args=["beta"])).content.decode()
     assert dossier.title in listing and "uitnodiging" in listing
-    assert other.get(url("dossier_edit", dossier, slug="beta")).status_code == 403
+    # Invited, not yet signed: it reads the dossier to answer, nothing more.
+    assert other.get(url("dossier_edit", dossier, slug="beta")).status_code == 404
     other.post(url("dossier_answer", dossier, slug="beta"), {"sign": "1"})
+    assert other.get(url("dossier_edit", dossier, slug="beta")).status_code == 403
     assert stats.evidence(dossier).total == 11 and stats.evidence(dossier).steks == 2
     html = other.get(url("dossier_detail", dossier, slug="beta")).content.decode()
     assert "11 signalen" in html and "Mee ondertekend" in html
@@ -173,10 +175,10 @@ def test_exports_a_note_and_evidence_tables(client_for, world, settings):
     assert ["Onderwerp", "Vlaamse huurpremie", "8"] in rows
     numbers = [int(r[2]) for r in rows[1:] if r[2].isdigit()]
     assert numbers and all(n >= 5 for n in numbers)
-    assert any(r[2] == "minder dan 5" for r in rows)  # small cells are said, not shown
+    assert any(r[2] == "verborgen" for r in rows)  # small cells are said, not shown
     ods = worker.get(url("dossier_ods", dossier))
     content = zipfile.ZipFile(io.BytesIO(ods.content)).read("content.xml").decode()
-    assert "Vlaamse huurpremie" in content and "minder dan 5" in content
+    assert "Vlaamse huurpremie" in content and "verborgen" in content
     pdf = worker.get(url("dossier_note", dossier))
     assert pdf.status_code in (200, 503)
     if pdf.status_code == 200:

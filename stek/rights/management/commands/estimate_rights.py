@@ -10,11 +10,10 @@ import csv
 import sys
 from datetime import date
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from stek.core.privacy import suppress
+from stek.core.privacy import boundary
 from stek.rights import engine, population
 from stek.rights.catalogue import RIGHTS
 
@@ -78,13 +77,12 @@ class Command(BaseCommand):
     def _write(self, path, counts, households):
         areas = sorted({area for area, _rid in counts})
         per_area = {area: int((households.areas == area).sum()) for area in areas}
-        threshold = settings.STEK_SUPPRESSION_THRESHOLD
         with open(path, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(["area", "right", "households", "entitled"])
             for right in RIGHTS:
                 cells = {area: counts.get((area, right.id), 0) for area in areas}
-                shown = suppress(cells, threshold).cells if areas != [""] else cells
+                shown = boundary.publish(cells).cells if areas != [""] else cells
                 for area in areas:
                     value = shown[area]
                     writer.writerow(
