@@ -29,6 +29,9 @@ ALLOWED_TERMS = frozenset(
     Ostende Tournai Doornik Verviers Arlon Wavre Waver Nivelles Nijvel Halle Hal Zaventem Dilbeek
     Asse Croix-Rouge Rode Kruis Environnement Leefmilieu Iriscare Famiris Infor-Jeunes
     Kerstmis Pasen Ramadan Suikerfeest Offerfeest Nieuwjaar
+    Vincentius Camillus Baudouin Emmaüs Emmaus Samusocial Vluchtelingenwerk Welzijnsschakels
+    Kringwinkel WoninGent Woonhaven Infino Kidslife Parentia Famiwal Camille Fons Helan Partena
+    Fedris Medex Sodexo Ethias Tele-Onthaal Teleonthaal Infor-Drogues Caritas Oxfam Unia
     """.split()
 )
 
@@ -43,5 +46,41 @@ STOP_CAPITALISED = frozenset(
     Bel Bellen Mail Mailen Stuur Vraag Zeg Kom Ga Geef Neem Help Check Contacteer Verwijs Toon
     Appelle Appeler Appelez Envoyer Envoie Demande Demander Contacter Contactez Voir Aller Venir
     Call Email Ask Send Contact Refer Bezoeker Bezoekster Visiteur Visiteuse Visitor
+    The A An This That These Those She He They We It His Her Their Our My Your Its
+    """.split()
+)
+
+# Words that make the name after them an institution's: "AZ Jan Palfijn", "Maison Médicale
+# Marconi", "Buurthuis Sint-Jan", "Fondation Roi Baudouin". Also never names themselves.
+INSTITUTION_WORDS = frozenset(
+    w.lower()
+    for w in """
+    AZ UZ CHU CHR CHIREC HUB Kliniek Kliniekje Clinique Cliniques Ziekenhuis Hôpital Hopital
+    Hospital Medisch Médicale Medical Maison Huis Buurthuis Wijkhuis Dienstencentrum Centrum
+    Centre Center Foyer Fondation Foundation Stichting Fonds Instituut Institut Institute School
+    Basisschool Athénée Lycée Collège College Academie Académie Campus Universiteit Université
+    Kerk Église Eglise Moskee Mosquée Parochie Paroisse Vereniging Association Asbl Vzw Koning
+    Koningin Roi Reine King Queen Prins Prince Princesse Prinses Park Parc Station Gare Metro
+    Métro Residentie Résidence Home Rusthuis Woonzorgcentrum Kinderdagverblijf Crèche Creche
+    Mutualiteit Mutualité Ziekenfonds Vincentiusvereniging Samusocial Vluchtelingenwerk
+    Welzijnsschakels Emmaüs Emmaus Kringwinkel Caritas Lire Écrire Vie Féminine Ligue Familles
+    Restos Cœur Petits Riens Salvation Army Leger Heils Mutualité Rotary Lions Oxfam Solidarité
+    """.split()
+)
+
+# A lower-case word right after one of these is read as a name when it is a first name:
+# "mijn nicht lotte", "haar man mehmet", "elle s'appelle nadia", "she is called amina".
+NAME_CUES = frozenset(
+    w.lower()
+    for w in """
+    nicht neef zoon zoontje dochter dochtertje man vrouw echtgenoot echtgenote broer broertje zus
+    zusje zuster moeder mama mams papa vader oma opa tante nonkel oom buurman buurvrouw vriend
+    vriendin juf meester kleinzoon kleindochter schoonzoon schoondochter schoonmoeder schoonvader
+    stiefvader stiefmoeder ex partner heet genaamd collega begeleider begeleidster
+    fils fille mari femme épouse époux frère sœur soeur mère père maman tante oncle voisin
+    voisine ami amie copain copine cousin cousine s'appelle appelle nommé nommée prénommé
+    prénommée belle-mère beau-père neveu nièce petit-fils petite-fille collègue
+    son daughter husband wife brother sister mother father mum mom dad aunt uncle neighbour
+    neighbor friend cousin called named nephew niece grandson granddaughter colleague
     """.split()
 )

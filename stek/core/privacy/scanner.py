@@ -1,31 +1,55 @@
 """Find personal data in free text.
 
-``find_personal_data(text, lang)`` returns a sorted list of ``Finding(kind, start, end)`` with
+``scan(text, lang=None, allow=())`` returns a sorted list of ``Finding(start, end, kind)`` with
 kind one of ``KINDS``. Structured identifiers are found by pattern and verified by checksum
-(python-stdnum, phonenumbers); names and street addresses by deduce (made for Dutch; with the
-filters here it serves French and English notes too) and by cue-based patterns (civilities,
-"je m'appelle", Dutch, French and English street words followed by a house number).
-Organisation names, rights, places and dates are deliberately not reported.
+(python-stdnum, phonenumbers); e-mail addresses also when lightly disguised ("an punt claes at
+skynet punt be"); birth dates, licence plates and case numbers by pattern after a cue word.
+Names and street addresses come from three detectors: deduce (Dutch patterns and lists),
+cue-based patterns (civilities, "je m'appelle", kinship words, street words followed by a house
+number), and a lookup of the Statbel first- and family-name tables that belgian-deduce ships
+(names common in Brussels and Flanders that deduce's Dutch lists lack). Organisation names,
+saints' names of institutions, rights, places and dates are deliberately not reported.
+``find_personal_data(text, lang)`` is the older name of ``scan``.
 
-deduce takes seconds to load; the ``Deduce`` object is built once per process (``warm_up``).
+Linear time: deduce's context annotator extends name annotations one token per round and
+re-scans all of them each round, which is quadratic on text like "Jan Jan Jan ..."; the rounds
+are capped (``_MAX_CONTEXT_ROUNDS``: a name has at most a handful of parts) and deduce is fed
+the text in chunks of at most ``_CHUNK`` characters cut at sentence ends, so the time grows
+linearly with the length.
+
+deduce takes seconds to load; the ``Deduce`` object and the name tables are built once per
+process (``warm_up``), before a gunicorn --preload fork so the workers share them.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 import threading
+import types
 from dataclasses import dataclass
+from pathlib import Path
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum.be import ssn
 
-from .allowlist import ALLOWED_TERMS, STOP_CAPITALISED
+from .allowlist import ALLOWED_TERMS, INSTITUTION_WORDS, NAME_CUES, STOP_CAPITALISED
 
 log = logging.getLogger(__name__)
 
-KINDS = ("national_number", "iban", "phone", "email", "person_name", "address")
+KINDS = (
+    "national_number",
+    "iban",
+    "phone",
+    "email",
+    "person_name",
+    "address",
+    "birth_date",
+    "plate",
+    "case_number",
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -34,30 +58,97 @@ class Finding:
     end: int
     kind: str
 
+    def __post_init__(self):
+        # deduce's offsets are numpy integers when spans merge: plain ints from here on.
+        object.__setattr__(self, "start", int(self.start))
+        object.__setattr__(self, "end", int(self.end))
+
     def as_dict(self):
         return {"kind": self.kind, "start": self.start, "end": self.end}
 
 
-# --- the deduce singleton -------------------------------------------------------------------
+# --- the deduce singleton and the name tables -----------------------------------------------
 _deduce = None
+_names = None
 _deduce_lock = threading.Lock()
+_MAX_CONTEXT_ROUNDS = 3
+_CHUNK = 600
+
+
+def _bounded_annotate(self, text, annotations, _round=0):
+    """deduce's ContextAnnotator._annotate with at most ``_MAX_CONTEXT_ROUNDS`` rounds."""
+    original = annotations.copy()
+    for context_pattern in self.pattern:
+        annotations = self._apply_context_pattern(text, annotations, context_pattern)
+    if self.iterative and _round + 1 < _MAX_CONTEXT_ROUNDS:
+        import docdeid as dd
+
+        changed = dd.AnnotationSet(annotations.difference(original))
+        annotations = dd.AnnotationSet(annotations.intersection(original))
+        if changed:
+            annotations.update(self._annotate(text, changed, _round + 1))
+    return annotations
+
+
+def _bound_context_annotators(group):
+    from deduce.annotator import ContextAnnotator
+    from docdeid.process import DocProcessorGroup
+
+    for processor in group._processors.values():
+        if isinstance(processor, DocProcessorGroup):
+            _bound_context_annotators(processor)
+        elif isinstance(processor, ContextAnnotator):
+            processor._annotate = types.MethodType(_bounded_annotate, processor)
+
+
+def _read_lines(path):
+    with open(path, encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+
+
+def _name_tables():
+    """First names and family names: Statbel's 2025 tables from belgian-deduce when installed
+    (read as text files; belgian-deduce's own pipeline is not loaded), with deduce's lists."""
+    tables = {"first": set(), "family": set()}
+    sources = []
+    spec = importlib.util.find_spec("belgian_deduce")
+    if spec and spec.submodule_search_locations:
+        sources.append(Path(list(spec.submodule_search_locations)[0]) / "data/lookup/src/names")
+    spec = importlib.util.find_spec("deduce")
+    if spec and spec.submodule_search_locations:
+        sources.append(Path(list(spec.submodule_search_locations)[0]) / "data/lookup/src/names")
+    for root in sources:
+        for key, folder in (("first", "lst_first_name"), ("family", "lst_surname")):
+            path = root / folder / "items.txt"
+            if path.exists():
+                tables[key] |= {w.lower() for w in _read_lines(path)}
+    common = _read_lines(Path(__file__).parent / "data" / "common_words.txt")
+    common |= ALLOWED_TERMS | STOP_CAPITALISED | INSTITUTION_WORDS | NAME_CUES
+    return {
+        "common": frozenset(common),
+        "first": frozenset(w for w in tables["first"] if len(w) > 1 and w not in common),
+        "family": frozenset(w for w in tables["family"] if len(w) > 2 and w not in common),
+    }
 
 
 def _get_deduce():
-    global _deduce
+    global _deduce, _names
     if _deduce is None:
         with _deduce_lock:
             if _deduce is None:
                 from deduce import Deduce
 
                 log.info("Loading the personal-data scanner (deduce)...")
-                _deduce = Deduce()
+                deduce = Deduce()
+                _bound_context_annotators(deduce.processors)
+                _names = _name_tables()
+                _deduce = deduce
                 log.info("Personal-data scanner ready.")
     return _deduce
 
 
 def warm_up():
-    """Load deduce now (blocking). Safe to call many times."""
+    """Load deduce and the name tables now (blocking). Safe to call many times."""
     _get_deduce()
 
 
@@ -67,10 +158,23 @@ def warm_up_in_background():
 
 # --- structured identifiers -----------------------------------------------------------------
 _NN_RE = re.compile(r"(?<![\w.])(\d{2})[. ]?(\d{2})[. ]?(\d{2})[-. ]?(\d{3})[-. ]?(\d{2})(?![\w])")
-_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?")
+_IBAN_RE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?"
+)
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w])"
 )
+# "an punt claes at skynet punt be", "k.dubois (at) proximus.be", "x arobase gmail point com"
+_DOT = r"(?:\.|[ ]?[(\[]dot[)\]][ ]?|[ ](?:punt|dot|point)[ ])"
+_AT = r"(?:[ ]?[(\[{](?:at|@|arobase|apenstaartje)[)\]}][ ]?|[ ](?:at|arobase|apenstaartje)[ ]|@)"
+_TLD = (
+    r"(?:be|com|net|org|eu|fr|nl|de|lu|uk|info|io|me|biz|ma|tr|pl|ro|cd|brussels|vlaanderen|"
+    r"gent|edu|gov)"
+)
+_OBFUSCATED_EMAIL_RE = re.compile(
+    r"(?i)(?<![\w.+-])[a-z0-9_%+-]+(?:" + _DOT + r"[a-z0-9_%+-]+){0,3}" + _AT
+    + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+){0,3}" + _DOT + _TLD + r"(?![\w])"
+)  # fmt: skip
 
 
 def _national_numbers(text):
@@ -84,7 +188,7 @@ def _ibans(text):
         candidate = m.group(0)
         # The pattern is greedy: shorten by whole groups until the checksum holds.
         while len(candidate.replace(" ", "")) >= 15:
-            if stdnum_iban.is_valid(candidate):
+            if stdnum_iban.is_valid(candidate.upper()):
                 yield Finding(m.start(), m.start() + len(candidate), "iban")
                 break
             candidate = candidate[: candidate.rstrip().rfind(" ")] if " " in candidate else ""
@@ -98,21 +202,83 @@ def _phones(text):
 def _emails(text):
     for m in _EMAIL_RE.finditer(text):
         yield Finding(m.start(), m.end(), "email")
+    for m in _OBFUSCATED_EMAIL_RE.finditer(text):
+        yield Finding(m.start(), m.end(), "email")
+
+
+# --- birth dates, licence plates, case numbers ------------------------------------------------
+_MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    r"novembre|décembre|decembre|january|february|march|may|june|july|august|october|"
+    r"jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|déc|janv|févr|avr|juil)\.?"
+)
+_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)"
+    r"|\d{1,2}(?:er|e|ste|de|st|nd|rd|th)?[ ]" + _MONTHS + r"[ ](?:\d{4}|'\d{2})"
+    r"|" + _MONTHS + r"[ ]\d{1,2}(?:st|nd|rd|th)?,?[ ]\d{4})"
+)
+_BIRTH_CUE = (
+    r"(?:geboren|geb\.|geboortedatum|geboortedag|née?|né\(e\)|née|date de naissance|"
+    r"naissance|born|date of birth|d\.o\.b\.?|dob)"
+)
+_BIRTH_DATE_RE = re.compile(
+    r"(?i)(?:\b" + _BIRTH_CUE + r"|(?<![nN])°)(?:[^.;\n\d]{0,30}?[ :(])?[ ]?(" + _DATE + r")"
+)
+_PLATE_RE = re.compile(
+    r"(?<![\w-])(?:[1-9]-[A-Za-z]{3}-\d{3}|[1-9][A-Z]{3}\d{3}|[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3})"
+    r"(?![\w-])"
+)
+_CASE_CUE = (
+    r"(?:dossiernummer|dossiernr\.?|dossier|rolnummer|rolnr\.?|refertenummer|referentienummer|"
+    r"referentie|kenmerk|zaaknummer|n°[ ]de[ ]dossier|no[ ]de[ ]dossier|numéro[ ]de[ ]dossier|"
+    r"référence(?:[ ]du[ ]dossier)?|numéro[ ]de[ ]rôle|case[ ]number|case[ ]no\.?|"
+    r"file[ ]number|file[ ]no\.?|reference[ ]number)"
+)
+_CASE_FILLER = (
+    r"(?:[ ]?(?::|n°|nr\.?|nummer|number|no\.?|numéro|du|de|van|het|bij|the|at|"
+    r"OCMW|CPAS|OCMW's|SAJ|SPJ|CAW|JR|VDAB|Actiris|RVA|ONEM|FOD|SPF)[ ]?){0,3}"
+)
+_CASE_RE = re.compile(
+    r"(?i:\b" + _CASE_CUE + r")" + _CASE_FILLER
+    + r"[ ]?((?:[A-Z]{2,5}[ -]?)?\d[\d./-]*\d(?:/[A-Z]{1,2})?)(?![\w])"
+)  # fmt: skip
+_PLAIN_DATE_RE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})")
+
+
+def _birth_dates(text):
+    for m in _BIRTH_DATE_RE.finditer(text):
+        yield Finding(m.start(1), m.end(1), "birth_date")
+
+
+def _plates(text):
+    for m in _PLATE_RE.finditer(text):
+        yield Finding(m.start(), m.end(), "plate")
+
+
+def _case_numbers(text):
+    for m in _CASE_RE.finditer(text):
+        ident = m.group(1)
+        if sum(c.isdigit() for c in ident) < 3 or _PLAIN_DATE_RE.fullmatch(ident):
+            continue
+        yield Finding(m.start(1), m.end(1), "case_number")
 
 
 # --- addresses ------------------------------------------------------------------------------
 _NL_STREET_SUFFIX = (
-    r"straat|laan|lei|plein|steenweg|weg|dreef|kaai|vest|dijk|baan|hof|park|markt|wegel|pad|"
-    r"singel|berg|veld|ring|gracht|kade|dam|meers|wijk|hoek|heide|akker|boulevard|square"
+    r"straat|str\.|str|laan|lei|plein|steenweg|stwg\.|weg|dreef|kaai|vest|dijk|baan|hof|park|"
+    r"markt|wegel|pad|singel|berg|veld|ring|gracht|kade|dam|meers|wijk|hoek|heide|akker|"
+    r"boulevard|square"
 )
 _NUMBER = r"\d{1,4}(?:[ ]?[a-zA-Z](?![\w]))?(?:(?:[ ]?(?:bus|b\.|/)[ ]?)\d{1,4}[a-zA-Z]?)?"
 _NL_ADDRESS_RE = re.compile(
-    r"\b(?:(?:Sint|Onze|Lieve|Heilige|Oude|Nieuwe|Grote|Kleine|Korte|Lange|Hoge|Lage)[- ])*"
-    r"[A-Z][\w'-]*(?:" + _NL_STREET_SUFFIX + r")\b,?[ ]" + _NUMBER + r"(?![\w])"
+    r"\b(?:(?:Sint|Onze|Lieve|Heilige|Oude|Nieuwe|Grote|Kleine|Korte|Lange|Hoge|Lage|Koning|"
+    r"Koningin|Prins|Prinses)[- ])*"
+    r"[A-Za-z][\w'-]*(?:" + _NL_STREET_SUFFIX + r")(?![\w]),?[ ]" + _NUMBER + r"(?![\w])"
 )
 _FR_STREET_WORDS = (
-    r"rue|avenue|av\.|chaussée|chée|boulevard|bd|place|chemin|allée|quai|square|impasse|clos|"
-    r"drève|rempart|galerie|parvis|passage|sentier|route|cité"
+    r"rue|avenue|av\.|av|chaussée|chée|boulevard|bd|bld|place|pl\.|chemin|allée|quai|square|"
+    r"impasse|clos|drève|rempart|galerie|parvis|passage|sentier|route|cité"
 )
 _FR_ADDRESS_RE = re.compile(
     r"(?i:\b(?:" + _FR_STREET_WORDS + r"))[ ]+(?:(?:de|du|des|la|le|l'|d'|aux|au)[ ]*)*"
@@ -127,7 +293,7 @@ _EN_ADDRESS_RE = re.compile(
 
 def _addresses(text, lang):
     patterns = [_NL_ADDRESS_RE, _FR_ADDRESS_RE]  # Brussels notes mix both languages
-    if lang == "en":
+    if lang in (None, "en"):
         patterns.append(_EN_ADDRESS_RE)
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -140,13 +306,25 @@ _PARTICLE = r"(?:van|de|der|den|van de|van der|van den|ten|ter|vande|le|la|du|de
 _SURNAME = r"(?:" + _PARTICLE + r"[ ])*(?:" + _PARTICLE.title() + r"[ ])*" + _CAP
 _CIVILITY_RE = re.compile(
     r"\b(?:(?:Madame|Monsieur|Mademoiselle|Mme\.?|Mlle\.?|M\.|Mevrouw|Meneer|mevrouw|meneer|"
-    r"Mevr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|[Dd]e heer)[ ])"
+    r"madame|monsieur|Mevr\.|Mr\.?|Mrs\.?|Ms\.?|Miss|[Dd]e heer)[ ])"
     r"(" + _CAP + r"(?:[ -]" + _SURNAME + r")*)"
 )
 _INTRO_RE = re.compile(
     r"(?i:\b(?:je m'appelle|il s'appelle|elle s'appelle|s'appelle|my name is|is called|"
     r"heet|mijn naam is|haar naam is|zijn naam is|called))[ ]+(" + _CAP + r"(?:[ ]" + _CAP + r")*)"
 )
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
+_PARTICLES = frozenset(
+    "van de der den ten ter vande le la du des d' el al ben bin abou abu ibn ould da di dos".split()
+)
+_SAINT_RE = re.compile(r"(?i)^(?:sint|saint|sainte|st|ste|san|santa|heilige)(?:-|$)")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n(]\s*|^\s*-\s*|\s-\s)$")
+_COORDINATION = frozenset({"en", "et", "and", "&", "of", "ou", "or"})
+_CIVILITIES = frozenset(
+    "mevrouw meneer mevr mijnheer madame monsieur mme mlle mademoiselle mr mrs ms miss".split()
+)
+_MONTH_WORDS = frozenset(re.findall(r"[a-zéèûô]{3,}", _MONTHS))
+_ELISION_RE = re.compile(r"^(?:l|d|qu)['’]", re.IGNORECASE)
 
 
 def _is_allowed(span_text):
@@ -154,7 +332,13 @@ def _is_allowed(span_text):
     meaningful = [t for t in tokens if t[:1].isupper()]
     if not meaningful:
         return True
-    return all(t.lower() in ALLOWED_TERMS or t.lower() in STOP_CAPITALISED for t in meaningful)
+    return all(
+        t.lower() in ALLOWED_TERMS
+        or t.lower() in STOP_CAPITALISED
+        or t.lower() in INSTITUTION_WORDS
+        or _SAINT_RE.match(t)
+        for t in meaningful
+    )
 
 
 def _cue_names(text):
@@ -164,6 +348,100 @@ def _cue_names(text):
     for m in _INTRO_RE.finditer(text):  # "je m'appelle Karim": only the name
         if not _is_allowed(m.group(1)):
             yield Finding(m.start(1), m.end(1), "person_name")
+
+
+def _institution_before(text, start):
+    """ "AZ Jan Palfijn", "Maison Médicale Marconi", "Buurthuis Sint-Jan": an institution."""
+    before = _WORD_RE.findall(text[max(0, start - 40) : start])[-2:]
+    return any(_ELISION_RE.sub("", w).lower() in INSTITUTION_WORDS for w in before)
+
+
+_SAINT_BEFORE_RE = re.compile(r"(?i)\b(?:st|ste|sint|saint|sainte)\.?[ ]$")
+
+
+def _plausible_name(text, f):
+    """Last check on a name from any detector: not an acronym ("JAC"), not a month beside a
+    number ("3 May 2025"), not a saint's name of a place ("St Peter's"), not an institution."""
+    span = text[f.start : f.end]
+    words = _WORD_RE.findall(span)
+    if not words:
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if w.isupper() and len(w) <= 5:
+            return False
+        near = text[max(0, f.start - 3) : f.end + 3]
+        if w.lower() in _MONTH_WORDS and re.search(r"\d", near):
+            return False
+    if _SAINT_BEFORE_RE.search(text[max(0, f.start - 7) : f.start]):
+        return False
+    return not _institution_before(text, f.start)
+
+
+def _lookup_names(text, names):
+    """Names from the Statbel tables: a capitalised first name ("Dorota poetst..."), a first
+    name followed by family-name parts ("Mbuyi Kabongo"), and a lower-case first name after a
+    cue or at the start of a sentence ("mijn nicht lotte", "kevin van de buren hielp")."""
+    first, family = names["first"], names["family"]
+    words = list(_WORD_RE.finditer(text))
+    previous_was_name = False
+    i = 0
+    while i < len(words):
+        m = words[i]
+        w = m.group(0)
+        low = w.lower()
+        capital = w[:1].isupper()
+        before = text[max(0, m.start() - 40) : m.start()].rsplit(" ", 1)[-1]
+        initial = bool(_SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()])) or (
+            m.start() == 0
+        )
+        prev = words[i - 1].group(0).lower() if i else ""
+        cued = prev in NAME_CUES or (previous_was_name and prev in _COORDINATION)
+        if _SAINT_RE.match(w) or "@" in before or low in ALLOWED_TERMS:
+            previous_was_name = False
+            i += 1
+            continue
+        is_first = low in first or ("-" in low and low.split("-")[0] in first)
+        if prev in _CIVILITIES and low not in STOP_CAPITALISED and low not in ALLOWED_TERMS:
+            hit = True  # "mevrouw yilmaz", "madame lefèvre"
+        elif is_first:
+            hit = capital or cued or initial
+        else:  # a family name alone only after a cue: "buurman Kowalczyk"
+            hit = capital and cued and low in family
+        if not hit:
+            previous_was_name = previous_was_name and low in _COORDINATION
+            i += 1
+            continue
+        # extend over family-name parts: capitalised words (or lower case after a lower-case
+        # first name) and particles, on one line
+        j = i
+        while j + 1 < len(words):
+            nxt = words[j + 1]
+            gap = text[words[j].end() : nxt.start()]
+            t = nxt.group(0)
+            tl = t.lower()
+            if gap not in (" ", "-") or tl in ALLOWED_TERMS or _SAINT_RE.match(t):
+                break
+            if tl in _PARTICLES and j + 2 < len(words):
+                after = words[j + 2].group(0)
+                if after[:1].isupper() or (not capital and after.lower() in family):
+                    j += 1
+                    continue
+                break
+            if t[:1].isupper() or (not capital and tl in family and tl not in first):
+                if t[:1].isupper() and tl in STOP_CAPITALISED:
+                    break
+                j += 1
+                continue
+            break
+        # a trailing particle is not part of the name
+        while j > i and words[j].group(0).lower() in _PARTICLES:
+            j -= 1
+        start, end = m.start(), words[j].end()
+        if not _institution_before(text, start) and not (capital and _is_allowed(text[start:end])):
+            yield Finding(start, end, "person_name")
+        previous_was_name = True
+        i = j + 1
 
 
 _DEDUCE_OFF = {
@@ -182,11 +460,14 @@ def _trim_name(text, start, end):
     stop at an allowed term ("Sophie van het Groeipakket" -> "Sophie")."""
     tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     while tokens and (
-        not text[tokens[0][0]].isupper() or text[slice(*tokens[0])].lower() in STOP_CAPITALISED
+        not text[tokens[0][0]].isupper()
+        or text[slice(*tokens[0])].lower() in STOP_CAPITALISED
+        or _SAINT_RE.match(text[slice(*tokens[0])])
     ):
         tokens.pop(0)
     for i, (a, b) in enumerate(tokens[1:], start=1):
-        if text[a:b].strip(",.;:").lower() in ALLOWED_TERMS:
+        word = text[a:b].strip(",.;:")
+        if word.lower() in ALLOWED_TERMS or _SAINT_RE.match(word):
             tokens = tokens[:i]
             break
     while tokens and not text[tokens[-1][0]].isupper():
@@ -196,51 +477,121 @@ def _trim_name(text, start, end):
     return tokens[0][0], tokens[-1][1]
 
 
+def _chunks(text, size=_CHUNK):
+    """(offset, piece) pieces of at most about ``size`` characters, cut after a sentence end
+    or at a space, so deduce never sees a long text at once."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("; "))
+        if cut < size // 3:
+            cut = window.rfind(" ")
+        if cut < size // 3:
+            cut = size - 1
+        yield start, text[start : start + cut + 1]
+        start += cut + 1
+    yield start, text[start:]
+
+
 def _deduce_findings(text, deduce):
     """Names and street addresses by deduce. Its Dutch name lists and patterns also serve
     French text well, once sentence-initial words and allowed terms are filtered out."""
-    doc = deduce.deidentify(text, disabled=_DEDUCE_OFF)
-    for ann in doc.annotations:
-        tag = ann.tag
-        span = text[ann.start_char : ann.end_char]
-        if "persoon" in tag or "patient" in tag:
-            trimmed = _trim_name(text, ann.start_char, ann.end_char)
-            if trimmed is None or _is_allowed(text[trimmed[0] : trimmed[1]]):
-                continue
-            yield Finding(trimmed[0], trimmed[1], "person_name")
-        elif "locatie" in tag and re.search(r"\d", span) and not re.fullmatch(r"[\d ]+", span):
-            yield Finding(ann.start_char, ann.end_char, "address")
+    for offset, piece in _chunks(text):
+        if not piece.strip():
+            continue
+        doc = deduce.deidentify(piece, disabled=_DEDUCE_OFF)
+        for ann in doc.annotations:
+            tag = ann.tag
+            a, b = int(ann.start_char) + offset, int(ann.end_char) + offset
+            span = text[a:b]
+            if "persoon" in tag or "patient" in tag:
+                trimmed = _trim_name(text, a, b)
+                if (
+                    trimmed is None
+                    or _is_allowed(text[trimmed[0] : trimmed[1]])
+                    or _institution_before(text, trimmed[0])
+                ):
+                    continue
+                yield Finding(trimmed[0], trimmed[1], "person_name")
+            elif "locatie" in tag and re.search(r"\d", span) and not re.fullmatch(r"[\d ]+", span):
+                yield Finding(a, b, "address")
 
 
 # --- putting it together --------------------------------------------------------------------
-_IDENTIFIERS = {"national_number", "iban", "phone", "email"}
+_IDENTIFIERS = {"national_number", "iban", "phone", "email", "birth_date", "plate", "case_number"}
+_MERGEABLE = {"address", "person_name"}
 
 
 def _resolve_overlaps(findings):
-    """Keep one finding per region: checksum-verified identifiers first, then the longest."""
+    """Keep one finding per region: verified identifiers first, then the longest; overlapping
+    names (or addresses) found by two detectors are merged into one."""
     ordered = sorted(
-        findings, key=lambda f: (f.kind not in _IDENTIFIERS, -(f.end - f.start), f.start)
+        set(findings), key=lambda f: (f.kind not in _IDENTIFIERS, -(f.end - f.start), f.start)
     )
     kept = []
     for f in ordered:
         overlapping = [k for k in kept if k.start < f.end and f.start < k.end]
         if not overlapping:
             kept.append(f)
-        elif f.kind == "address" and all(k.kind == "address" for k in overlapping):
-            # merge address spans found by two detectors (deduce and our patterns)
+        elif f.kind in _MERGEABLE and all(k.kind == f.kind for k in overlapping):
             for k in overlapping:
                 kept.remove(k)
             start = min([f.start] + [k.start for k in overlapping])
             end = max([f.end] + [k.end for k in overlapping])
-            kept.append(Finding(start, end, "address"))
+            kept.append(Finding(start, end, f.kind))
     return sorted(kept)
 
 
-def find_personal_data(text, lang="nl"):
-    """Return the personal data found in ``text`` as a sorted list of ``Finding``."""
+def _digits(value):
+    return re.sub(r"\D", "", value)
+
+
+def _phone_key(value):
+    """The number in E.164 form ("+3292241890" for "09 224 18 90" and "0032 9 224 18 90"),
+    or its digits when it does not parse."""
+    try:
+        number = phonenumbers.parse(value, "BE")
+    except phonenumbers.NumberParseException:
+        return _digits(value)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _address_key(value):
+    return " ".join(re.sub(r"[,;]", " ", value).casefold().split())
+
+
+def _drop_allowed(text, findings, allow):
+    """Drop findings whose text is one of the allowed (published) contact details: phones
+    compared as numbers (in E.164 form), e-mail addresses in lower case, anything else
+    casefolded with whitespace collapsed."""
+    allow = [a for a in allow if a and a.strip()]
+    if not allow:
+        return findings
+    phones = {_phone_key(a) for a in allow if len(_digits(a)) >= 6}
+    emails = {a.strip().lower() for a in allow if "@" in a}
+    words = {_address_key(a) for a in allow}
+    kept = []
+    for f in findings:
+        span = text[f.start : f.end]
+        if f.kind == "phone" and _phone_key(span) in phones:
+            continue
+        if f.kind == "email" and span.strip().lower() in emails:
+            continue
+        if f.kind not in ("phone", "email") and _address_key(span) in words:
+            continue
+        kept.append(f)
+    return kept
+
+
+def scan(text, lang=None, allow=()):
+    """Return the personal data found in ``text`` as a sorted list of ``Finding``.
+
+    ``lang`` ("nl", "fr", "en" or None for any) only widens the street patterns; ``allow`` is
+    an iterable of published contact details (phones, e-mail addresses, addresses) whose
+    findings are dropped."""
     if not text or not text.strip():
         return []
-    if lang not in ("nl", "fr", "en"):
+    if lang is not None and lang not in ("nl", "fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
     deduce = _get_deduce()
     findings = [
@@ -248,8 +599,18 @@ def find_personal_data(text, lang="nl"):
         *_ibans(text),
         *_emails(text),
         *_phones(text),
+        *_birth_dates(text),
+        *_plates(text),
+        *_case_numbers(text),
         *_addresses(text, lang),
         *_cue_names(text),
+        *_lookup_names(text, _names),
         *_deduce_findings(text, deduce),
     ]
-    return _resolve_overlaps(findings)
+    findings = [f for f in findings if f.kind != "person_name" or _plausible_name(text, f)]
+    return _drop_allowed(text, _resolve_overlaps(findings), allow)
+
+
+def find_personal_data(text, lang="nl", allow=()):
+    """The older name of ``scan``."""
+    return scan(text, lang=lang, allow=allow)

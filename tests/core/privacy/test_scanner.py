@@ -177,7 +177,8 @@ def test_notes_without_personal_data_pass(lang, text):
 def test_every_kind_is_reported_with_exact_offsets():
     text = (
         f"Fatima El Amrani (INSZ {INSZ_1985}), Kerkstraat 12, tel 0470 12 34 56, "
-        "fatima@example.org, rekening BE71 0961 2345 6769."
+        "fatima@example.org, rekening BE71 0961 2345 6769, geboren op 3 mei 1985, "
+        "wagen 1-ABC-123, dossiernummer 2024/1234."
     )
     findings = find_personal_data(text)
     assert {f.kind for f in findings} == set(KINDS)
@@ -188,6 +189,9 @@ def test_every_kind_is_reported_with_exact_offsets():
         ("phone", "0470 12 34 56"),
         ("email", "fatima@example.org"),
         ("iban", "BE71 0961 2345 6769"),
+        ("birth_date", "3 mei 1985"),
+        ("plate", "1-ABC-123"),
+        ("case_number", "2024/1234"),
     ]
 
 

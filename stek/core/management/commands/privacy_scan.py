@@ -2,7 +2,9 @@
 
 stdin mode: read JSON lines ``{"id": ..., "text": ..., "lang": "nl"|"fr"|"en"}`` and write one
 JSON line per input: ``{"id": ..., "findings": [{"kind": ..., "start": ..., "end": ...}]}``.
-A line that cannot be read gets ``{"id": ..., "error": "..."}`` and the scan goes on.
+Every line gets an answer: a line that cannot be read (invalid JSON, no text, an unknown
+language) or that fails to scan gets ``{"id": ..., "line": n, "error": "..."}`` and the scan
+goes on with the next line.
 
 ``--database``: scan every stored free-text field that carries the personal-data validator and
 report model, id and field (for an audit); exits with status 1 when anything is found.
@@ -15,7 +17,7 @@ from django.apps import apps
 from django.core.management.base import CommandError
 
 from stek.core.management.base import StekCommand
-from stek.core.privacy import find_personal_data
+from stek.core.privacy import scan
 from stek.core.privacy.validators import NoPersonalDataValidator
 
 
@@ -52,25 +54,28 @@ class Command(StekCommand):
                 item = json.loads(raw)
                 if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                     raise ValueError("expected an object with a string 'text'")
-                lang = item.get("lang", "nl")
-                findings = find_personal_data(item["text"], lang=lang)
-            except (ValueError, TypeError) as error:
-                item_id = item.get("id") if isinstance(item, dict) else None
-                out.write(json.dumps({"id": item_id, "line": number, "error": str(error)}))
-                continue
-            out.write(
-                json.dumps(
+                lang = item.get("lang") or None
+                findings = scan(item["text"], lang=lang)
+                answer = json.dumps(
                     {"id": item.get("id"), "findings": [f.as_dict() for f in findings]},
                     ensure_ascii=False,
                 )
-            )
+            except Exception as error:  # noqa: BLE001 - one bad line never ends the stream
+                item_id = item.get("id") if isinstance(item, dict) else None
+                try:
+                    json.dumps(item_id)
+                except (TypeError, ValueError):
+                    item_id = None
+                answer = json.dumps({"id": item_id, "line": number, "error": str(error)})
+            out.write(answer)
+            out.flush()
 
     def scan_database(self):
         found = 0
         for model, field in scanned_fields():
             rows = model._default_manager.exclude(**{field: ""}).values_list("pk", field)
             for pk, text in rows.iterator():
-                findings = find_personal_data(text or "")
+                findings = scan(text or "")
                 if findings:
                     found += 1
                     self.stdout.write(
