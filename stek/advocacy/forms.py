@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stek.core.enums import Barrier, LifeDomain
-from stek.core.forms import DateInput
+from stek.core.forms import DateField, DateInput, ModelMultipleChoiceField, bounded_formfield
 from stek.core.models import User
 from stek.core.privacy import no_personal_data
 from stek.socialmap.models import Topic
@@ -53,13 +53,26 @@ class SignalForm(forms.Form):
 
 
 class TopicForm(forms.Form):
-    name = forms.CharField(label=_("Naam van het onderwerp"), max_length=120)
+    # A custom topic's name goes to the network's lists and CSV exports: it names nobody.
+    name = forms.CharField(
+        label=_("Naam van het onderwerp"), max_length=120, validators=[no_personal_data]
+    )
     life_domain = forms.ChoiceField(label=_("Levensdomein"), choices=LifeDomain.choices)
 
 
 class PeriodForm(forms.Form):
-    van = forms.DateField(label=_("Van"), required=False, widget=DateInput())
-    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput())
+    van = DateField(label=_("Van"), required=False, widget=DateInput())
+    tot = DateField(label=_("Tot en met"), required=False, widget=DateInput())
+
+
+class GridPeriodForm(forms.Form):
+    """The network view's period: a month, a quarter or a year on the fixed grid (ADR 0006)."""
+
+    periode = forms.ChoiceField(label=_("Periode"), required=False)
+
+    def __init__(self, *args, periods=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].choices = [(p.code, label) for p, label in periods]
 
 
 class DossierForm(forms.ModelForm):
@@ -78,6 +91,7 @@ class DossierForm(forms.ModelForm):
 
     class Meta:
         model = Dossier
+        formfield_callback = bounded_formfield
         fields = [
             "title", "problem", "situation", "positions", "ask", "topics", "life_domains",
             "barriers", "evidence_from",
@@ -110,7 +124,7 @@ class DossierForm(forms.ModelForm):
 
 class StepForm(forms.Form):
     step = forms.ChoiceField(label=_("Stap"), choices=Step.choices)
-    reached_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    reached_on = DateField(label=_("Datum"), widget=DateInput())
     owner = forms.ModelChoiceField(
         label=_("Wie trekt deze stap?"), queryset=User.objects.none(), required=False
     )
@@ -130,12 +144,13 @@ class StepForm(forms.Form):
 class OutcomeForm(forms.ModelForm):
     class Meta:
         model = Dossier
+        formfield_callback = bounded_formfield
         fields = ["outcome", "outcome_note"]
         widgets = {"outcome_note": forms.Textarea(attrs={"rows": 2})}
 
 
 class InviteForm(forms.Form):
-    steks = forms.ModelMultipleChoiceField(
+    steks = ModelMultipleChoiceField(
         label=_("Nodig STEKs uit om mee te ondertekenen"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -160,6 +175,7 @@ class TestimonyForm(forms.Form):
 class AddresseeForm(forms.ModelForm):
     class Meta:
         model = Addressee
+        formfield_callback = bounded_formfield
         fields = [
             "level", "body", "presented_on", "response", "responded_on", "follow_up_on",
             "followed_up",
@@ -175,5 +191,6 @@ class AddresseeForm(forms.ModelForm):
 class ActionForm(forms.ModelForm):
     class Meta:
         model = DossierAction
+        formfield_callback = bounded_formfield
         fields = ["kind", "date", "description", "visitors"]
         widgets = {"date": DateInput()}

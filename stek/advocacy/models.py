@@ -8,6 +8,7 @@ so its evidence counts follow new signals by themselves, and follows the policy 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -19,6 +20,16 @@ from stek.core.privacy import no_personal_data
 from stek.socialmap.models import Topic
 
 from .enums import ActionKind, Level, Outcome, SignalKind, SignalSource, Signing, Step
+
+# Every text is scanned and bounded (a dossier's fields go to other STEKs and the signal note).
+DOSSIER_TEXT_MAX = 5000
+NOTE_MAX = 2000
+RESPONSE_MAX = 3000
+TESTIMONY_MAX = 1500
+
+
+def _bounded(limit):
+    return [MaxLengthValidator(limit), no_personal_data]
 
 
 class SignalQuerySet(models.QuerySet):
@@ -96,25 +107,29 @@ class Dossier(models.Model):
     # The PSP worksheet: problem, situation, position of the actors.
     problem = models.TextField(
         _("probleem"),
-        validators=[no_personal_data],
+        max_length=DOSSIER_TEXT_MAX,
+        validators=_bounded(DOSSIER_TEXT_MAX),
         help_text=_("Wat loopt er mis, voor wie? Zonder namen."),
     )
     situation = models.TextField(
         _("situatie"),
         blank=True,
-        validators=[no_personal_data],
+        max_length=DOSSIER_TEXT_MAX,
+        validators=_bounded(DOSSIER_TEXT_MAX),
         help_text=_("Hoe komt het? Welke regels, diensten of praktijken spelen mee?"),
     )
     positions = models.TextField(
         _("positie van de actoren"),
         blank=True,
-        validators=[no_personal_data],
+        max_length=DOSSIER_TEXT_MAX,
+        validators=_bounded(DOSSIER_TEXT_MAX),
         help_text=_("Wie is betrokken, wie kan iets veranderen, wat vinden zij?"),
     )
     ask = models.TextField(
         _("wat vragen we"),
         blank=True,
-        validators=[no_personal_data],
+        max_length=DOSSIER_TEXT_MAX,
+        validators=_bounded(DOSSIER_TEXT_MAX),
         help_text=_("De concrete vraag aan het beleid."),
     )
     step = models.CharField(_("stap"), max_length=15, choices=Step.choices, default=Step.NOTICED)
@@ -122,7 +137,7 @@ class Dossier(models.Model):
         _("uitkomst"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
     )
     outcome_note = models.TextField(
-        _("uitleg bij de uitkomst"), blank=True, validators=[no_personal_data]
+        _("uitleg bij de uitkomst"), blank=True, max_length=NOTE_MAX, validators=_bounded(NOTE_MAX)
     )
     # Evidence: the signals of the signing STEKs that match these criteria.
     topics = models.ManyToManyField(
@@ -215,7 +230,9 @@ class Testimony(models.Model):
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="testimonies")
     stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField(_("getuigenis"), max_length=1500, validators=[no_personal_data])
+    text = models.TextField(
+        _("getuigenis"), max_length=TESTIMONY_MAX, validators=_bounded(TESTIMONY_MAX)
+    )
     consent = models.BooleanField(_("de bezoeker gaf toestemming om dit te gebruiken"))
     added_on = models.DateField(default=timezone.localdate, editable=False)
 
@@ -241,7 +258,9 @@ class Addressee(models.Model):
         help_text=_("Bv. Gemeenteraad Gent, Vlaams minister van Wonen, OCMW-raad."),
     )
     presented_on = models.DateField(_("voorgesteld op"), null=True, blank=True)
-    response = models.TextField(_("antwoord"), blank=True, validators=[no_personal_data])
+    response = models.TextField(
+        _("antwoord"), blank=True, max_length=RESPONSE_MAX, validators=_bounded(RESPONSE_MAX)
+    )
     responded_on = models.DateField(_("antwoord op"), null=True, blank=True)
     follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True)
     followed_up = models.BooleanField(_("opgevolgd"), default=False)

@@ -1,17 +1,22 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stek.core.forms import DateInput
+from stek.core.forms import DateField, DateInput, bounded_formfield
 from stek.core.models import Organisation
-from stek.core.privacy import no_personal_data
+from stek.core.privacy.contacts import ContactsAllowedForm, published_contacts
+from stek.core.privacy.validators import no_personal_data
 
 from .enums import ChangeKind, Recurrence
 from .models import Activity, Pause, TallyCategory
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(ContactsAllowedForm, forms.ModelForm):
+    """Every text is scanned once, by the model's validators (the STEK's and its partners'
+    published contact details allowed); the service saves with the same allowed set."""
+
     class Meta:
         model = Activity
+        formfield_callback = bounded_formfield
         fields = [
             "title", "description", "pictogram",
             "is_meet", "is_learn", "is_refer", "is_advocate",
@@ -36,7 +41,7 @@ class ActivityForm(forms.ModelForm):
         )
         self.fields["organisations"].queryset = partners
         self.fields["presenter"].queryset = partners
-        self.fields["description"].validators.append(no_personal_data)
+        self.allowed_contacts = published_contacts(stek)
 
     def clean(self):
         data = super().clean()
@@ -64,7 +69,7 @@ class SessionChangeForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Wat verandert"), choices=ChangeKind.choices, widget=forms.RadioSelect
     )
-    new_date = forms.DateField(label=_("Nieuwe datum"), required=False, widget=DateInput())
+    new_date = DateField(label=_("Nieuwe datum"), required=False, widget=DateInput())
     new_start = forms.TimeField(
         label=_("Nieuw beginuur"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -89,16 +94,29 @@ class SessionChangeForm(forms.Form):
 class TallyCategoryForm(forms.ModelForm):
     class Meta:
         model = TallyCategory
+        formfield_callback = bounded_formfield
         fields = ["label", "order"]
 
     def __init__(self, *args, stek, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.stek = stek
 
+    def clean_label(self):
+        """Unique per STEK (the form has no STEK field, so Django's own unique check skips the
+        constraint): a form error instead of an IntegrityError; "kind" and "Kind" are one."""
+        label = (self.cleaned_data.get("label") or "").strip()
+        same = TallyCategory.objects.filter(stek=self.instance.stek, label__iexact=label)
+        if self.instance.pk:
+            same = same.exclude(pk=self.instance.pk)
+        if label and same.exists():
+            raise forms.ValidationError(_("Deze STEK heeft al een categorie met die naam."))
+        return label
+
 
 class PauseForm(forms.ModelForm):
     class Meta:
         model = Pause
+        formfield_callback = bounded_formfield
         fields = ["label", "start", "end", "activity"]
         widgets = {
             "start": DateInput(),

@@ -2,20 +2,27 @@
 anonymous attendance tallies. A tally is a number per session and visitor category: never a
 person, never a moment finer than the day."""
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stek.core.models import Organisation, Stek
-from stek.core.privacy import no_personal_data
+from stek.core.privacy.validators import no_personal_data, no_personal_data_except_contacts
 
 from .enums import Access, ChangeKind, Function, MonthWeek, Pictogram, Recurrence
+
+# Everything an activity says is published (programme, poster, iCal, screen): scanned, with the
+# STEK's and its partners' published contact details allowed (its contact line).
+DESCRIPTION_MAX = 2000
+_published = [no_personal_data_except_contacts]
 
 
 class Activity(models.Model):
     stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="activities")
-    title = models.CharField(_("naam"), max_length=120)
+    title = models.CharField(_("naam"), max_length=120, validators=_published)
     description = models.TextField(
-        _("uitleg"), blank=True, validators=[no_personal_data],
+        _("uitleg"), blank=True, max_length=DESCRIPTION_MAX,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX), *_published],
         help_text=_("Korte zinnen, gewone woorden. Geen namen van bezoekers."),
     )  # fmt: skip
     pictogram = models.CharField(
@@ -35,18 +42,20 @@ class Activity(models.Model):
         related_name="presentations", verbose_name=_("wie geeft uitleg"),
         help_text=_("Voor een infosessie: de partner die zijn aanbod uitlegt."),
     )  # fmt: skip
-    place = models.CharField(_("plaats"), max_length=120, blank=True)
+    place = models.CharField(_("plaats"), max_length=120, blank=True, validators=_published)
     is_free = models.BooleanField(_("gratis"), default=True)
     price = models.DecimalField(
         _("prijs (euro)"), max_digits=6, decimal_places=2, null=True, blank=True
     )
     price_note = models.CharField(
-        _("uitleg over de prijs"), max_length=200, blank=True,
+        _("uitleg over de prijs"), max_length=200, blank=True, validators=_published,
         help_text=_("Bv. 'UiTPAS-kansentarief: 1 euro'."),
     )  # fmt: skip
-    audience = models.CharField(_("voor wie"), max_length=120, blank=True)
-    languages = models.CharField(_("talen"), max_length=120, blank=True)
-    accessibility = models.CharField(_("toegankelijkheid"), max_length=200, blank=True)
+    audience = models.CharField(_("voor wie"), max_length=120, blank=True, validators=_published)
+    languages = models.CharField(_("talen"), max_length=120, blank=True, validators=_published)
+    accessibility = models.CharField(
+        _("toegankelijkheid"), max_length=200, blank=True, validators=_published
+    )
     access = models.CharField(
         _("hoe deelnemen"), max_length=20, choices=Access.choices, default=Access.WALK_IN
     )
@@ -183,3 +192,17 @@ class TallyCount(models.Model):
 
     def __str__(self):
         return f"{self.session} {self.category}: {self.count}"
+
+
+class TapKey(models.Model):
+    """The key a device sent with one tap, so that a retried tap counts once (ADR 0002).
+
+    Only a random key and the day: nothing about the visitor, the category or the moment. The
+    key is written in the same transaction as the count, so a tap is either counted with its key
+    or not at all. Keys older than yesterday are purged by ``purge_tap_keys``."""
+
+    key = models.UUIDField(primary_key=True)
+    day = models.DateField(db_index=True)
+
+    def __str__(self):
+        return str(self.key)

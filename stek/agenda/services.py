@@ -1,14 +1,17 @@
 """Every write in the agenda goes through these functions."""
 
-from django.db import transaction
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
 from stek.core import audit
 from stek.core.enums import AuditAction
+from stek.core.privacy.validators import allowing
 
 from .enums import ChangeKind
-from .models import Activity, Session, SessionChange, TallyCategory, TallyCount
+from .models import Activity, Session, SessionChange, TallyCategory, TallyCount, TapKey
 
 
 class AgendaError(Exception):
@@ -31,20 +34,53 @@ def session_for(stek, activity, day):
     return session
 
 
+class TapResult:
+    """What a tap did: the new ``count``; ``changed`` (False for −1 at zero or a repeat);
+    ``repeat`` (this key was already counted: a retry of a tap that reached us before)."""
+
+    __slots__ = ("count", "changed", "repeat")
+
+    def __init__(self, count, changed, repeat=False):
+        self.count, self.changed, self.repeat = count, changed, repeat
+
+    def __iter__(self):  # (count, changed), as before keys existed
+        return iter((self.count, self.changed))
+
+
 @transaction.atomic
-def tap(*, session, category, delta):
-    """Add one visitor (+1) or take one back (−1). Returns the new count. Never below zero;
-    concurrent taps are serialised by the database (ADR 0002)."""
+def tap(*, session, category, delta, key=None):
+    """Add one visitor (+1) or take one back (−1). Never below zero; concurrent taps are
+    serialised by the database (ADR 0002).
+
+    ``key`` (a UUID the device made for this tap) makes the tap idempotent: the key is inserted
+    in the same transaction as the count, and a second tap with the same key (a retry after a
+    lost response) changes nothing. Two retries at the same moment are settled by the primary
+    key: the second insert waits for the first transaction and then fails."""
     if delta not in (1, -1):
         raise AgendaError("a tap is +1 or -1")
     if category.stek_id != session.stek_id:
         raise AgendaError("category of another STEK")
     counter, _created = TallyCount.objects.get_or_create(session=session, category=category)
+    if key is not None:
+        try:
+            with transaction.atomic():
+                TapKey.objects.create(key=key, day=session.date)
+        except IntegrityError:
+            count = TallyCount.objects.values_list("count", flat=True).get(pk=counter.pk)
+            return TapResult(count, False, repeat=True)
     rows = TallyCount.objects.filter(pk=counter.pk)
     if delta < 0:
         rows = rows.filter(count__gt=0)
     changed = rows.update(count=F("count") + delta)
-    return TallyCount.objects.values_list("count", flat=True).get(pk=counter.pk), bool(changed)
+    count = TallyCount.objects.values_list("count", flat=True).get(pk=counter.pk)
+    return TapResult(count, bool(changed))
+
+
+def purge_tap_keys(today):
+    """Forget the keys of taps before yesterday (a retry comes within seconds or minutes; the
+    day before stays for a tablet that was offline overnight). Returns how many went."""
+    deleted, _rows = TapKey.objects.filter(day__lt=today - timedelta(days=1)).delete()
+    return deleted
 
 
 def totals(session):
@@ -67,7 +103,8 @@ def save_activity(*, actor, stek, form):
     """Create or update an activity from a valid ActivityForm."""
     activity = form.save(commit=False)
     activity.stek = stek
-    activity.full_clean()
+    with allowing(form.allowed_contacts):  # the form's set: each text was scanned once there
+        activity.full_clean()
     created = activity.pk is None
     activity.save()
     form.save_m2m()

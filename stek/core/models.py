@@ -7,6 +7,7 @@ volunteers, who log in; visitors never do.
 import uuid
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -110,7 +111,8 @@ class Stek(models.Model):
     service_area = models.TextField(
         _("werkingsgebied"),
         blank=True,
-        validators=[no_personal_data],
+        max_length=2000,
+        validators=[no_personal_data, MaxLengthValidator(2000)],
         help_text=_("Welke buurt of wijken de STEK bedient. Geen namen of adressen van mensen."),
     )
     contact_email = models.EmailField(_("publiek e-mailadres"), blank=True)
@@ -154,7 +156,12 @@ class Organisation(models.Model):
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="organisations")
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("naam"), max_length=200)
-    description = models.TextField(_("beschrijving"), blank=True)
+    description = models.TextField(
+        _("beschrijving"),
+        blank=True,
+        max_length=3000,
+        validators=[no_personal_data, MaxLengthValidator(3000)],
+    )
     kind = models.CharField(_("soort"), max_length=30, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)
     kbo_number = models.CharField(
@@ -198,7 +205,8 @@ class Partnership(models.Model):
     contribution = models.TextField(
         _("wat de organisatie inbrengt"),
         blank=True,
-        validators=[no_personal_data],
+        max_length=2000,
+        validators=[no_personal_data, MaxLengthValidator(2000)],
         help_text=_("Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Geen namen van bezoekers."),
     )
     is_active = models.BooleanField(_("actief"), default=True)

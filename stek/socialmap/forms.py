@@ -2,14 +2,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stek.core.enums import LifeDomain
-from stek.core.forms import DateInput
+from stek.core.forms import DateInput, bounded_formfield
+from stek.core.privacy.contacts import ContactsAllowedForm, contact_strings, published_contacts
 from stek.core.validators import validate_phone_number
 
+from .contacts import service_contacts
 from .enums import LANGUAGES, Access
 from .models import Location, Service, ServiceNotice, Topic
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(ContactsAllowedForm, forms.ModelForm):
+    """Every text is scanned once, by the model's validators, with the published contact
+    details allowed: the STEK's and its partners', and the service's own as typed here."""
+
     access = forms.MultipleChoiceField(
         label=_("Hoe binnenkomen"),
         choices=Access.choices,
@@ -26,6 +31,7 @@ class ServiceForm(forms.ModelForm):
 
     class Meta:
         model = Service
+        formfield_callback = bounded_formfield
         fields = [
             "organisation",
             "name",
@@ -77,6 +83,17 @@ class ServiceForm(forms.ModelForm):
         ).select_related("organisation")
         self.fields["languages"].choices = [(code, name) for code, name in LANGUAGES.items()]
         self.fields["phone"].validators.append(validate_phone_number)
+        self.stek = stek
+        self.allowed_contacts = published_contacts(stek)
+
+    def extra_contacts(self, data):
+        return service_contacts(
+            self.stek,
+            phone=data.get("phone") or "",
+            email=data.get("email") or "",
+            locations=data.get("locations") or (),
+            organisation=data.get("organisation"),
+        )
 
     def clean(self):
         data = super().clean()
@@ -94,9 +111,13 @@ class ServiceForm(forms.ModelForm):
         return data
 
 
-class LocationForm(forms.ModelForm):
+class LocationForm(ContactsAllowedForm, forms.ModelForm):
+    """The name and the transport line are scanned; the address itself is the organisation's
+    published address, which they may repeat."""
+
     class Meta:
         model = Location
+        formfield_callback = bounded_formfield
         fields = [
             "organisation",
             "name",
@@ -108,9 +129,10 @@ class LocationForm(forms.ModelForm):
             "transport",
         ]
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args, organisations, stek=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        self.allowed_contacts = published_contacts(stek)
         self.fields["latitude"].help_text = _("Bv. 51.054 (Gent). Nodig voor de kaart en afstand.")
 
     def clean(self):
@@ -122,15 +144,34 @@ class LocationForm(forms.ModelForm):
             raise forms.ValidationError(_("Deze coördinaten liggen niet in België."))
         return data
 
+    def extra_contacts(self, data):
+        own = [(data.get("street"), data.get("postal_code"), data.get("municipality"))]
+        return contact_strings(addresses=own)
 
-class NoticeForm(forms.ModelForm):
+
+class NoticeForm(ContactsAllowedForm, forms.ModelForm):
+    """The message is scanned; with ``stek`` and ``service`` it may name their published
+    contact details (the service's phone, e-mail and address)."""
+
     class Meta:
         model = ServiceNotice
+        formfield_callback = bounded_formfield
         fields = ["kind", "starts_on", "ends_on", "message"]
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
         }
+
+    def __init__(self, *args, stek=None, service=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stek is not None and service is not None:
+            self.allowed_contacts = service_contacts(
+                stek,
+                phone=service.phone,
+                email=service.email,
+                locations=service.locations.all(),
+                organisation=service.organisation,
+            )
 
     def clean(self):
         data = super().clean()

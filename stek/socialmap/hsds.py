@@ -18,6 +18,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from stek.core.enums import OrganisationKind
 from stek.core.models import Organisation
+from stek.core.privacy.contacts import contact_strings
+from stek.core.privacy.validators import NoPersonalDataValidator, allowing, no_personal_data
 
 from . import hours
 from .enums import LANGUAGES, Access, Cost, ServiceStatus, Visibility
@@ -257,6 +259,25 @@ class Rejected(Exception):
     pass
 
 
+def _check_texts(obj, allow=()):
+    """Imported texts reach the social map of every STEK: scan and bound them as a form would
+    (the record's own phone, e-mail and addresses allowed)."""
+    scanned = [
+        f.name
+        for f in obj._meta.fields
+        if any(isinstance(v, NoPersonalDataValidator) for v in f.validators)
+    ]
+    others = [f.name for f in obj._meta.fields if f.name not in scanned]
+    with allowing(allow):
+        try:
+            obj.clean_fields(exclude=others)
+        except ValidationError as error:
+            details = "; ".join(
+                f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+            )
+            raise Rejected(f"{obj._meta.model_name} text refused: {details}") from error
+
+
 def _organisation(network, record):
     uid = uuid.UUID(record["id"])
     org = Organisation.objects.filter(uuid=uid).first()
@@ -273,6 +294,10 @@ def _organisation(network, record):
     org.description = record.get("description") or ""
     org.website = record.get("website") or org.website
     org.kbo_number = record.get("tax_id") or org.kbo_number
+    try:
+        no_personal_data(org.description)
+    except ValidationError as error:
+        raise Rejected(f"organisation description refused: {' '.join(error.messages)}") from error
     try:
         org.full_clean(exclude=["kbo_number"] if not org.kbo_number else None)
     except ValidationError as error:
@@ -296,6 +321,10 @@ def _location(org, record):
     location.transport = record.get("transportation") or ""
     if not (location.street and location.postal_code and location.municipality):
         raise Rejected(f"location {uid} has no full address (address_1, postal_code, city)")
+    _check_texts(
+        location,
+        contact_strings(addresses=[(location.street, location.postal_code, location.municipality)]),
+    )
     location.save()
     return location
 
@@ -374,6 +403,15 @@ def _import_service(network, record):
             raise Rejected(f"assured_date: {error}") from error
     if not service.description:
         raise Rejected("description is empty: a service needs to say what it does")
+    addresses = [
+        (a.get("address_1", ""), a.get("postal_code", ""), a.get("city", ""))
+        for at in record.get("service_at_locations") or []
+        for a in ((at.get("location") or {}).get("addresses") or [])[:1]
+    ]
+    _check_texts(
+        service,
+        contact_strings(phones=[service.phone], emails=[service.email], addresses=addresses),
+    )
     service.save()
     locations = [
         _location(org, at["location"])

@@ -1,13 +1,17 @@
 """The social map: partner organisations' services, where they are and when they are open.
 
-Services speak of services, never of visitors, so their texts are not scanned for personal
-data. Names and descriptions exist in nl (always) and, when filled in, fr and en.
+Every text here is published (the social map, the service sheet, the referral slip, the HSDS
+export and API, other STEKs of the network), so every text is scanned for personal data. A
+service's texts may name its own and the STEK's published contact details (phone, e-mail,
+address: ``stek.socialmap.contacts``), nothing else; a topic's name may name nobody. Every text
+is bounded. Names and descriptions exist in nl (always) and, when filled in, fr and en.
 """
 
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,9 +19,18 @@ from django.utils.translation import gettext_lazy as _
 
 from stek.core.enums import LifeDomain
 from stek.core.models import Network, Organisation
+from stek.core.privacy.validators import no_personal_data, no_personal_data_except_contacts
 
 from .enums import Cost, NoticeKind, ServiceStatus, Visibility
 from .hours import validate_opening_hours
+
+DESCRIPTION_MAX = 3000
+TEXT_MAX = 2000
+_published = [no_personal_data_except_contacts]
+
+
+def _bounded(limit):
+    return [MaxLengthValidator(limit), *_published]
 
 
 def localized(obj, field, language=None):
@@ -47,9 +60,13 @@ class Topic(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     code = models.SlugField(_("code"), max_length=60)
     life_domain = models.CharField(_("levensdomein"), max_length=30, choices=LifeDomain.choices)
-    name = models.CharField(_("naam"), max_length=120)
-    name_fr = models.CharField(_("naam (Frans)"), max_length=120, blank=True)
-    name_en = models.CharField(_("naam (Engels)"), max_length=120, blank=True)
+    name = models.CharField(_("naam"), max_length=120, validators=[no_personal_data])
+    name_fr = models.CharField(
+        _("naam (Frans)"), max_length=120, blank=True, validators=[no_personal_data]
+    )
+    name_en = models.CharField(
+        _("naam (Engels)"), max_length=120, blank=True, validators=[no_personal_data]
+    )
 
     objects = TopicQuerySet.as_manager()
 
@@ -72,7 +89,7 @@ class Location(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="locations"
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("naam van de plek"), max_length=200)
+    name = models.CharField(_("naam van de plek"), max_length=200, validators=_published)
     street = models.CharField(_("straat en nummer"), max_length=200)
     postal_code = models.CharField(_("postcode"), max_length=10)
     municipality = models.CharField(_("gemeente"), max_length=100)
@@ -82,7 +99,9 @@ class Location(models.Model):
     longitude = models.DecimalField(
         _("lengtegraad"), max_digits=9, decimal_places=6, null=True, blank=True
     )
-    transport = models.CharField(_("bereikbaar met"), max_length=200, blank=True)
+    transport = models.CharField(
+        _("bereikbaar met"), max_length=200, blank=True, validators=_published
+    )
 
     class Meta:
         ordering = ["organisation__name", "name"]
@@ -128,29 +147,54 @@ class Service(models.Model):
         verbose_name=_("organisatie"),
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("naam"), max_length=200)
-    name_fr = models.CharField(_("naam (Frans)"), max_length=200, blank=True)
-    name_en = models.CharField(_("naam (Engels)"), max_length=200, blank=True)
-    description = models.TextField(
-        _("wat de dienst doet"), help_text=_("In eenvoudige woorden, korte zinnen.")
+    name = models.CharField(_("naam"), max_length=200, validators=_published)
+    name_fr = models.CharField(_("naam (Frans)"), max_length=200, blank=True, validators=_published)
+    name_en = models.CharField(
+        _("naam (Engels)"), max_length=200, blank=True, validators=_published
     )
-    description_fr = models.TextField(_("wat de dienst doet (Frans)"), blank=True)
-    description_en = models.TextField(_("wat de dienst doet (Engels)"), blank=True)
+    description = models.TextField(
+        _("wat de dienst doet"), max_length=DESCRIPTION_MAX,
+        validators=_bounded(DESCRIPTION_MAX),
+        help_text=_("In eenvoudige woorden, korte zinnen."),
+    )  # fmt: skip
+    description_fr = models.TextField(
+        _("wat de dienst doet (Frans)"), blank=True, max_length=DESCRIPTION_MAX,
+        validators=_bounded(DESCRIPTION_MAX),
+    )  # fmt: skip
+    description_en = models.TextField(
+        _("wat de dienst doet (Engels)"), blank=True, max_length=DESCRIPTION_MAX,
+        validators=_bounded(DESCRIPTION_MAX),
+    )  # fmt: skip
     topics = models.ManyToManyField(Topic, related_name="services", verbose_name=_("thema's"))
-    eligibility = models.TextField(_("voor wie, en voorwaarden"), blank=True)
-    eligibility_fr = models.TextField(_("voor wie (Frans)"), blank=True)
-    eligibility_en = models.TextField(_("voor wie (Engels)"), blank=True)
+    eligibility = models.TextField(
+        _("voor wie, en voorwaarden"), blank=True, max_length=TEXT_MAX,
+        validators=_bounded(TEXT_MAX),
+    )  # fmt: skip
+    eligibility_fr = models.TextField(
+        _("voor wie (Frans)"), blank=True, max_length=TEXT_MAX, validators=_bounded(TEXT_MAX)
+    )
+    eligibility_en = models.TextField(
+        _("voor wie (Engels)"), blank=True, max_length=TEXT_MAX, validators=_bounded(TEXT_MAX)
+    )
     minimum_age = models.PositiveSmallIntegerField(_("minimumleeftijd"), null=True, blank=True)
     maximum_age = models.PositiveSmallIntegerField(_("maximumleeftijd"), null=True, blank=True)
     cost = models.CharField(_("kost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
-    fees_description = models.CharField(_("uitleg over de kost"), max_length=300, blank=True)
-    required_documents = models.TextField(
-        _("wat meebrengen"), blank=True, help_text=_("Eén document per regel.")
+    fees_description = models.CharField(
+        _("uitleg over de kost"), max_length=300, blank=True, validators=_published
     )
+    required_documents = models.TextField(
+        _("wat meebrengen"), blank=True, max_length=TEXT_MAX, validators=_bounded(TEXT_MAX),
+        help_text=_("Eén document per regel."),
+    )  # fmt: skip
     access = models.JSONField(_("hoe binnenkomen"), default=list, blank=True)
-    application_process = models.TextField(_("uitleg over hoe binnenkomen"), blank=True)
+    application_process = models.TextField(
+        _("uitleg over hoe binnenkomen"), blank=True, max_length=TEXT_MAX,
+        validators=_bounded(TEXT_MAX),
+    )  # fmt: skip
     languages = models.JSONField(_("talen"), default=list, blank=True)
-    accessibility = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
+    accessibility = models.CharField(
+        _("toegankelijkheid"), max_length=300, blank=True, validators=_published
+    )
     locations = models.ManyToManyField(
         Location, related_name="services", blank=True, verbose_name=_("locaties")
     )
@@ -202,7 +246,7 @@ class ServiceNotice(models.Model):
     kind = models.CharField(_("soort"), max_length=10, choices=NoticeKind.choices)
     starts_on = models.DateField(_("van"))
     ends_on = models.DateField(_("tot en met"))
-    message = models.CharField(_("boodschap"), max_length=300, blank=True)
+    message = models.CharField(_("boodschap"), max_length=300, blank=True, validators=_published)
 
     class Meta:
         ordering = ["starts_on"]

@@ -169,7 +169,7 @@ def service_verify(request, slug, pk):
 @require_POST
 def notice_create(request, slug, pk):
     stek, service = get_service_for_user(request, slug, pk, edit=True)
-    form = NoticeForm(request.POST)
+    form = NoticeForm(request.POST, stek=stek, service=service)
     if form.is_valid():
         services.add_notice(actor=request.user, stek=stek, service=service, form=form)
         messages.success(request, _("De mededeling is toegevoegd."))
@@ -196,7 +196,7 @@ def notice_delete(request, slug, pk):
 def location_create(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_add_services)
     organisations = permissions.editable_organisations(request.user, stek)
-    form = LocationForm(request.POST or None, organisations=organisations)
+    form = LocationForm(request.POST or None, organisations=organisations, stek=stek)
     if request.method == "POST" and form.is_valid():
         location = services.save_location(actor=request.user, stek=stek, form=form)
         messages.success(
