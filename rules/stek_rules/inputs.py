@@ -83,6 +83,30 @@ started_work_recently = _person(
 status_mena = _person(
     "status_mena", bool, "Niet-begeleide minderjarige vreemdeling (NBMV/MENA)", False
 )
+status_zorgbudget_ouderen = _person(
+    "status_zorgbudget_ouderen",
+    bool,
+    "Krijgt het zorgbudget voor ouderen met een zorgnood (Vlaanderen) of de APA/THAB (Brussel)",
+    False,
+)
+is_partner = _person(
+    "is_partner",
+    bool,
+    "Partner (gehuwd, wettelijk of feitelijk) van de eerste volwassene",
+    False,
+)
+owes_maintenance = _person(
+    "owes_maintenance",
+    bool,
+    "Ouder of kind (eerste graad) van de eerste volwassene, woont mee (geen broer, zus of vriend)",
+    False,
+)
+disability_person = _person(
+    "disability_person",
+    bool,
+    "Erkende handicap (FOD Sociale Zekerheid)",
+    False,
+)
 
 
 class region(Variable):
@@ -146,13 +170,43 @@ rents_from_relative = _household(
 yearly_taxable_income = _household(
     "yearly_taxable_income", float, "Bruto belastbaar gezinsinkomen van het vorige jaar"
 )
+dwelling_ais = _household(
+    "dwelling_ais", bool, "Huurt via een sociaal verhuurkantoor (SVK/AIS)", False
+)
+designated_municipality = _household(
+    "designated_municipality",
+    bool,
+    "Woont in een aangeduide gemeente voor de huurpremie (centrumstad, Antwerpen/Gent, Vlabinvest)",
+    False,
+)
+dutch_language_school = _household(
+    "dutch_language_school", bool, "Een kind gaat naar een Nederlandstalige school", False
+)
+childcare_fixed_price = _household(
+    "childcare_fixed_price",
+    bool,
+    "Een kind onder 3 gaat naar Nederlandstalige kinderopvang met een prijs los van het inkomen",
+    False,
+)
+collective_heating = _household(
+    "collective_heating", bool, "Verwarmd met aardgas via een gemeenschappelijke ketel", False
+)
+net_taxable_income_3_years_ago = _household(
+    "net_taxable_income_3_years_ago",
+    float,
+    "Netto belastbaar gezinsinkomen van drie jaar eerder (-1: niet gevraagd)",
+    -1,
+)
 
 
 INPUTS = [
     age, income_work, income_benefits, income_pension, income_other, is_child,
     status_leefloon, status_igo, status_ivt_it, status_disability_66,
     status_unemployed_3_months, status_sick_3_months, status_student, status_mena,
-    started_work_recently,
+    started_work_recently, status_zorgbudget_ouderen, is_partner, owes_maintenance,
+    disability_person,
     region, housing, budget_meter, heating, monthly_rent, social_housing_waiting_years,
-    owns_property, rents_from_relative, yearly_taxable_income,
+    owns_property, rents_from_relative, yearly_taxable_income, dwelling_ais,
+    designated_municipality, dutch_language_school, childcare_fixed_price, collective_heating,
+    net_taxable_income_3_years_ago,
 ]  # fmt: skip

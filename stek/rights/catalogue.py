@@ -31,6 +31,8 @@ class Right:
     unknown: tuple = ()  # (id, text) the check cannot ask: the result is at best "maybe"
     amount: str = ""  # variable with a monthly amount
     yearly_ceiling: str = ""  # variable with a yearly ceiling (maximumfactuur)
+    amounts: tuple = ()  # (variable, label, kind) more amounts to show, e.g. per person
+    yearly_amount: str = ""  # variable with a yearly amount (kleutertoeslag)
     automatic: bool | str = False  # True, False, or a variable that says when it is
     how: str = ""
     bring: str = ""
@@ -81,8 +83,15 @@ RIGHTS = (
                      _("Vrijstelling per jaar")),
                     ("leefloon.vrijstelling.socio_professioneel",
                      _("Vrijstelling op loon voor wie pas begon te werken, per maand")),
+                    ("leefloon.onderhoudsplichtigen_tellen_mee",
+                     _("Telt het inkomen van inwonende ouders of kinderen mee (1 ja, 0 nee)?")),
                 ),
             ),
+        ),
+        amounts=(
+            ("leefloon_bedrag_aanvrager", _("Leefloon voor de aanvrager per maand"), "money"),
+            ("leefloon_aantal_gerechtigden", _("Aantal personen met een eigen leefloon"), "int"),
+            ("leefloon_bedrag", _("Leefloon voor het hele gezin per maand"), "money"),
         ),
         unknown=(
             ("sociaal_onderzoek", _("Het OCMW doet een sociaal onderzoek.")),
@@ -104,7 +113,7 @@ RIGHTS = (
             Condition(
                 "status",
                 "vt_voorwaarde_status",
-                _("Iemand krijgt een leefloon, IGO, tegemoetkoming voor een handicap, is een kind met 66 % handicap of een NBMV."),
+                _("Iemand krijgt een leefloon, IGO, zorgbudget voor ouderen, tegemoetkoming voor een handicap, is een kind met 66 % handicap of een NBMV."),
                 any_of="vt",
             ),
             Condition(
@@ -123,8 +132,29 @@ RIGHTS = (
                 ),
                 any_of="vt",
             ),
+            Condition(
+                "inkomen_nu",
+                "vt_voorwaarde_inkomen_huidige_maand",
+                _("Je bent met pensioen, invalide, alleen met kinderen, of al 3 maanden ziek of werkloos, en je inkomen van nu (maal 12) is niet hoger dan de grens."),
+                values=(
+                    ("vt_inkomen_huidige_maand_jaar", _("Inkomen van deze maand maal 12"), "money"),
+                    ("vt_inkomensgrens_huidige_maand", _("Grens voor dit gezin per jaar"), "money"),
+                ),
+                parameters=(
+                    ("verhoogde_tegemoetkoming.grens_huidige_maand_basis", _("Grens per jaar")),
+                    ("verhoogde_tegemoetkoming.grens_huidige_maand_per_persoon",
+                     _("Extra per gezinslid per jaar")),
+                ),
+                any_of="vt",
+            ),
+            Condition(
+                "proactief",
+                "vt_proactief",
+                _("Woon je alleen en ben je al 3 maanden ziek of werkloos? Dan kijkt het ziekenfonds zelf of je recht hebt."),
+                informative=True,
+            ),
         ),
-        how=_("Met een van die statussen krijg je het vanzelf. Anders vraag je het aan bij je ziekenfonds. Het ziekenfonds kijkt naar het inkomen van het hele gezin."),
+        how=_("Krijgt iemand een leefloon, IGO, zorgbudget voor ouderen of een tegemoetkoming voor een handicap? Dan krijg je het vanzelf. Anders vraag je het aan bij je ziekenfonds. Het ziekenfonds kijkt naar het inkomen van het hele gezin."),
         bring=_("Je identiteitskaart en je aanslagbiljet van de belastingen (of bewijzen van je inkomen)."),
         where=_("Ziekenfonds"),
     ),
@@ -157,6 +187,7 @@ RIGHTS = (
                 ),
                 parameters=(
                     ("vlaamse_huurpremie.inkomensgrens_alleenstaande", _("Grens voor wie alleen woont")),
+                    ("vlaamse_huurpremie.inkomensgrens_alleenstaande_handicap", _("Grens voor wie alleen woont met een handicap")),
                     ("vlaamse_huurpremie.inkomensgrens_anderen", _("Grens voor andere gezinnen")),
                     ("vlaamse_huurpremie.verhoging_per_persoon_ten_laste", _("Extra per persoon ten laste")),
                 ),
@@ -165,8 +196,28 @@ RIGHTS = (
                 "huurprijs",
                 "huurpremie_voorwaarde_huurprijs",
                 _("De huur is niet hoger dan de maximale huurprijs."),
-                values=(("monthly_rent", _("Huur per maand"), "money"),),
-                parameters=(("vlaamse_huurpremie.maximale_huur", _("Maximale huur per maand")),),
+                values=(
+                    ("monthly_rent", _("Huur per maand"), "money"),
+                    ("huurpremie_maximale_huur", _("Maximale huur voor dit gezin per maand"), "money"),
+                ),
+                parameters=(
+                    ("vlaamse_huurpremie.maximale_huur", _("Maximale huur per maand")),
+                    ("vlaamse_huurpremie.verhoging_aangeduide_gemeente", _("Extra in een centrumstad of een aangeduide gemeente")),
+                ),
+            ),
+            Condition(
+                "berekening",
+                "huurpremie_berekend",
+                _("De premie is 75 % van de maximale huur min je jaarinkomen gedeeld door 55, met een maximum."),
+                values=(
+                    ("huurpremie_berekend", _("Premie per maand"), "money"),
+                    ("huurpremie_plafond", _("Maximum voor dit gezin per maand"), "money"),
+                ),
+                parameters=(
+                    ("vlaamse_huurpremie.bedrag_basis", _("Maximum per maand")),
+                    ("vlaamse_huurpremie.bedrag_per_persoon_ten_laste", _("Extra per persoon ten laste")),
+                ),
+                informative=True,
             ),
         ),
         how=_("Na 4 jaar op de wachtlijst stuurt Wonen in Vlaanderen je een formulier. Kreeg je niets? Vraag het dan zelf aan. Je krijgt tot 6 maanden terug."),
@@ -182,6 +233,8 @@ RIGHTS = (
         conditions=(
             Condition("situatie", "huursubsidie_voorwaarde_situatie",
                       _("Je huurt privé of bent dak- of thuisloos, in Vlaanderen.")),
+            Condition("geen_eigendom", "huursubsidie_voorwaarde_geen_eigendom",
+                      _("Niemand in het gezin is (deels) eigenaar van een woning of bouwgrond.")),
             Condition(
                 "inkomen",
                 "huurpremie_voorwaarde_inkomen",
@@ -213,11 +266,18 @@ RIGHTS = (
         conditions=(
             Condition("brussel", "huurtoelage_voorwaarde_brussel",
                       _("Je huurt privé in Brussel, staat op de wachtlijst en huurt niet van familie.")),
+            Condition("geen_eigendom", "huurtoelage_voorwaarde_geen_eigendom",
+                      _("Niemand in het gezin is eigenaar van een woning of grond.")),
+            Condition("geen_ais", "huurtoelage_voorwaarde_geen_ais",
+                      _("Je huurt niet via een sociaal verhuurkantoor (SVK/AIS).")),
             Condition(
                 "inkomen",
                 "huurtoelage_voorwaarde_inkomen",
                 _("Het inkomen van vorig jaar is niet hoger dan het leefloonniveau."),
-                values=(INCOME_LAST_YEAR,),
+                values=(
+                    INCOME_LAST_YEAR,
+                    ("huurtoelage_inkomensgrens", _("Grens voor dit gezin per jaar"), "money"),
+                ),
                 parameters=(
                     ("brusselse_huurtoelage.inkomensgrens_alleenstaande", _("Grens voor wie alleen woont")),
                     ("brusselse_huurtoelage.inkomensgrens_meerdere", _("Grens voor een gezin")),
@@ -242,7 +302,13 @@ RIGHTS = (
             Condition(
                 "status",
                 "sociaal_tarief_voorwaarde_status",
-                _("Iemand krijgt een leefloon, IGO of een tegemoetkoming voor een handicap."),
+                _("Iemand krijgt een leefloon, IGO, het zorgbudget voor ouderen of een tegemoetkoming voor een handicap."),
+                any_of="status",
+            ),
+            Condition(
+                "collectieve_verwarming",
+                "sociaal_tarief_voorwaarde_collectieve_verwarming",
+                _("Je huurt een sociale woning die verwarmd wordt met aardgas via een gemeenschappelijke ketel."),
                 any_of="status",
             ),
             Condition(
@@ -290,9 +356,15 @@ RIGHTS = (
             Condition(
                 "inkomen",
                 "groeipakket_voorwaarde_inkomen_sociale_toeslag",
-                _("Het inkomen is niet hoger dan de grens."),
-                values=(INCOME_LAST_YEAR,),
-                parameters=(("groeipakket.sociale_toeslag_inkomensgrens", _("Grens per jaar")),),
+                _("Het inkomen is niet hoger dan de grens (een hogere grens vanaf 3 kinderen)."),
+                values=(
+                    INCOME_LAST_YEAR,
+                    ("groeipakket_sociale_toeslag_grens", _("Grens voor dit gezin per jaar"), "money"),
+                ),
+                parameters=(
+                    ("groeipakket.sociale_toeslag_inkomensgrens", _("Grens per jaar")),
+                    ("groeipakket.sociale_toeslag_tweede_grens", _("Grens per jaar vanaf 3 kinderen")),
+                ),
                 any_of="inkomen",
             ),
             Condition("status", "groeipakket_voorwaarde_status",
@@ -309,19 +381,23 @@ RIGHTS = (
         what=_("Geld voor de schoolkosten van je kinderen."),
         verdict="groeipakket_schooltoeslag",
         automatic=True,
-        regions=("vlaanderen",),
+        regions=("vlaanderen", "brussel"),
         conditions=(
             Condition("schoolgaand", "groeipakket_voorwaarde_schoolgaand",
                       _("Een kind is 3 jaar of ouder en gaat naar school.")),
             Condition(
                 "inkomen",
                 "groeipakket_voorwaarde_inkomen_schooltoeslag",
-                _("Het inkomen is niet hoger dan de hoogste grens."),
-                values=(INCOME_LAST_YEAR,),
-                parameters=(("groeipakket.schooltoeslag_inkomensgrens", _("Hoogste grens per jaar")),),
+                _("Het inkomen is niet hoger dan de grens. De grens hangt af van de punten van het gezin: 1 punt voor elk gezin en 1 punt per kind ten laste."),
+                values=(
+                    INCOME_LAST_YEAR,
+                    ("groeipakket_schooltoeslag_punten", _("Punten van het gezin"), "int"),
+                    ("groeipakket_schooltoeslag_grens", _("Grens voor dit gezin per jaar"), "money"),
+                ),
+                parameters=(("groeipakket.schooltoeslag_inkomensgrens", _("Grens per jaar bij 0 punten")),),
             ),
-            Condition("vlaanderen", "huurpremie_voorwaarde_vlaanderen",
-                      _("Het gezin woont in Vlaanderen.")),
+            Condition("onderwijs", "groeipakket_voorwaarde_onderwijs",
+                      _("Het gezin woont in Vlaanderen, of in Brussel met een kind in een Nederlandstalige school.")),
         ),
         how=_("Je krijgt het vanzelf in het najaar. Kreeg je niets? Vraag het aan bij je uitbetaler van het Groeipakket."),
         bring=_("Een bewijs dat je kind ingeschreven is in een school."),
@@ -338,8 +414,11 @@ RIGHTS = (
             Condition(
                 "plafond",
                 "maximumfactuur",
-                _("Het plafond hangt af van het inkomen van het gezin."),
-                values=(INCOME_LAST_YEAR, ("maximumfactuur", _("Plafond per jaar"), "money")),
+                _("Het plafond hangt af van het netto belastbaar inkomen van het gezin van drie jaar geleden."),
+                values=(
+                    ("maximumfactuur_inkomen", _("Netto belastbaar inkomen van drie jaar geleden (of van vorig jaar als je het niet weet)"), "money"),
+                    ("maximumfactuur", _("Plafond per jaar"), "money"),
+                ),
                 parameters=(("maximumfactuur.sociaal", _("Plafond met verhoogde tegemoetkoming")),),
                 informative=True,
             ),
@@ -362,16 +441,167 @@ RIGHTS = (
                 "inkomen",
                 "verwarmingsfonds_voorwaarde_inkomen",
                 _("Je hebt de verhoogde tegemoetkoming of een laag inkomen."),
-                values=(INCOME_LAST_YEAR,),
+                values=(
+                    INCOME_LAST_YEAR,
+                    ("verwarmingsfonds_personen_ten_laste", _("Gezinsleden met (bijna) geen eigen inkomen"), "int"),
+                    ("verwarmingsfonds_inkomensgrens", _("Grens voor dit gezin per jaar"), "money"),
+                ),
                 parameters=(
                     ("verwarmingsfonds.inkomensgrens", _("Grens per jaar")),
                     ("verwarmingsfonds.verhoging_per_persoon_ten_laste", _("Extra per persoon ten laste")),
+                    ("verwarmingsfonds.ten_laste_inkomensgrens", _("Een gezinslid is ten laste onder dit netto inkomen per jaar")),
                 ),
             ),
         ),
         how=_("Vraag het aan bij het OCMW, binnen 60 dagen na de levering."),
         bring=_("De factuur of leveringsbon, je identiteitskaart en je aanslagbiljet."),
         where=_("OCMW"),
+    ),
+    Right(
+        id="igo",
+        title=_("Inkomensgarantie voor ouderen (IGO)"),
+        what=_("Geld van de Pensioendienst als je de pensioenleeftijd hebt en te weinig inkomen."),
+        verdict="igo_recht",
+        amount="igo",
+        conditions=(
+            Condition(
+                "leeftijd",
+                "igo_voorwaarde_leeftijd",
+                _("Iemand in het gezin heeft de wettelijke pensioenleeftijd (66 jaar sinds 2025)."),
+                parameters=(("igo.leeftijd", _("Pensioenleeftijd")),),
+            ),
+            Condition(
+                "inkomen",
+                "igo_voorwaarde_inkomen",
+                _("Het inkomen is lager dan de IGO. Met een partner tellen jullie inkomens samen, gedeeld door 2."),
+                values=(MONTHLY_INCOME,),
+                parameters=(
+                    ("igo.bedrag_alleenstaand", _("IGO per maand voor wie alleen woont (of met kinderen of ouders)")),
+                    ("igo.bedrag_samenwonend", _("IGO per maand voor wie samenwoont")),
+                    ("igo.pensioen_aandeel", _("Deel van het pensioen dat meetelt")),
+                ),
+            ),
+        ),
+        unknown=(
+            ("bezit", _("De Pensioendienst telt ook spaargeld, een tweede woning of een verkochte woning mee.")),
+            ("verblijf", _("Je woont echt in België.")),
+        ),
+        how=_("Vraag de IGO aan bij je gemeente of bij de Federale Pensioendienst (gratis nummer 1765). Krijg je al een pensioen? Vraag dan of ze je IGO nakijken."),
+        bring=_("Je identiteitskaart en bewijzen van je inkomen en je spaargeld."),
+        where=_("Federale Pensioendienst"),
+    ),
+    Right(
+        id="sociale_huurwoning",
+        title=_("Inschrijven voor een sociale woning"),
+        what=_("Schrijf je in op de wachtlijst voor een sociale woning. Dat is ook de eerste stap naar de huurpremie (Vlaanderen) of de huurtoelage (Brussel)."),
+        verdict="inschrijving_sociale_woning",
+        regions=("vlaanderen", "brussel"),
+        conditions=(
+            Condition("regio", "sociale_woning_voorwaarde_regio",
+                      _("Je woont in Vlaanderen of Brussel.")),
+            Condition("niet_ingeschreven", "sociale_woning_voorwaarde_niet_ingeschreven",
+                      _("Je staat nog niet op de wachtlijst en huurt nog geen sociale woning.")),
+            Condition("geen_eigendom", "sociale_woning_voorwaarde_geen_eigendom",
+                      _("Niemand in het gezin is eigenaar van een woning.")),
+            Condition(
+                "inkomen",
+                "sociale_woning_voorwaarde_inkomen",
+                _("Het inkomen is niet hoger dan de grens voor een sociale woning."),
+                values=(
+                    INCOME_LAST_YEAR,
+                    ("sociale_woning_inkomensgrens", _("Grens voor dit gezin per jaar"), "money"),
+                ),
+                parameters=(
+                    ("vlaamse_huurpremie.inkomensgrens_alleenstaande", _("Grens in Vlaanderen voor wie alleen woont")),
+                    ("vlaamse_huurpremie.inkomensgrens_anderen", _("Grens in Vlaanderen voor andere gezinnen")),
+                    ("sociale_woning.brussel.alleenstaande", _("Grens in Brussel voor wie alleen woont")),
+                    ("sociale_woning.brussel.twee_inkomens", _("Grens in Brussel voor een gezin met twee inkomens")),
+                ),
+            ),
+        ),
+        how=_("Schrijf je in bij de woonmaatschappij van je gemeente (Vlaanderen) of bij een sociale huisvestingsmaatschappij (Brussel). Blijf elk jaar ingeschreven: de jaren op de lijst tellen voor de huurpremie en de huurtoelage."),
+        bring=_("Je identiteitskaart, je aanslagbiljet van de belastingen en de gezinssamenstelling."),
+        where=_("Woonmaatschappij of sociale huisvestingsmaatschappij"),
+    ),
+    Right(
+        id="brussel_sociale_toeslag",
+        title=_("Sociale toeslag op het kindergeld in Brussel"),
+        what=_("Extra kindergeld van Famiris of je uitbetaler als het inkomen van het gezin laag is."),
+        verdict="brussel_sociale_toeslag",
+        amount="brussel_sociale_toeslag",
+        automatic=True,
+        regions=("brussel",),
+        conditions=(
+            Condition("kinderen", "brussel_sociale_toeslag_voorwaarde_kinderen",
+                      _("Er zijn kinderen (tot 24 jaar) en het gezin woont in Brussel.")),
+            Condition(
+                "inkomen",
+                "brussel_sociale_toeslag_voorwaarde_inkomen",
+                _("Het inkomen is niet hoger dan de grens."),
+                values=(
+                    INCOME_LAST_YEAR,
+                    ("brussel_sociale_toeslag_grens_laag", _("Laagste grens per jaar (hoogste toeslag)"), "money"),
+                    ("brussel_sociale_toeslag_grens_hoog", _("Hoogste grens per jaar"), "money"),
+                ),
+                parameters=(
+                    ("brussel_gezinsbijslag.sociale_toeslag.grens_laag", _("Laagste grens per jaar")),
+                    ("brussel_gezinsbijslag.sociale_toeslag.grens_hoog", _("Hoogste grens per jaar")),
+                ),
+            ),
+        ),
+        unknown=(
+            ("kadastraal_inkomen", _("Het kadastraal inkomen van alle woningen van het gezin samen is niet hoger dan 2.000 euro.")),
+        ),
+        how=_("Famiris of je uitbetaler kijkt het vanzelf na met je belastingen. Is je inkomen nu lager? Vraag het dan zelf aan bij je uitbetaler van het kindergeld."),
+        bring=_("Bewijzen van je inkomen van de laatste maanden."),
+        where=_("Uitbetaler van het kindergeld (Famiris)"),
+    ),
+    Right(
+        id="groeipakket_kleutertoeslag",
+        title=_("Kleutertoeslag in het Groeipakket"),
+        what=_("Eén keer per jaar geld voor een kleuter van 3 en van 4 jaar in een Nederlandstalige kleuterschool."),
+        verdict="groeipakket_kleutertoeslag",
+        yearly_amount="groeipakket_kleutertoeslag",
+        automatic=True,
+        regions=("vlaanderen", "brussel"),
+        conditions=(
+            Condition(
+                "kleuter",
+                "groeipakket_voorwaarde_kleuter",
+                _("Een kind is 3 of 4 jaar."),
+                values=(("groeipakket_aantal_kleuters", _("Kinderen van 3 of 4 jaar"), "int"),),
+                parameters=(("groeipakket.kleutertoeslag", _("Kleutertoeslag per jaar")),),
+            ),
+            Condition("onderwijs", "groeipakket_voorwaarde_onderwijs",
+                      _("Het gezin woont in Vlaanderen, of in Brussel met een kind in een Nederlandstalige school.")),
+        ),
+        unknown=(
+            ("aanwezig", _("Een kleuter van 4 moet genoeg dagen naar school zijn gegaan.")),
+        ),
+        how=_("In Vlaanderen krijg je het vanzelf. Woon je in Brussel? Vraag het aan bij een uitbetaler van het Groeipakket, bijvoorbeeld FONS."),
+        bring=_("Een bewijs dat je kind ingeschreven is in een Nederlandstalige school."),
+        where=_("Uitbetaler van het Groeipakket"),
+    ),
+    Right(
+        id="groeipakket_kinderopvangtoeslag",
+        title=_("Kinderopvangtoeslag in het Groeipakket"),
+        what=_("3,50 euro per dag dat je kind (nog niet naar school) naar de kinderopvang gaat."),
+        verdict="groeipakket_kinderopvangtoeslag",
+        automatic=True,
+        regions=("vlaanderen", "brussel"),
+        conditions=(
+            Condition(
+                "opvang",
+                "groeipakket_voorwaarde_kinderopvang",
+                _("Een kind onder 3 gaat naar een Nederlandstalige kinderopvang. De prijs hangt niet af van je inkomen."),
+                parameters=(("groeipakket.kinderopvangtoeslag", _("Toeslag per volle dag")),),
+            ),
+            Condition("regio", "groeipakket_voorwaarde_vlaanderen_brussel",
+                      _("Het gezin woont in Vlaanderen of Brussel.")),
+        ),
+        how=_("Krijgt je kind een Groeipakket? Dan krijg je het vanzelf. Anders vraag je het aan bij een uitbetaler van het Groeipakket."),
+        bring=_("De naam van de kinderopvang."),
+        where=_("Uitbetaler van het Groeipakket"),
     ),
 )  # fmt: skip
 
@@ -410,6 +640,34 @@ POINTERS = (
         _("Hulp bij schulden"),
         _("Een budgetmeter of een hoge huur kan wijzen op schulden. Het OCMW en het CAW helpen gratis."),
         topic="schuldhulp",
+    ),
+    Pointer(
+        "zorgbudget_ouderen",
+        "wijzer_zorgbudget_ouderen",
+        _("Zorgbudget voor ouderen"),
+        _("Iemand is 65 of ouder met een laag inkomen. Heb je hulp nodig in het dagelijks leven? Vraag het zorgbudget voor ouderen aan bij je zorgkas (via je ziekenfonds)."),
+        topic="ziekteverzekering",
+    ),
+    Pointer(
+        "apa",
+        "wijzer_apa",
+        _("Tegemoetkoming voor hulp aan bejaarden (APA)"),
+        _("Iemand is 65 of ouder met een laag inkomen. Heb je hulp nodig in het dagelijks leven? Vraag de APA aan bij Iriscare, via je gemeente of het OCMW."),
+        topic="algemeen_onthaal",
+    ),
+    Pointer(
+        "sociaal_tarief_water",
+        "wijzer_sociaal_tarief_water",
+        _("Sociaal tarief of korting voor water"),
+        _("Met een leefloon, IGO, een tegemoetkoming voor een handicap of de verhoogde tegemoetkoming betaal je soms minder voor water. Vraag het aan je waterbedrijf of het OCMW."),
+        topic="energieschulden",
+    ),
+    Pointer(
+        "sociaal_tarief_telecom",
+        "wijzer_sociaal_tarief_telecom",
+        _("Sociaal tarief voor telefoon en internet"),
+        _("Ben je 65 of ouder, heb je een handicap of een leefloon, en is je inkomen laag? Vraag het sociaal tarief aan bij je telefoon- of internetbedrijf."),
+        topic="digitale_hulp",
     ),
 )  # fmt: skip
 

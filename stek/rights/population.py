@@ -17,14 +17,26 @@ Synthetic distributions (documented assumptions, not statistics of Belgium):
 - in Flanders 3 % have an electricity budget meter, 1 % gas, 1 % both;
 - heating: gas 55 %, oil 25 %, electric 10 %, other 10 %;
 - statuses: 40 % of adults without income get a leefloon; 30 % of adults of 65 or over with
-  under 1,300 euro get the IGO; 3 % of adults an IVT/IT; 20 % of adults of 18–24 study.
+  under 1,300 euro get the IGO; 3 % of adults an IVT/IT; 20 % of adults of 18–24 study;
+  4 % of adults of 65 or over get the zorgbudget voor ouderen;
+- relations (issue 14): in a household of two adults the second is the first's partner in
+  80 % of cases, else a parent or adult child in half of the rest (``owes_maintenance``) and a
+  friend or sibling otherwise; 6 % of adults have a recognised disability;
+- dwellings: 10 % of private tenants rent through a social rental agency (AIS/SVK); 35 % of
+  Flemish households live in a designated municipality; 40 % of Brussels families with a
+  child of 3+ use a Dutch-language school; 30 % of families with a child under 3 use fixed-price
+  Dutch-language childcare in Flanders or Brussels; 40 % of social tenants have a collective
+  gas boiler; the net taxable income of three years before is not asked (-1).
 
 CSV columns (one row per person; household columns are read from a household's first row):
 ``household_id, area, role (adult|child), age, income_work, income_benefits, income_pension,
 income_other, statuses ("leefloon;igo", empty for none), started_work_recently (0|1), region,
 housing, monthly_rent, social_housing_waiting_years, owns_property (0|1),
-rents_from_relative (0|1), yearly_taxable_income, budget_meter, heating``. ``area`` may be
-empty (for example a NIS statistical sector code)."""
+rents_from_relative (0|1), yearly_taxable_income, budget_meter, heating``, and optionally
+(issue 14) ``is_partner, owes_maintenance, disability_person`` (0|1, per person) and
+``dwelling_ais, designated_municipality, dutch_language_school, childcare_fixed_price,
+collective_heating`` (0|1) and ``net_taxable_income_3_years_ago`` (empty: not known), per
+household. ``area`` may be empty (for example a NIS statistical sector code)."""
 
 import csv
 from dataclasses import dataclass
@@ -86,7 +98,14 @@ def synthetic(persons, seed=2026):
         "status_sick_3_months": ~is_child & ~old & (rng.random(total) < 0.04),
         "status_student": ~is_child & (age <= 24) & (rng.random(total) < 0.20),
         "status_mena": np.zeros(total, dtype=bool),
+        "status_zorgbudget_ouderen": old & ~is_child & (rng.random(total) < 0.04),
+        "disability_person": ~is_child & (rng.random(total) < 0.06),
     }
+    # the second adult of a two-adult household: partner, parent/adult child, or other
+    second = (rank == 1) & ~is_child
+    relation = rng.random(total)
+    persons_columns["is_partner"] = second & (relation < 0.80)
+    persons_columns["owes_maintenance"] = second & (relation >= 0.80) & (relation < 0.90)
     monthly = np.bincount(household_of, weights=income, minlength=n)
     region = rng.choice(["vlaanderen", "wallonie", "brussel"], n, p=[0.58, 0.31, 0.11])
     housing = rng.choice(
@@ -113,6 +132,16 @@ def synthetic(persons, seed=2026):
         "budget_meter": meter,
         "heating": rng.choice(["gas", "oil", "electric", "other"], n, p=[0.55, 0.25, 0.1, 0.1]),
     }
+    young = np.bincount(household_of, weights=is_child & (age < 3), minlength=n) > 0
+    school = np.bincount(household_of, weights=is_child & (age >= 3), minlength=n) > 0
+    households["dwelling_ais"] = private & (rng.random(n) < 0.10)
+    households["designated_municipality"] = (region == "vlaanderen") & (rng.random(n) < 0.35)
+    households["dutch_language_school"] = school & (region == "brussel") & (rng.random(n) < 0.4)
+    households["childcare_fixed_price"] = young & (region != "wallonie") & (rng.random(n) < 0.3)
+    social = housing == "social_rent"
+    households["collective_heating"] = social & (rng.random(n) < 0.40)
+    households["heating"] = np.where(households["collective_heating"], "gas", households["heating"])
+    households["net_taxable_income_3_years_ago"] = np.full(n, -1.0)
     population = engine.Population(
         persons_columns, households, household_of, np.where(is_child, "child", "adult")
     )
@@ -131,6 +160,13 @@ CHOICES = {
     "budget_meter": {"none", "gas", "electricity", "both"},
     "heating": {"gas", "oil", "electric", "other"},
 }
+
+
+PERSON_FLAGS = ("is_partner", "owes_maintenance", "disability_person")
+HOUSEHOLD_FLAGS = (
+    "dwelling_ais", "designated_municipality", "dutch_language_school", "childcare_fixed_price",
+    "collective_heating",
+)  # fmt: skip
 
 
 def _number(row, name, line):
@@ -186,6 +222,12 @@ def read_csv(path):
                 )
                 households["budget_meter"].append(_choice(row, "budget_meter", line, "none"))
                 households["heating"].append(_choice(row, "heating", line, "other"))
+                for name in HOUSEHOLD_FLAGS:
+                    households[name].append(_flag(row, name, line))
+                three = (row.get("net_taxable_income_3_years_ago") or "").strip()
+                households["net_taxable_income_3_years_ago"].append(
+                    _number(row, "net_taxable_income_3_years_ago", line) if three else -1.0
+                )
             role = _choice(row, "role", line, "adult")
             age = _number(row, "age", line)
             statuses = {s.strip() for s in (row.get("statuses") or "").split(";") if s.strip()}
@@ -197,6 +239,8 @@ def read_csv(path):
             for name in ("income_work", "income_benefits", "income_pension", "income_other"):
                 persons[name].append(_number(row, name, line))
             persons["started_work_recently"].append(_flag(row, "started_work_recently", line))
+            for name in PERSON_FLAGS:
+                persons[name].append(_flag(row, name, line))
             for status in engine.STATUSES:
                 persons[f"status_{status}"].append(status in statuses)
             household_of.append(index[key])
@@ -238,12 +282,18 @@ def estimate(households, when, progress=None, chunk=CHUNK_HOUSEHOLDS):
     period = engine.period_of(when)
     for population, areas in _chunks(households, chunk):
         simulation = engine.simulate(population, when)
+        # the areas of a chunk, sorted once (sorting strings per right cost most of the time)
+        names, area_of = np.unique(areas, return_inverse=True)
+        area_of = area_of.ravel()
         for right in RIGHTS:
             yes = simulation.calculate(right.verdict, period) > 0
-            for area in np.unique(areas):
-                in_area = yes if len(np.unique(areas)) == 1 else yes[areas == area]
+            if len(names) == 1:
+                per_area = [int(np.count_nonzero(yes))]
+            else:
+                per_area = np.bincount(area_of[yes], minlength=len(names)).tolist()
+            for area, count in zip(names, per_area, strict=True):
                 key = (area, right.id)
-                counts[key] = counts.get(key, 0) + int(np.count_nonzero(in_area))
+                counts[key] = counts.get(key, 0) + int(count)
         if progress:
             progress(population.size)
     return counts

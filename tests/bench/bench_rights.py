@@ -33,6 +33,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from stek.rights import engine, population  # noqa: E402
+from stek.rights.catalogue import RIGHTS  # noqa: E402
 from tests.rights.example import example  # noqa: E402
 
 PERSONS = 1_000_000
@@ -87,35 +88,64 @@ def bench_population():
     ).stdout.split()
     generate, rules, peak = map(float, out[-3:])
     print(
-        f"estimate, {PERSONS:,} persons, all 11 rights: {generate + rules:.2f} s in all "
+        f"estimate, {PERSONS:,} persons, all {len(RIGHTS)} rights: {generate + rules:.2f} s in all "
         f"({generate:.2f} s generating, {rules:.2f} s rules), peak memory {peak:.0f} MB"
     )
 
 
 def numpy_leefloon(pop, when):
-    """The leefloon means test written directly in NumPy, for comparison."""
-    params = {
-        path: engine.parameter_at(path, when)["value"]
+    """The leefloon means test written directly in NumPy, for comparison: per beneficiary,
+    with the household rules of issue 14 (couples, category 3, cohabiting family)."""
+    info = {
+        path: engine.parameter_info(path, when)["value"]
         for path in [f"leefloon.{kind}.categorie_{c}" for kind in ("bedrag", "vrijstelling")
-                     for c in (1, 2, 3)] + ["leefloon.vrijstelling.socio_professioneel"]
+                     for c in (1, 2, 3)]
+        + ["leefloon.vrijstelling.socio_professioneel", "leefloon.onderhoudsplichtigen_tellen_mee"]
     }  # fmt: skip
     p, h = pop.persons, pop.households
     n = len(h["region"])
     of = pop.household_of
-    income = p["income_work"] + p["income_benefits"] + p["income_pension"] + p["income_other"]
-    spi = np.minimum(p["income_work"], params["leefloon.vrijstelling.socio_professioneel"])
-    spi = spi * p["started_work_recently"]
-    monthly = np.bincount(of, weights=income - spi, minlength=n)
-    children = np.bincount(of, weights=p["is_child"], minlength=n)
-    adults = np.bincount(of, weights=~p["is_child"], minlength=n)
-    major = np.bincount(of, weights=p["age"] >= 18, minlength=n) > 0
-    category = np.select([children > 0, adults <= 1], [3, 2], default=1)
-    amount = np.choose(category - 1, [params[f"leefloon.bedrag.categorie_{c}"] for c in (1, 2, 3)])
-    exempt = np.choose(
-        category - 1, [params[f"leefloon.vrijstelling.categorie_{c}"] for c in (1, 2, 3)]
+
+    def per_household(values):
+        return np.bincount(of, weights=values, minlength=n)
+
+    adult = ~p["is_child"]
+    first_index = np.searchsorted(of, np.arange(n))
+    position = np.arange(len(of)) - first_index[of]
+    big = np.iinfo(np.int64).max
+    first_adult = np.full(n, big)
+    np.minimum.at(first_adult, of, np.where(adult, position, big))
+    eerste = adult & (position == first_adult[of])
+    partner = p["is_partner"] & adult & ~eerste
+    kern = eerste | partner
+    minor = (per_household(p["is_child"] & (p["age"] < 18)) > 0)[of]
+    alone = (np.bincount(of, minlength=n) == 1)[of]
+    has_partner = (per_household(partner) > 0)[of]
+    category = np.select(
+        [~adult, eerste & minor, partner & minor, eerste & alone], [0, 3, 0, 2], default=1
     )
-    counted = np.maximum(0, monthly - exempt / 12)
-    return np.maximum(0, amount - counted) * (counted < amount - 0.005) * major
+    amounts = np.array([0] + [info[f"leefloon.bedrag.categorie_{c}"] for c in (1, 2, 3)])
+    exempt = np.array([0] + [info[f"leefloon.vrijstelling.categorie_{c}"] for c in (1, 2, 3)])
+    cat1 = amounts[1]
+    income = p["income_work"] + p["income_benefits"] + p["income_pension"] + p["income_other"]
+    spi = np.minimum(p["income_work"], info["leefloon.vrijstelling.socio_professioneel"])
+    own = income - spi * p["started_work_recently"]
+    partner_income = (per_household(own * kern)[of] - own) * kern * has_partner
+    partner_part = np.where(category == 3, partner_income, np.maximum(0, partner_income - cat1))
+    family = p["owes_maintenance"] & ~kern
+    above = np.maximum(0, own - cat1)
+    counts = info["leefloon.onderhoudsplichtigen_tellen_mee"] > 0
+    from_family = counts * np.where(
+        kern, per_household(above * family)[of], per_household(above * eerste)[of] * family
+    )
+    counted = own + np.where(kern, partner_part, 0) + from_family - exempt[category] / 12
+    counted = np.maximum(0, counted) * (category > 0)
+    limit = amounts[category]
+    major = (p["age"] >= 18) | (category == 3)
+    gap = limit - counted
+    person = np.where(gap > 0.005, gap, 0) * (limit > 0) * major
+    household_major = per_household(p["age"] >= 18) > 0
+    return per_household(person) * household_major
 
 
 def bench_means_test():

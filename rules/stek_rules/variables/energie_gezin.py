@@ -1,10 +1,15 @@
-"""Minimale levering (Flemish budget meter), Groeipakket sociale toeslag and schooltoeslag, and
-the Sociaal Verwarmingsfonds."""
+"""Minimale levering (Flemish budget meter) and the Sociaal Verwarmingsfonds (the Groeipakket
+moved to groeipakket.py).
+
+Verwarmingsfonds: a "person ten laste" is any member of the household (not only a child) with
+a net yearly income under the limit (3,820 euro from May 2024); the applicant is not one. The
+income limit follows the pivot index (``verwarmingsfonds.inkomensgrens_basis`` ×
+``spilindex_coefficient``)."""
 
 import numpy as np
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
-from stek_rules.common import TOLERANCE, any_member_has
+from stek_rules.common import TOLERANCE, eq, indexed
 from stek_rules.entities import Household
 from stek_rules.inputs import BudgetMeter, Heating, Region
 
@@ -19,7 +24,7 @@ class minimale_levering_voorwaarde_budgetmeter(Variable):
 
     def formula(household, period):
         meter = household("budget_meter", period)
-        return (meter != BudgetMeter.none) * (household("region", period) == Region.vlaanderen)
+        return (~eq(meter, BudgetMeter.none)) * (eq(household("region", period), Region.vlaanderen))
 
 
 class minimale_levering_voorwaarde_winter_gas(Variable):
@@ -30,7 +35,7 @@ class minimale_levering_voorwaarde_winter_gas(Variable):
 
     def formula(household, period):
         meter = household("budget_meter", period)
-        gas = (meter == BudgetMeter.gas) + (meter == BudgetMeter.both)
+        gas = (eq(meter, BudgetMeter.gas)) + (eq(meter, BudgetMeter.both))
         winter = period.start.month in (11, 12, 1, 2, 3)
         return gas * winter
 
@@ -45,86 +50,6 @@ class minimale_levering(Variable):
         return household("minimale_levering_voorwaarde_budgetmeter", period)
 
 
-class groeipakket_voorwaarde_kinderen_vlaanderen(Variable):
-    value_type = bool
-    entity = Household
-    definition_period = MONTH
-    label = "Groeipakket: kinderen, en het gezin woont in Vlaanderen"
-
-    def formula(household, period):
-        kinderen = household("children_count", period) > 0
-        return kinderen * (household("region", period) == Region.vlaanderen)
-
-
-class groeipakket_voorwaarde_status(Variable):
-    value_type = bool
-    entity = Household
-    definition_period = MONTH
-    label = "Groeipakket: leefloon, IGO of een inkomensvervangende tegemoetkoming"
-
-    def formula(household, period):
-        return any_member_has(household, period, "status_leefloon", "status_igo", "status_ivt_it")
-
-
-class groeipakket_voorwaarde_inkomen_sociale_toeslag(Variable):
-    value_type = bool
-    entity = Household
-    definition_period = MONTH
-    label = "Sociale toeslag: het inkomen is niet hoger dan de laagste grens"
-
-    def formula(household, period, parameters):
-        grens = parameters(period).groeipakket.sociale_toeslag_inkomensgrens
-        return household("yearly_taxable_income", period) <= grens + TOLERANCE
-
-
-class groeipakket_sociale_toeslag(Variable):
-    value_type = bool
-    entity = Household
-    definition_period = MONTH
-    label = "Groeipakket sociale toeslag: waarschijnlijk recht"
-
-    def formula(household, period):
-        inkomen = household("groeipakket_voorwaarde_inkomen_sociale_toeslag", period)
-        status = household("groeipakket_voorwaarde_status", period)
-        return household("groeipakket_voorwaarde_kinderen_vlaanderen", period) * (inkomen + status)
-
-
-class groeipakket_voorwaarde_schoolgaand(Variable):
-    value_type = bool
-    entity = Household
-    definition_period = MONTH
-    label = "Schooltoeslag: een kind van 3 of ouder (kleuter-, lager of secundair onderwijs)"
-
-    def formula(household, period):
-        leeftijd = household.members("age", period)
-        return household.any(household.members("is_child", period) * (leeftijd >= 3))
-
-
-class groeipakket_voorwaarde_inkomen_schooltoeslag(Variable):
-    value_type = bool
-    entity = Household
-    definition_period = MONTH
-    label = "Schooltoeslag: het inkomen is niet hoger dan de hoogste grens"
-
-    def formula(household, period, parameters):
-        grens = parameters(period).groeipakket.schooltoeslag_inkomensgrens
-        return household("yearly_taxable_income", period) <= grens + TOLERANCE
-
-
-class groeipakket_schooltoeslag(Variable):
-    value_type = bool
-    entity = Household
-    definition_period = MONTH
-    label = "Groeipakket schooltoeslag: inkomen onder de hoogste grens, met schoolgaande kinderen"
-
-    def formula(household, period):
-        return (
-            household("groeipakket_voorwaarde_schoolgaand", period)
-            * household("groeipakket_voorwaarde_inkomen_schooltoeslag", period)
-            * (household("region", period) == Region.vlaanderen)
-        )
-
-
 class verwarmingsfonds_voorwaarde_brandstof(Variable):
     value_type = bool
     entity = Household
@@ -132,7 +57,37 @@ class verwarmingsfonds_voorwaarde_brandstof(Variable):
     label = "Verwarmingsfonds: verwarmt met stookolie, petroleum of propaan in bulk"
 
     def formula(household, period):
-        return household("heating", period) == Heating.oil
+        return eq(household("heating", period), Heating.oil)
+
+
+class verwarmingsfonds_personen_ten_laste(Variable):
+    value_type = int
+    entity = Household
+    definition_period = MONTH
+    label = "Verwarmingsfonds: gezinsleden met een netto jaarinkomen onder de grens"
+
+    def formula(household, period, parameters):
+        grens = parameters(period).verwarmingsfonds.ten_laste_inkomensgrens
+        jaar = household.members("monthly_income", period) * 12
+        onder = household.sum(jaar < grens)
+        iemand_erboven = household.any(jaar >= grens)
+        return np.where(iemand_erboven, onder, np.maximum(0, onder - 1))
+
+
+class verwarmingsfonds_inkomensgrens(Variable):
+    value_type = float
+    entity = Household
+    definition_period = MONTH
+    label = "Verwarmingsfonds: inkomensgrens voor dit huishouden, per jaar"
+
+    def formula(household, period, parameters):
+        p = parameters(period).verwarmingsfonds
+        index = household("spilindex_coefficient", period)
+        basis = indexed(p.inkomensgrens, p.inkomensgrens_basis, index)
+        per_persoon = indexed(
+            p.verhoging_per_persoon_ten_laste, p.verhoging_per_persoon_ten_laste_basis, index
+        )
+        return basis + per_persoon * household("verwarmingsfonds_personen_ten_laste", period)
 
 
 class verwarmingsfonds_voorwaarde_inkomen(Variable):
@@ -141,11 +96,8 @@ class verwarmingsfonds_voorwaarde_inkomen(Variable):
     definition_period = MONTH
     label = "Verwarmingsfonds: verhoogde tegemoetkoming of een laag inkomen"
 
-    def formula(household, period, parameters):
-        p = parameters(period).verwarmingsfonds
-        grens = p.inkomensgrens + p.verhoging_per_persoon_ten_laste * household(
-            "children_count", period
-        )
+    def formula(household, period):
+        grens = household("verwarmingsfonds_inkomensgrens", period)
         laag = household("yearly_taxable_income", period) <= grens + TOLERANCE
         return np.logical_or(laag, household("verhoogde_tegemoetkoming", period))
 

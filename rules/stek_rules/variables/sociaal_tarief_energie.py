@@ -1,10 +1,13 @@
 """Sociaal tarief voor energie (beschermde afnemer): federal and automatic, by status on the
-date asked. VT holders were included only from 2021-02-01 to 2023-06-30."""
+date asked (leefloon, IGO, disability allowances, the Flemish zorgbudget voor ouderen), and for
+social-housing tenants whose dwelling is heated by natural gas from a collective boiler
+(category 4). VT holders were included only from 2021-02-01 to 2023-06-30."""
 
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
-from stek_rules.common import any_member_has
+from stek_rules.common import any_member_has, eq
 from stek_rules.entities import Household
+from stek_rules.inputs import Heating, Housing
 
 
 class sociaal_tarief_voorwaarde_status(Variable):
@@ -17,6 +20,7 @@ class sociaal_tarief_voorwaarde_status(Variable):
         return any_member_has(
             household, period,
             "status_leefloon", "status_igo", "status_ivt_it", "status_disability_66",
+            "status_zorgbudget_ouderen",
         )  # fmt: skip
 
 
@@ -31,6 +35,20 @@ class sociaal_tarief_voorwaarde_vt(Variable):
         return household("verhoogde_tegemoetkoming", period) * (telt_mee > 0)
 
 
+class sociaal_tarief_voorwaarde_collectieve_verwarming(Variable):
+    value_type = bool
+    entity = Household
+    definition_period = DateUnit.MONTH
+    label = "Sociaal tarief: sociale huurwoning met aardgas via een gemeenschappelijke ketel"
+
+    def formula(household, period):
+        return (
+            (eq(household("housing", period), Housing.social_rent))
+            * household("collective_heating", period)
+            * (eq(household("heating", period), Heating.gas))
+        )
+
+
 class sociaal_tarief_energie(Variable):
     value_type = bool
     entity = Household
@@ -38,6 +56,8 @@ class sociaal_tarief_energie(Variable):
     label = "Sociaal tarief voor energie: waarschijnlijk recht (automatisch)"
 
     def formula(household, period):
-        return household("sociaal_tarief_voorwaarde_status", period) + household(
-            "sociaal_tarief_voorwaarde_vt", period
+        return (
+            household("sociaal_tarief_voorwaarde_status", period)
+            + household("sociaal_tarief_voorwaarde_vt", period)
+            + household("sociaal_tarief_voorwaarde_collectieve_verwarming", period)
         )
