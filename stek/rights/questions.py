@@ -1,8 +1,12 @@
 """The questionnaire: one question per page, with skip logic.
 
-The answers travel with the pages (a hidden JSON field), never in a session or the database:
-the check stores nothing. Each step reads its part of the state and writes it back; ``answers``
-turns a finished state into ``CheckAnswers`` for the rules."""
+The answers travel with the browser (a signed cookie of the check, see ``views``), never in a
+session or the database: the check stores nothing. Each step reads its part of the state and
+writes it back; ``answers`` turns a finished state into ``CheckAnswers`` for the rules.
+
+The questions that decide which other questions apply (region, household, housing) come
+first, so that from then on the number of questions is known and "Vraag 4 van 11" stays true:
+each step names in ``depends`` the questions its ``applies`` reads."""
 
 import json
 from typing import Annotated, Literal
@@ -13,21 +17,32 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from stek.core import params
+
 from .answers import BudgetMeter, CheckAnswers, Heating, Housing, Region, Status
+from .engine import parameter_at
 from .templatetags.rights_tags import euro
 
 ADULT_STATUSES = [
-    ("leefloon", _("Een leefloon van het OCMW")),
-    ("igo", _("Een inkomensgarantie voor ouderen (IGO)")),
-    ("ivt_it", _("Een tegemoetkoming voor personen met een handicap")),
-    ("unemployed_3_months", _("Al 3 maanden of langer werkloos")),
-    ("sick_3_months", _("Al 3 maanden of langer ziek (arbeidsongeschikt)")),
-    ("student", _("Student")),
+    ("leefloon", _("Krijgt een leefloon van het OCMW")),
+    ("igo", _("Krijgt een inkomensgarantie voor ouderen (IGO)")),
+    ("ivt_it", _("Krijgt een tegemoetkoming voor personen met een handicap")),
+    ("disability", _("Heeft een erkende handicap")),
+    ("zorgbudget_ouderen", _("Krijgt een zorgbudget voor ouderen (in Brussel: APA)")),
+    ("unemployed_3_months", _("Is al 3 maanden of langer werkloos")),
+    ("sick_3_months", _("Is al 3 maanden of langer ziek (arbeidsongeschikt)")),
+    ("student", _("Is student")),
 ]
 CHILD_STATUSES = [
-    ("disability_66", _("Een handicap van minstens 66 %")),
-    ("mena", _("Alleen in België, zonder ouders (NBMV)")),
+    ("disability_66", _("Heeft een handicap van minstens 66 %")),
+    ("mena", _("Is alleen in België, zonder ouders (NBMV)")),
 ]
+DUTCH_SCHOOL = ("dutch_school", _("Gaat naar een Nederlandstalige school of kleuterschool"))
+FIXED_CHILDCARE = (
+    "childcare_fixed",
+    _("Gaat naar een kinderopvang met een vaste prijs (de prijs hangt niet af van het inkomen)"),
+)
+QUESTION_ONLY = {"disability", "dutch_school", "childcare_fixed"}  # not statuses of the rules
 MONEY = {"min_value": 0, "max_value": 1_000_000, "decimal_places": 2, "required": False}
 
 
@@ -52,6 +67,10 @@ def _label(role, index):
     return _("Kind %(n)s") % {"n": index + 1}
 
 
+def _alone(state):
+    return state.get("adults", 1) + state.get("children", 0) == 1
+
+
 def _plain(value):
     """650.0 as 650 in a form field; other values as they are."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
@@ -62,9 +81,21 @@ class Step(forms.Form):
     key = ""
     question = ""
     help = ""
+    depends = ()  # the questions whose answers ``applies`` reads
+    question_alone = ""  # the question for a person who lives alone, if it differs
+
+    @classmethod
+    def title(cls, state):
+        """The question, in the singular for a person who lives alone."""
+        return cls.question_alone if cls.question_alone and _alone(state) else cls.question
+
+    @classmethod
+    def help_for(cls, state):
+        return cls.help
 
     def __init__(self, *args, state, **kwargs):
         self.state = state
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.update({name: _plain(value) for name, value in self.read(state).items()})
@@ -137,16 +168,58 @@ class PeopleStep(Step):
     def write(self, state):
         changed = any(state.get(name) != self.cleaned_data[name] for name in self.fields)
         if changed:  # other people: ask about them again
-            for name in ("ages", "income", "statuses", "started"):
+            for name in ("ages", "income", "statuses", "started", "relations"):
                 state.pop(name, None)
-            again = {"leeftijd", "inkomen", "situatie", "werk"}
+            again = {"leeftijd", "inkomen", "situatie", "samen"}
             state["_done"] = [key for key in state.get("_done", []) if key not in again]
         super().write(state)
+
+
+class RelationsStep(Step):
+    key = "samen"
+    question = _("Wie woont er met je samen?")
+    help = _(
+        "Dat telt voor het leefloon: het inkomen van je partner, je ouders of je kinderen kan "
+        "meetellen. Dat van een broer, zus of vriend telt niet mee."
+    )
+    depends = ("gezin",)
+    CHOICES = [
+        ("partner", _("Mijn partner (getrouwd, wettelijk of feitelijk samenwonend)")),
+        ("family", _("Mijn vader, moeder, zoon of dochter")),
+        ("other", _("Iemand anders (broer, zus, vriend …)")),
+    ]
+
+    @classmethod
+    def applies(cls, state):
+        return state.get("adults", 1) > 1
+
+    def __init__(self, *args, state, **kwargs):
+        super().__init__(*args, state=state, **kwargs)
+        for index in range(1, state.get("adults", 1)):
+            self.fields[f"relation_{index}"] = forms.ChoiceField(
+                label=_label("adult", index), widget=forms.RadioSelect, choices=self.CHOICES
+            )
+
+    def read(self, state):
+        return {f"relation_{i + 1}": r for i, r in enumerate(state.get("relations", []))}
+
+    def clean(self):
+        data = super().clean()
+        partners = [n for n, v in data.items() if v == "partner"]
+        if len(partners) > 1:
+            self.add_error(partners[-1], _("Je kan maar één partner aanduiden."))
+        return data
+
+    def write(self, state):
+        state["relations"] = [
+            self.cleaned_data[f"relation_{i}"] for i in range(1, state.get("adults", 1))
+        ]
 
 
 class AgesStep(Step):
     key = "leeftijd"
     question = _("Hoe oud zijn jullie?")
+    question_alone = _("Hoe oud ben je?")
     help = _("Geef de leeftijd in jaren.")
 
     def __init__(self, *args, state, **kwargs):
@@ -184,32 +257,54 @@ class IncomeStep(Step):
                 field = money_field(label)
                 field.group = _label("adult", index)
                 self.fields[f"{kind}_{index}"] = field
+            # The socio-professional exemption, asked here rather than on a page of its own
+            # that only some would see: the number of questions stays known in advance.
+            started = forms.BooleanField(
+                label=_("Begon de voorbije 3 jaar te werken of een opleiding"),
+                help_text=_("Dan telt een deel van het loon niet mee voor het leefloon."),
+                required=False,
+            )
+            started.group = _label("adult", index)
+            self.fields[f"started_{index}"] = started
 
     def read(self, state):
-        return {
+        found = {
             f"{kind}_{i}": value
             for i, income in enumerate(state.get("income", []))
             for kind, value in income.items()
         }
+        found.update({f"started_{i}": v for i, v in enumerate(state.get("started", []))})
+        return found
 
     def write(self, state):
+        adults = range(state.get("adults", 1))
         state["income"] = [
             {kind: float(self.cleaned_data[f"{kind}_{i}"] or 0) for kind, _label in self.KINDS}
-            for i in range(state.get("adults", 1))
+            for i in adults
         ]
+        state["started"] = [bool(self.cleaned_data.get(f"started_{i}")) for i in adults]
 
 
 class StatusStep(Step):
     key = "situatie"
-    question = _("Krijgt iemand een van deze?")
+    question = _("Past iets hiervan bij iemand in je gezin?")
+    question_alone = _("Past iets hiervan bij jou?")
     help = _("Kruis aan wat past. Niets is ook goed.")
 
     def __init__(self, *args, state, **kwargs):
         super().__init__(*args, state=state, **kwargs)
+        ages = state.get("ages") or []
         for number, (role, index) in enumerate(_people(state)):
+            choices = list(ADULT_STATUSES if role == "adult" else CHILD_STATUSES)
+            age = ages[number] if number < len(ages) else None
+            if role == "child" and age is not None:
+                if age < 3:
+                    choices.append(FIXED_CHILDCARE)
+                elif state.get("region") == "brussel" and age <= 18:
+                    choices.append(DUTCH_SCHOOL)
             self.fields[f"status_{number}"] = forms.MultipleChoiceField(
                 label=_label(role, index),
-                choices=ADULT_STATUSES if role == "adult" else CHILD_STATUSES,
+                choices=choices,
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
             )
@@ -221,35 +316,10 @@ class StatusStep(Step):
         state["statuses"] = [self.cleaned_data[f"status_{n}"] for n in range(len(_people(state)))]
 
 
-class StartedStep(Step):
-    key = "werk"
-    question = _("Ben je de voorbije 3 jaar beginnen werken of een opleiding gestart?")
-    help = _("Dan telt een deel van je loon niet mee voor het leefloon.")
-
-    @classmethod
-    def applies(cls, state):
-        return any(income.get("work") for income in state.get("income", []))
-
-    def __init__(self, *args, state, **kwargs):
-        super().__init__(*args, state=state, **kwargs)
-        for index, income in enumerate(state.get("income", [])):
-            if income.get("work"):
-                self.fields[f"started_{index}"] = forms.BooleanField(
-                    label=_label("adult", index), required=False
-                )
-
-    def read(self, state):
-        return {f"started_{i}": v for i, v in enumerate(state.get("started", []))}
-
-    def write(self, state):
-        state["started"] = [
-            bool(self.cleaned_data.get(f"started_{i}")) for i in range(state.get("adults", 1))
-        ]
-
-
 class YearlyIncomeStep(Step):
     key = "jaarinkomen"
     question = _("Hoeveel was het inkomen van het gezin vorig jaar?")
+    question_alone = _("Hoeveel was je inkomen vorig jaar?")
     help = _(
         "Het bruto belastbaar inkomen. Het staat op je aanslagbiljet van de belastingen. "
         "Weet je het niet? Laat het leeg: we rekenen dan met je inkomen van nu."
@@ -259,9 +329,19 @@ class YearlyIncomeStep(Step):
         blank=_("Weet ik niet: we rekenen met het inkomen van nu"),
     )
 
+    net_taxable_income_3_years_ago = money_field(
+        _("Netto belastbaar inkomen van 3 jaar geleden (euro)"),
+        blank=_("Weet ik niet: we rekenen met het inkomen van vorig jaar"),
+    )
+    net_taxable_income_3_years_ago.help_text = _(
+        "Voor de maximumfactuur. Het staat op je aanslagbiljet van 3 jaar geleden. "
+        "Weet je het niet? Laat het leeg."
+    )
+
     def write(self, state):
-        value = self.cleaned_data["yearly_taxable_income"]
-        state["yearly_taxable_income"] = None if value is None else float(value)
+        for name in ("yearly_taxable_income", "net_taxable_income_3_years_ago"):
+            value = self.cleaned_data[name]
+            state[name] = None if value is None else float(value)
 
 
 class HousingStep(Step):
@@ -284,10 +364,23 @@ def _renting(state):
     return state.get("housing") in ("private_rent", "social_rent")
 
 
+def _centrumsteden():
+    try:
+        found = parameter_at("vlaamse_huurpremie.aangeduide_gemeenten", timezone.localdate())[
+            "value"
+        ]
+    except (KeyError, ValueError, AttributeError):
+        return ""
+    if isinstance(found, str):
+        return found
+    return ", ".join(str(name) for name in found) if isinstance(found, list | tuple) else ""
+
+
 class RentStep(Step):
     key = "huur"
     question = _("Hoeveel huur betaal je per maand?")
     help = _("Zonder de kosten voor water, gas en elektriciteit.")
+    depends = ("wonen",)
     monthly_rent = money_field(_("Huur per maand (euro)"))
     rents_from_relative = forms.BooleanField(
         label=_("Ik huur van familie (ouders, kinderen, grootouders, broers of zussen)"),
@@ -298,9 +391,27 @@ class RentStep(Step):
     def applies(cls, state):
         return _renting(state)
 
+    def __init__(self, *args, state, **kwargs):
+        super().__init__(*args, state=state, **kwargs)
+        private = state.get("housing") == "private_rent"
+        if private and state.get("region") == "brussel":
+            self.fields["dwelling_ais"] = forms.BooleanField(
+                label=_("Ik huur via een sociaal verhuurkantoor (AIS of SVK)"), required=False
+            )
+        if private and state.get("region") == "vlaanderen":
+            field = forms.BooleanField(
+                label=_("Ik woon in een centrumstad of in de rand rond Antwerpen of Gent"),
+                required=False,
+            )
+            cities = _centrumsteden()
+            if cities:
+                field.help_text = _("De centrumsteden: %(cities)s.") % {"cities": cities}
+            self.fields["designated_municipality"] = field
+
     def write(self, state):
         state["monthly_rent"] = float(self.cleaned_data["monthly_rent"] or 0)
-        state["rents_from_relative"] = self.cleaned_data["rents_from_relative"]
+        for name in ("rents_from_relative", "dwelling_ais", "designated_municipality"):
+            state[name] = bool(self.cleaned_data.get(name))
 
 
 class WaitingListStep(Step):
@@ -310,6 +421,8 @@ class WaitingListStep(Step):
     social_housing_waiting_years = forms.DecimalField(
         label=_("Aantal jaren"), min_value=0, max_value=100, decimal_places=1
     )
+
+    depends = ("wonen",)
 
     @classmethod
     def applies(cls, state):
@@ -324,6 +437,8 @@ class WaitingListStep(Step):
 class PropertyStep(Step):
     key = "eigendom"
     question = _("Heb jij of iemand van je gezin een huis of appartement?")
+    question_alone = _("Heb je een huis of appartement?")
+    depends = ("wonen",)
     help = _("Ook als je er niet zelf woont.")
     owns_property = forms.TypedChoiceField(
         label=_("Eigendom"),
@@ -359,6 +474,7 @@ class MeterStep(Step):
 class HeatingStep(Step):
     key = "verwarming"
     question = _("Hoe verwarm je je woning?")
+    SHARED = ("gas_shared", _("Met aardgas van een gemeenschappelijke ketel in het gebouw"))
     heating = forms.ChoiceField(
         label=_("Verwarming"),
         widget=forms.RadioSelect,
@@ -370,16 +486,71 @@ class HeatingStep(Step):
         ],
     )
 
+    def __init__(self, *args, state, **kwargs):
+        super().__init__(*args, state=state, **kwargs)
+        if state.get("housing") == "social_rent":
+            choices = list(self.fields["heating"].choices)
+            self.fields["heating"].choices = [choices[0], self.SHARED, *choices[1:]]
+
+    def read(self, state):
+        if state.get("collective_heating") and state.get("heating") == "gas":
+            return {"heating": "gas_shared"}
+        return super().read(state)
+
+    def write(self, state):
+        chosen = self.cleaned_data["heating"]
+        state["collective_heating"] = chosen == "gas_shared"
+        state["heating"] = "gas" if chosen == "gas_shared" else chosen
+
 
 STEPS = [
-    RegionStep, PeopleStep, AgesStep, IncomeStep, StatusStep, StartedStep, YearlyIncomeStep,
-    HousingStep, RentStep, WaitingListStep, PropertyStep, MeterStep, HeatingStep,
+    RegionStep, HousingStep, PeopleStep, RelationsStep, AgesStep, IncomeStep, StatusStep,
+    YearlyIncomeStep, RentStep, WaitingListStep, PropertyStep, MeterStep, HeatingStep,
 ]  # fmt: skip
 BY_KEY = {step.key: step for step in STEPS}
 
 
 def applicable(state):
     return [step for step in STEPS if step.applies(state)]
+
+
+def total_known(state):
+    """Is the number of questions known: are the answers that decide it all given?"""
+    done = set(state.get("_done", []))
+    return all(key in done for step in STEPS for key in step.depends)
+
+
+def reachable(state, step):
+    """May ``step`` be shown: it applies, and every question before it is answered (or the
+    visitor is changing answers from the summary)."""
+    steps = applicable(state)
+    if step not in steps:
+        return False
+    done = set(state.get("_done", []))
+    if state.get("_review") and all(s.key in done for s in steps if s.depends):
+        return True
+    return all(s.key in done for s in steps[: steps.index(step)])
+
+
+def after(state, step):
+    """The question after ``step`` (answered or not: after "back" the visitor walks forward
+    through their answers), or None at the end."""
+    steps = applicable(state)
+    if step not in steps:
+        return first_unanswered(state)
+    index = steps.index(step)
+    return steps[index + 1] if index + 1 < len(steps) else first_unanswered(state)
+
+
+def question_range():
+    """The fewest and the most questions a check asks (for the introduction)."""
+    counts = []
+    for region in ("vlaanderen", "brussel"):
+        for housing in ("private_rent", "social_rent", "owner", "homeless", "other"):
+            for adults in (1, 2):
+                state = {"region": region, "housing": housing, "adults": adults}
+                counts.append(len(applicable(state)))
+    return min(counts), max(counts)
 
 
 def first_unanswered(state):
@@ -394,8 +565,8 @@ class Damaged(ValueError):
 
 Money = Annotated[float, Field(ge=0, le=100_000_000)]
 REQUIRES = {
-    "gewest": "region", "gezin": "children", "leeftijd": "ages", "inkomen": "income",
-    "situatie": "statuses", "werk": "started", "jaarinkomen": "yearly_taxable_income",
+    "gewest": "region", "gezin": "children", "samen": "relations", "leeftijd": "ages",
+    "inkomen": "income", "situatie": "statuses", "jaarinkomen": "yearly_taxable_income",
     "wonen": "housing", "huur": "monthly_rent", "wachtlijst": "social_housing_waiting_years",
     "eigendom": "owns_property", "budgetmeter": "budget_meter", "verwarming": "heating",
 }  # fmt: skip
@@ -411,12 +582,17 @@ class State(BaseModel):
     children: int = Field(0, ge=0, le=12)
     ages: list[Annotated[int, Field(ge=0, le=120)]] | None = None
     income: list[dict[Literal["work", "benefits", "pension", "other"], Money]] | None = None
-    statuses: list[list[Status]] | None = None
+    relations: list[Literal["partner", "family", "other"]] | None = None
+    statuses: list[list[Status | Literal[tuple(QUESTION_ONLY)]]] | None = None
     started: list[bool] | None = None
     yearly_taxable_income: Money | None = None
+    net_taxable_income_3_years_ago: Money | None = None
     housing: Housing | None = None
     monthly_rent: Money | None = None
     rents_from_relative: bool = False
+    dwelling_ais: bool = False
+    designated_municipality: bool = False
+    collective_heating: bool = False
     social_housing_waiting_years: float | None = Field(None, ge=0, le=100)
     owns_property: bool | None = None
     budget_meter: BudgetMeter | None = None
@@ -428,7 +604,11 @@ class State(BaseModel):
     @model_validator(mode="after")
     def _consistent(self):
         people = self.adults + self.children
-        for name, size in (("ages", people), ("statuses", people), ("income", self.adults)):
+        sizes = (
+            ("ages", people), ("statuses", people), ("income", self.adults),
+            ("started", self.adults), ("relations", self.adults - 1),
+        )  # fmt: skip
+        for name, size in sizes:
             value = getattr(self, name)
             if value is not None and len(value) != size:
                 raise ValueError(f"{name}: one per person")
@@ -441,8 +621,17 @@ class State(BaseModel):
 
 def load(text):
     """The state posted back by the page: {} for a new check, ``Damaged`` if unreadable."""
+    try:  # bounded in size and depth first: 5,000 nested brackets are damage, not a 500
+        state = params.load_json(text or "{}")
+        State.model_validate(state)
+    except (ValueError, TypeError) as error:  # pydantic's ValidationError is a ValueError
+        raise Damaged(str(error)) from error
+    return state
+
+
+def validate(state):
+    """``state`` if it is a valid state of the check, else ``Damaged``."""
     try:
-        state = json.loads(text or "{}")
         State.model_validate(state)
     except (ValueError, TypeError) as error:  # pydantic's ValidationError is a ValueError
         raise Damaged(str(error)) from error
@@ -460,23 +649,32 @@ def answers(state, when=None):
     incomes = state.get("income", [])
     statuses = state.get("statuses", [])
     started = state.get("started", [])
+    relations = state.get("relations") or []
     for number, (role, index) in enumerate(people):
         income = incomes[index] if role == "adult" and index < len(incomes) else {}
+        chosen = statuses[number] if number < len(statuses) else []
+        relation = relations[index - 1] if role == "adult" and 0 < index <= len(relations) else ""
         persons.append(
             {
                 "role": role,
                 "age": state["ages"][number],
                 "monthly_income": income,
-                "statuses": statuses[number] if number < len(statuses) else [],
+                "statuses": [s for s in chosen if s not in QUESTION_ONLY],
                 "started_work_recently": role == "adult"
                 and index < len(started)
                 and started[index],
+                "is_partner": relation == "partner",
+                "owes_maintenance": relation == "family",
+                "disability_person": "disability" in chosen,
             }
         )
+    children_said = {s for number, s in _child_statuses(people, statuses)}
     yearly = state.get("yearly_taxable_income")
     if yearly is None:  # not known: twelve times this month's income
         yearly = 12 * sum(sum(income.values()) for income in incomes)
     housing = state.get("housing", "other")
+    private = housing == "private_rent"
+    ais = bool(state.get("dwelling_ais"))
     household = {
         "housing": housing,
         "monthly_rent": state.get("monthly_rent", 0) if _renting(state) else 0,
@@ -488,6 +686,14 @@ def answers(state, when=None):
         "yearly_taxable_income": yearly,
         "budget_meter": state.get("budget_meter", "none"),
         "heating": state.get("heating", "other"),
+        "dwelling_ais": private and state.get("region") == "brussel" and ais,
+        "designated_municipality": private
+        and state.get("region") == "vlaanderen"
+        and bool(state.get("designated_municipality")),
+        "dutch_language_school": "dutch_school" in children_said,
+        "childcare_fixed_price": "childcare_fixed" in children_said,
+        "collective_heating": housing == "social_rent" and bool(state.get("collective_heating")),
+        "net_taxable_income_3_years_ago": state.get("net_taxable_income_3_years_ago"),
     }
     return CheckAnswers(
         date=when or timezone.localdate(),
@@ -495,3 +701,10 @@ def answers(state, when=None):
         household=household,
         persons=persons,
     )
+
+
+def _child_statuses(people, statuses):
+    for number, (role, _index) in enumerate(people):
+        if role == "child" and number < len(statuses):
+            for status in statuses[number]:
+                yield number, status

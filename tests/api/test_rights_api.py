@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from stek.rights.catalogue import RIGHTS
 from tests.rights.example import example
 
 URL = "/api/v1/rights/check"
@@ -54,7 +55,7 @@ def test_every_right_is_answered_and_listed(client):
     checked = set(by_id(post(client, example())))
     listed = client.get("/api/v1/rights").json()
     assert checked == {right["id"] for right in listed}
-    assert len(checked) == 11
+    assert checked == {right.id for right in RIGHTS}
 
 
 @pytest.mark.django_db
@@ -108,3 +109,59 @@ def test_the_check_is_in_the_openapi_schema(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "post" in paths["/api/v1/rights/check"]
     assert "get" in paths["/api/v1/rights"]
+
+
+@pytest.mark.django_db
+def test_each_condition_gives_the_value_the_threshold_and_its_dated_sourced_parameters(client):
+    rights = by_id(post(client, example(monthly_rent=1500)))
+    premie = rights["vlaamse_huurpremie"]
+    rent = {c["id"]: c for c in premie["conditions"]}["huurprijs"]
+    assert rent["met"] is False
+    assert rent["value"] == 1500 and rent["threshold"] and rent["threshold"] < 1500
+    assert rent["unit"] == "money"
+    assert rent["explanation"].startswith("Je huur (€\xa01.500) is hoger dan de maximale huur")
+    assert "niet hoger" not in rent["explanation"]
+    (parameter, *_rest) = rent["parameters"]
+    assert parameter["path"] == "vlaamse_huurpremie.maximale_huur"
+    assert parameter["reference"].startswith("https://")
+    assert parameter["valid_from"] <= "2025-03-15"
+    assert isinstance(parameter["stale"], bool) and isinstance(parameter["unconfirmed"], bool)
+    assert "last_confirmed" in parameter
+    assert {v["variable"] for v in rent["values"]} >= {"monthly_rent"}
+    assert isinstance(premie["stale_values"], bool)
+
+
+@pytest.mark.django_db
+def test_stale_and_unconfirmed_flags_follow_the_parameters(client, monkeypatch):
+    from stek.rights import explain
+
+    real = explain.parameter_info
+
+    def doubtful(path, when):
+        return real(path, when) | {"stale": True, "unconfirmed": True}
+
+    monkeypatch.setattr(explain, "parameter_info", doubtful)
+    premie = by_id(post(client, example()))["vlaamse_huurpremie"]
+    assert premie["stale_values"] and premie["unconfirmed_values"]
+    assert all(p["stale"] for c in premie["conditions"] for p in c.get("parameters", []))
+
+
+@pytest.mark.django_db
+def test_region_everyone_and_next_steps_are_in_the_answer(client):
+    rights = by_id(post(client, example(social_housing_waiting_years=0)))
+    assert rights["brusselse_huurtoelage"]["in_region"] is False
+    assert rights["vlaamse_huurpremie"]["in_region"] is True
+    assert rights["maximumfactuur"]["applies_to_everyone"] is True
+    (step,) = rights["vlaamse_huurpremie"]["next_steps"]
+    assert step["topic"] == "sociale_huurwoning" and "wachtlijst" in step["text"]
+
+
+@pytest.mark.django_db
+def test_the_new_answer_fields_are_documented(client):
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    condition = schema["ConditionOut"]["properties"]
+    for name in ("explanation", "value", "threshold", "parameters"):
+        assert name in condition
+    parameter = schema["ParameterOut"]["properties"]
+    for name in ("valid_from", "reference", "last_confirmed", "unconfirmed", "stale"):
+        assert parameter[name].get("description")

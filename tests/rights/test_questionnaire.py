@@ -4,9 +4,11 @@ nothing about the household written anywhere."""
 
 import json
 import re
-from html import unescape
+import time
+from unittest import mock
 
 import pytest
+from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,18 +16,20 @@ from django.utils import timezone
 
 from stek.rights.answers import CheckAnswers
 from stek.rights.check import evaluate
+from stek.rights.questions import answers as questions_answers
+from stek.rights.views import COOKIE, MAX_AGE, SALT
 from tests.rights.example import example
 from tests.socialmap.helpers import make_service
 
 # The answers of issue 5's example, step by step, as a visitor types them.
 EXAMPLE_STEPS = [
     ("gewest", {"region": "vlaanderen"}),
+    ("wonen", {"housing": "private_rent"}),
     ("gezin", {"adults": "1", "children": "0"}),
     ("leeftijd", {"age_0": "30"}),
     ("inkomen", {}),
     ("situatie", {}),
     ("jaarinkomen", {"yearly_taxable_income": "18000"}),
-    ("wonen", {"housing": "private_rent"}),
     ("huur", {"monthly_rent": "600"}),
     ("wachtlijst", {"social_housing_waiting_years": "5"}),
     ("eigendom", {"owns_property": "0"}),
@@ -35,12 +39,14 @@ EXAMPLE_STEPS = [
 
 
 class Visitor:
-    """Posts the pages of the check as a browser would: the state travels in the page."""
+    """Uses the check as a browser does: every POST is answered by a redirect to a GET page
+    (followed here), and the answers travel in the check's cookie."""
 
     def __init__(self, client, url):
         self.client, self.url = client, url
         self.page = client.get(url)
         assert self.page.status_code == 200
+        self.redirects = []
 
     @property
     def html(self):
@@ -48,8 +54,10 @@ class Visitor:
 
     @property
     def state(self):
-        found = re.search(r'name="state" value="([^"]*)"', self.html)
-        return unescape(found.group(1))
+        cookie = self.client.cookies.get(COOKIE)
+        if cookie is None or not cookie.value:
+            return {}
+        return signing.loads(cookie.value, salt=SALT)
 
     @property
     def step(self):
@@ -57,11 +65,19 @@ class Visitor:
         return found.group(1) if found else None
 
     def post(self, action="next", **data):
-        payload = {"state": self.state, "action": action, **data}
+        payload = {"action": action, **data}
         if self.step and "step" not in data:
             payload["step"] = self.step
-        self.page = self.client.post(self.url, payload)
+        response = self.client.post(self.url, payload)
+        assert response.status_code == 303, response.status_code  # post/redirect/get
+        self.redirects.append(response["Location"])
+        self.page = self.client.get(response["Location"])
         assert self.page.status_code == 200, self.page.status_code
+        return self
+
+    def get(self, query):
+        self.page = self.client.get(self.url + query, follow=True)
+        assert self.page.status_code == 200
         return self
 
     def answer(self, key, data):
@@ -69,7 +85,7 @@ class Visitor:
         return self.post("next", **data)
 
     def walk(self, steps=EXAMPLE_STEPS):
-        self.post("next")  # "Begin de check"
+        self.post("start")  # "Begin de check"
         for key, data in steps:
             self.answer(key, data)
         return self
@@ -88,9 +104,9 @@ def visitor(client, db):
 
 
 def test_a_visitor_answers_one_question_per_page_and_sees_results_like_the_api(visitor, client):
-    visitor.post("next")
+    visitor.post("start")
     assert visitor.step == "gewest"
-    assert "Vraag 1 van" in visitor.html and "<progress" in visitor.html
+    assert "Vraag 1" in visitor.html
     for key, data in EXAMPLE_STEPS:
         visitor.answer(key, data)
     assert "Kijk je antwoorden na" in visitor.html  # the summary, with edit buttons
@@ -106,7 +122,12 @@ def test_a_visitor_answers_one_question_per_page_and_sees_results_like_the_api(v
     ).json()
     titles = {r["id"]: r["title"] for r in api["rights"]}
     for right in api["rights"]:
-        assert f'id="right-{right["id"]}"' in section(html, right["status"]), right["id"]
+        if not right["in_region"]:
+            assert titles[right["id"]] in html.split("Niet voor jouw gewest:")[1]
+        elif right["applies_to_everyone"]:
+            assert f'id="right-{right["id"]}"' in section(html, "everyone"), right["id"]
+        else:
+            assert f'id="right-{right["id"]}"' in section(html, right["status"]), right["id"]
     huurpremie = next(r for r in api["rights"] if r["id"] == "vlaamse_huurpremie")
     assert huurpremie["status"] == "likely"
     assert titles["vlaamse_huurpremie"] in section(html, "likely")
@@ -114,42 +135,145 @@ def test_a_visitor_answers_one_question_per_page_and_sees_results_like_the_api(v
     assert "Waarom?" in html and "sinds" in html and 'href="https://' in html
 
 
+def test_every_answer_is_posted_then_redirected_so_back_never_resubmits(visitor):
+    visitor.walk().post("results")
+    assert len(visitor.redirects) == len(EXAMPLE_STEPS) + 2
+    for location in visitor.redirects:  # each POST answers 303 to a page of the check
+        assert location.startswith(visitor.url + "?stap=")
+    # Every page of the check is a GET that can be asked again, as the back button does.
+    for location in visitor.redirects:
+        page = visitor.client.get(location)
+        assert page.status_code == 200
+        assert "no-store" in page["Cache-Control"] or "no-cache" in page["Cache-Control"]
+    # The answers are never in an address (server logs, Referer): only in the signed cookie.
+    assert not any("18000" in loc or "600" in loc for loc in visitor.redirects)
+    assert visitor.state["yearly_taxable_income"] == 18000
+
+
+def test_progress_counts_the_questions_that_will_be_asked(client, db):
+    paths = {
+        "single private tenant": dict(EXAMPLE_STEPS),
+        "owner couple": {
+            **dict(EXAMPLE_STEPS),
+            "wonen": {"housing": "owner"},
+            "gezin": {"adults": "2", "children": "1"},
+            "samen": {"relation_1": "partner"},
+            "leeftijd": {"age_0": "40", "age_1": "41", "age_2": "9"},
+        },
+        "homeless in Brussels": {
+            **dict(EXAMPLE_STEPS),
+            "gewest": {"region": "brussel"},
+            "wonen": {"housing": "homeless"},
+        },
+    }
+    for name, answers in paths.items():
+        visitor = Visitor(client, reverse("rights:check"))
+        visitor.post("start")
+        shown, asked = [], []
+        while visitor.step:
+            asked.append(visitor.step)
+            found = re.search(r"Vraag (\d+)(?: van (\d+))?<", visitor.html)
+            shown.append((int(found.group(1)), found.group(2) and int(found.group(2))))
+            visitor.answer(visitor.step, answers.get(visitor.step, {}))
+        assert [n for n, _total in shown] == list(range(1, len(asked) + 1)), name
+        totals = {total for _n, total in shown if total}
+        assert totals == {len(asked)}, (name, shown)  # once shown, the total never changes
+        assert all(total for _n, total in shown[3:]), name  # known from the 4th question
+
+
+def test_the_questions_speak_to_one_person_or_to_a_household(visitor):
+    visitor.walk(EXAMPLE_STEPS[:3])
+    assert "Hoe oud ben je?" in visitor.html and "jullie" not in visitor.html
+    visitor.post("start")
+    visitor.answer("gewest", {"region": "vlaanderen"})
+    visitor.answer("wonen", {"housing": "private_rent"})
+    visitor.answer("gezin", {"adults": "1", "children": "1"})
+    assert "Hoe oud zijn jullie?" in visitor.html
+
+
 def test_skip_logic_asks_only_what_applies(visitor):
     owner = dict(EXAMPLE_STEPS)
     owner["wonen"] = {"housing": "owner"}
-    visitor.post("next")
+    visitor.post("start")
     asked = []
     while visitor.step:
         asked.append(visitor.step)
         visitor.answer(visitor.step, owner.get(visitor.step, {}))
     assert "huur" not in asked and "wachtlijst" not in asked and "eigendom" not in asked
-    assert "werk" not in asked  # no wages: the socio-professional question is skipped
+    assert "samen" not in asked  # one adult: nobody to ask about
+    couple = Visitor(visitor.client, visitor.url).walk(EXAMPLE_STEPS[:2])
+    couple.answer("gezin", {"adults": "2", "children": "0"})
+    assert couple.step == "samen"
+    couple.answer("samen", {"relation_1": "family"})
+    couple.answer("leeftijd", {"age_0": "30", "age_1": "60"})
+    couple.answer("inkomen", {"work_0": "900", "started_0": "on"})
+    state = couple.state
+    assert state["relations"] == ["family"] and state["started"] == [True, False]
+    answers = questions_answers(state | {"_done": []})
+    assert [p.owes_maintenance for p in answers.persons] == [False, True]
 
-    worker = Visitor(visitor.client, visitor.url).walk(EXAMPLE_STEPS[:3])
-    worker.answer("inkomen", {"work_0": "900"})
-    worker.answer("situatie", {})
-    assert worker.step == "werk"  # wages: did the work start recently?
+
+def test_questions_for_brussels_tenants_and_social_tenants(visitor):
+    brussels = dict(EXAMPLE_STEPS) | {
+        "gewest": {"region": "brussel"}, "huur": {"monthly_rent": "700", "dwelling_ais": "on"}
+    }  # fmt: skip
+    visitor.post("start")
+    while visitor.step:
+        visitor.answer(visitor.step, brussels.get(visitor.step, {}))
+    assert questions_answers(visitor.state).household.dwelling_ais is True
+    flemish = Visitor(visitor.client, visitor.url).walk(EXAMPLE_STEPS[:7])
+    assert "dwelling_ais" not in flemish.html  # only for Brussels private tenants
+    social = dict(EXAMPLE_STEPS) | {"wonen": {"housing": "social_rent"}}
+    social["verwarming"] = {"heating": "gas_shared"}
+    tenant = Visitor(visitor.client, visitor.url)
+    tenant.post("start")
+    while tenant.step:
+        tenant.answer(tenant.step, social.get(tenant.step, {}))
+    household = questions_answers(tenant.state).household
+    assert household.collective_heating is True and household.heating == "gas"
 
 
 def test_back_keeps_the_answers_and_changing_the_household_asks_again(visitor):
-    visitor.walk(EXAMPLE_STEPS[:3])
+    visitor.walk(EXAMPLE_STEPS[:4])
     assert visitor.step == "inkomen"
-    visitor.post("back")
+    back = re.search(r'<a class="button" href="([^"]*)">Terug', visitor.html).group(1)
+    visitor.get(back)
     assert visitor.step == "leeftijd" and 'value="30"' in visitor.html
-    visitor.post("back")
+    visitor.get("?stap=gezin")
     assert visitor.step == "gezin"
     visitor.answer("gezin", {"adults": "2", "children": "1"})
+    assert visitor.step == "samen"
+    visitor.answer("samen", {"relation_1": "partner"})
     assert visitor.step == "leeftijd"
     assert "Volwassene 2" in visitor.html and "Kind 1" in visitor.html
     assert 'value="30"' not in visitor.html  # other people: ages are asked again
 
 
-def test_a_wrong_answer_is_explained_and_nothing_is_lost(visitor):
+def test_after_back_the_next_question_follows_with_its_answer(visitor):
+    visitor.walk(EXAMPLE_STEPS[:6])
+    visitor.get("?stap=wonen")
+    visitor.answer("wonen", {"housing": "private_rent"})
+    assert visitor.step == "gezin" and 'value="1"' in visitor.html  # not a jump ahead
+
+
+def test_a_question_cannot_be_skipped_by_its_address(visitor):
     visitor.walk(EXAMPLE_STEPS[:2])
+    visitor.get("?stap=verwarming")
+    assert visitor.step == "gezin"
+    visitor.get("?stap=resultaat")
+    assert visitor.step == "gezin"
+    visitor.get("?stap=onzin")
+    assert visitor.step == "gezin"
+
+
+def test_a_wrong_answer_is_explained_and_nothing_is_lost(visitor):
+    visitor.walk(EXAMPLE_STEPS[:3])
     visitor.post("next", age_0="150")
     assert visitor.step == "leeftijd"
     assert "error-summary" in visitor.html and 'value="150"' in visitor.html
-    assert json.loads(visitor.state)["adults"] == 1  # earlier answers kept
+    assert visitor.state["adults"] == 1  # earlier answers kept
+    visitor.get("?stap=leeftijd")  # shown once: asked again, the error is gone
+    assert "error-summary" not in visitor.html
     visitor.answer("leeftijd", {"age_0": "31"})
     assert visitor.step == "inkomen"
 
@@ -177,30 +301,55 @@ def test_an_edit_that_opens_a_new_question_asks_it(visitor):
     assert visitor.step == "wachtlijst"
 
 
-def test_damaged_answers_start_again_instead_of_failing(visitor):
-    visitor.page = visitor.client.post(
-        visitor.url, {"state": '{"adults": "many", "_done": ["gezin"]}', "action": "next"}
-    )
-    assert visitor.page.status_code == 200
-    assert "Begin opnieuw" in visitor.html
-    visitor.page = visitor.client.post(visitor.url, {"state": "not json", "action": "results"})
-    assert visitor.page.status_code == 200 and "Begin opnieuw" in visitor.html
-    done_without_answer = '{"_done": ["leeftijd"], "adults": 1, "children": 0}'
-    visitor.page = visitor.client.post(
-        visitor.url, {"state": done_without_answer, "action": "results"}
-    )
-    assert visitor.page.status_code == 200 and "Begin opnieuw" in visitor.html
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        "not signed",
+        signing.dumps({"adults": "many", "_done": ["gezin"]}, salt=SALT),
+        signing.dumps({"_done": ["leeftijd"], "adults": 1, "children": 0}, salt=SALT),
+        signing.dumps({"adults": 1}, salt="another salt"),
+        "x" * 5000,
+        signing.dumps([[[[[[[[[[]]]]]]]]]], salt=SALT),
+    ],
+)
+def test_damaged_answers_start_again_instead_of_failing(visitor, cookie):
+    for ask in (
+        lambda: visitor.client.get(visitor.url + "?stap=resultaat"),
+        lambda: visitor.client.post(visitor.url, {"action": "results"}),
+    ):
+        visitor.client.cookies[COOKIE] = cookie
+        page = ask()
+        assert page.status_code == 200
+        assert "Begin opnieuw" in page.content.decode()
+        assert not visitor.client.cookies[COOKIE].value  # the damaged cookie is removed
+
+
+def test_an_old_check_is_not_readable_any_more(visitor, settings):
+    visitor.walk(EXAMPLE_STEPS[:3])
+    old = visitor.client.cookies[COOKIE].value
+    with mock.patch("django.core.signing.time.time", return_value=time.time() + MAX_AGE + 60):
+        visitor.client.cookies[COOKIE] = old
+        page = visitor.client.get(visitor.url + "?stap=leeftijd")
+    assert "Begin opnieuw" in page.content.decode()
 
 
 def test_results_cannot_be_asked_before_every_question_is_answered(visitor):
-    visitor.walk(EXAMPLE_STEPS[:4])
+    visitor.walk(EXAMPLE_STEPS[:5])
     visitor.post("results")
     assert visitor.step == "situatie"
 
 
+def test_clearing_forgets_the_answers(visitor):
+    visitor.walk().post("results")
+    visitor.post("clear")
+    assert "Je antwoorden zijn gewist" in visitor.html
+    assert visitor.state == {}
+
+
 def test_nothing_about_the_household_is_written(visitor, client_for, world):
     with CaptureQueriesContext(connection) as public:
-        visitor.walk().post("results").post("pdf")
+        visitor.walk().post("results")
+        visitor.client.get(visitor.url + "?stap=briefje")
     worker = Visitor(client_for("worker_a"), reverse("rights:stek_check", args=["alfa"]))
     with CaptureQueriesContext(connection) as inside:
         worker.walk().post("results")
@@ -217,7 +366,7 @@ def test_nothing_about_the_household_is_written(visitor, client_for, world):
 
 def test_the_pdf_slip_lists_what_to_claim_and_nothing_about_the_household(visitor):
     visitor.walk().post("results")
-    response = visitor.client.post(visitor.url, {"state": visitor.state, "action": "pdf"})
+    response = visitor.client.get(visitor.url + "?stap=briefje")
     assert response.status_code in (200, 503)
     if response.status_code == 200:
         assert response["Content-Type"] == "application/pdf"

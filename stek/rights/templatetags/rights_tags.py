@@ -27,7 +27,9 @@ def shown_value(value, kind):
     if kind == "money":
         return euro(value)
     if kind == "years":
-        return ngettext("%(n)s jaar", "%(n)s jaar", int(value)) % {"n": number_format(value)}
+        whole = float(value).is_integer()
+        shown = str(int(value)) if whole else number_format(value, 1)
+        return ngettext("%(n)s jaar", "%(n)s jaar", int(value)) % {"n": shown}
     if kind == "bool" or isinstance(value, bool):
         return _("ja") if value else _("nee")
     if isinstance(value, float) and value.is_integer():

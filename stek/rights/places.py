@@ -1,0 +1,94 @@
+"""Which services of the social map a STEK's rights check suggests: those that serve the
+STEK's municipality.
+
+A municipal body (an OCMW, a lokaal bestuur) serves its own municipality only: it is suggested
+when one of its locations is in the STEK's municipality (same name or postcode). Other services
+are suggested when they have no location (by phone, online) or a location in the STEK's region
+(Flanders, Brussels or Wallonia, from the postcode; for a STEK without one, from the social
+map's locations in its municipality). A STEK without a municipality or postcode
+keeps every service."""
+
+import unicodedata
+
+from stek.core.enums import OrganisationKind
+from stek.socialmap.models import Location, Topic
+from stek.socialmap.search import Query, origin_of, search_page
+
+SERVICES_PER_RESULT = 2
+FIRST_LOOK = 12  # services per topic read before filtering; all of them when too few serve
+MUNICIPAL = {OrganisationKind.OCMW, OrganisationKind.LOCAL_GOVERNMENT}
+
+
+def region_of(postal_code):
+    """ "vlaanderen", "brussel", "wallonie" from a Belgian postcode, or None."""
+    code = (postal_code or "").strip()
+    if not (code.isdigit() and len(code) == 4):
+        return None
+    number = int(code)
+    if 1000 <= number <= 1299:
+        return "brussel"
+    if 1300 <= number <= 1499 or 4000 <= number <= 7999:
+        return "wallonie"
+    return "vlaanderen"
+
+
+def _name(text):
+    plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return " ".join(plain.casefold().replace("-", " ").split())
+
+
+def _in_municipality(location, stek):
+    if stek.postal_code and location.postal_code.strip() == stek.postal_code.strip():
+        return True
+    return bool(stek.municipality) and _name(location.municipality) == _name(stek.municipality)
+
+
+def stek_region(stek):
+    """The STEK's region: from its postcode, else from a location of the social map in the
+    same municipality; None when unknown."""
+    found = region_of(stek.postal_code)
+    if found or not stek.municipality:
+        return found
+    codes = Location.objects.filter(
+        organisation__network_id=stek.network_id, municipality__iexact=stek.municipality.strip()
+    ).values_list("postal_code", flat=True)[:20]
+    regions = {region_of(code) for code in codes} - {None}
+    return regions.pop() if len(regions) == 1 else None
+
+
+def serves(service, stek, region=...):
+    """Does ``service`` serve the municipality of ``stek``? (``region``: the STEK's region, if
+    the caller knows it already.)"""
+    if not (stek.municipality or stek.postal_code):
+        return True
+    locations = list(service.locations.all())
+    if service.organisation.kind in MUNICIPAL:
+        if locations:
+            return any(_in_municipality(location, stek) for location in locations)
+        return (
+            bool(stek.municipality)
+            and _name(stek.municipality) in _name(service.organisation.name).split()
+        )
+    if region is ...:
+        region = stek_region(stek)
+    if not locations or region is None:
+        return True
+    return any(region_of(location.postal_code) in (region, None) for location in locations)
+
+
+def services_for(stek, topic_codes, public_only):
+    """Per topic code: the nearest services on the STEK's social map for that topic that
+    serve the STEK's municipality."""
+    topics = Topic.objects.for_network(stek.network_id).filter(code__in=set(topic_codes))
+    origin = origin_of(stek)
+    region = stek_region(stek)
+    found = {}
+    for topic in topics:
+        query = Query(topic=topic.pk, public_only=public_only)
+        results, total = search_page(stek.network, query, origin, limit=FIRST_LOOK)
+        kept = [r for r in results if serves(r.service, stek, region)]
+        if len(kept) < SERVICES_PER_RESULT and total > FIRST_LOOK:
+            results, _total = search_page(stek.network, query, origin)
+            kept = [r for r in results if serves(r.service, stek, region)]
+        found[topic.code] = kept[:SERVICES_PER_RESULT]
+    return found
