@@ -607,13 +607,6 @@ RIGHTS = (
 
 POINTERS = (
     Pointer(
-        "igo",
-        "wijzer_igo",
-        _("Inkomensgarantie voor ouderen (IGO)"),
-        _("Iemand is 65 of ouder met een laag inkomen. Vraag de IGO aan bij de Federale Pensioendienst of het OCMW."),
-        topic="igo",
-    ),
-    Pointer(
         "uitpas",
         "wijzer_uitpas",
         _("UiTPAS met kansentarief"),

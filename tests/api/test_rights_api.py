@@ -165,3 +165,22 @@ def test_the_new_answer_fields_are_documented(client):
     parameter = schema["ParameterOut"]["properties"]
     for name in ("valid_from", "reference", "last_confirmed", "unconfirmed", "stale"):
         assert parameter[name].get("description")
+
+
+@pytest.mark.django_db
+def test_every_answer_is_exactly_what_the_documented_schema_gives(client):
+    """The check writes its JSON without validating it per request (ADR 0008): this proves, over
+    varied households and three languages, that what it writes is what ``CheckOut`` documents,
+    field for field (no field missing, none extra, every value of the documented type)."""
+    from stek.api.rights import CheckOut
+    from tests.rights.test_explain import households
+
+    seen = 0
+    for i, answers in enumerate(list(households())[::4]):
+        response = post(client, answers, HTTP_ACCEPT_LANGUAGE=("nl", "fr", "en")[i % 3])
+        if response.status_code != 200:
+            continue
+        seen += 1
+        data = response.json()
+        assert data == json.loads(CheckOut.model_validate(data).model_dump_json()), answers
+    assert seen > 20

@@ -12,20 +12,6 @@ from stek_rules.inputs import BudgetMeter, Region
 MONTH = DateUnit.MONTH
 
 
-class wijzer_igo(Variable):
-    value_type = bool
-    entity = Household
-    definition_period = MONTH
-    label = "Vraag de IGO: iemand is 65 of ouder, krijgt nog geen IGO, en het inkomen is laag"
-
-    def formula(household, period):
-        members = household.members
-        oud_zonder_igo = (members("age", period) >= 65) * np.logical_not(
-            members("status_igo", period)
-        )
-        return household.any(oud_zonder_igo) * household("vt_voorwaarde_inkomen", period)
-
-
 class wijzer_uitpas(Variable):
     value_type = bool
     entity = Household
