@@ -1,8 +1,30 @@
+import os
+
 import pytest
 
 from stek.core.privacy import warm_up
 
 from .personas import PERSONA_NAMES, build_world
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """``STEK_TESTS=database`` keeps the tests that touch the database (the ``django_db`` mark
+    or a fixture that needs it), browser tests left out. CI's second pass, on PostgreSQL, runs
+    only those: the rest (the rules, the suppression LPs, the scanner, the pages in a browser)
+    does not depend on the database engine and already ran on SQLite."""
+    if os.environ.get("STEK_TESTS") != "database":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        (keep if uses and not item.get_closest_marker("e2e") else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 @pytest.fixture(scope="session", autouse=True)

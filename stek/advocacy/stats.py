@@ -180,8 +180,9 @@ class NetworkView:
 
 
 def network_periods(today, years=3):
-    """The grid periods the network view offers: the years, quarters and months of the last
-    ``years`` years (up to the running month), newest first within each level."""
+    """The grid periods the network view offers: the completed years, quarters and months of
+    the last ``years`` years, newest first within each level (a running month, quarter or
+    year is never offered: its figures would still change)."""
     months = boundary.grid_months(today, date(today.year - years + 1, 1, 1))
     order = {"year": 0, "quarter": 1, "month": 2}
     return sorted(
@@ -191,8 +192,9 @@ def network_periods(today, years=3):
 
 
 def default_period(today):
-    """The running quarter."""
-    return boundary.quarter_of_month(today)
+    """The last completed month (the newest figures there are); None before the first."""
+    months = [p for p in network_periods(today) if p.level == "month"]
+    return months[0] if months else None
 
 
 def _year_months(period, today):
@@ -238,7 +240,7 @@ def recurring_topics(steks, period, today, min_steks=detection.MIN_STEKS):
         (
             topic_label(r.topic_id, r.life_domain, topics),
             r.steks,
-            published.get((_topic_key(r.topic_id, r.life_domain), period.code)),
+            published.get((_topic_key(r.topic_id, r.life_domain), period.code), 0),
         )
         for r in found
     ]
@@ -337,18 +339,21 @@ class Evidence:
 
 
 def evidence_months(dossier, today=None):
-    """The grid months a dossier's evidence counts: from the quarter of ``evidence_from`` up to
-    the running month (a start date never slices a quarter)."""
+    """The completed grid months a dossier's evidence counts: from the quarter of
+    ``evidence_from`` on (a start date never slices a quarter); the running month is left out
+    until its figures no longer change (``boundary.published_from``)."""
     today = today or timezone.localdate()
     first = boundary.quarter_of_month(dossier.evidence_from).months()[0]
-    return boundary.grid_months(today, min(first, date(today.year, today.month, 1)))
+    return boundary.grid_months(today, first)
 
 
 def evidence(dossier, today=None):
     """The dossier's evidence, published through the export boundary: per topic and per quarter
     (with the months and years they add up to) jointly suppressed, barriers likewise."""
     months = evidence_months(dossier, today)
-    signals = evidence_signals(dossier).filter(week__gte=months[0])
+    if not months:
+        return Evidence(0, 0, [], [], [], [], threshold())
+    signals = evidence_signals(dossier).filter(week__gte=months[0], week__lte=_year_span(months)[1])
     rows = list(
         signals.values("topic_id", "life_domain", "week", "stek_id")
         .annotate(n=Count("id"))
@@ -386,20 +391,21 @@ def evidence(dossier, today=None):
         )
     )[:MAX_QUOTES]
     return Evidence(
-        total=published[("__total__", boundary.ALL)] if labels else 0,
+        total=published.get(("__total__", boundary.ALL), 0) if labels else 0,
         steks=len({r["stek_id"] for r in rows}),
         by_topic=sorted(
-            ((label, published[(label, boundary.ALL)]) for label in labels),
+            ((label, published.get((label, boundary.ALL), 0)) for label in labels),
             key=lambda i: -(i[1] or 0),
         ),
         by_quarter=[
-            (f"{q.year}-K{q.quarter}", published[("__total__", q.code)])
+            (f"{q.year}-K{q.quarter}", published.get(("__total__", q.code), 0))
             for q in quarters
             if labels
-            and published[("__total__", q.code)] != 0  # quarters without signals: left out
+            and (("__total__", q.code) in published.figures)  # completed quarters only
+            and published.get(("__total__", q.code), 0) != 0  # quarters without signals: out
         ],
         by_barrier=sorted(
-            ((label, barrier_published[(label, boundary.ALL)]) for label in barrier_labels),
+            ((label, barrier_published.get((label, boundary.ALL), 0)) for label in barrier_labels),
             key=lambda i: -(i[1] or 0),
         ),
         quotes=quotes,

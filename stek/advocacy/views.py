@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -187,13 +188,15 @@ def period_label(period):
 
 @login_required
 def network_signals(request, slug):
-    """Aggregates across the network's STEKs, only for a month, quarter or year of the grid: an
-    arbitrary range would let two overlapping ranges be subtracted (ADR 0006)."""
+    """Aggregates across the network's STEKs, only for a completed month, quarter or year of
+    the grid: an arbitrary range would let two overlapping ranges be subtracted, and a running
+    period would let two days' versions be subtracted (ADR 0006)."""
     network = get_network_for_user(request, slug, check=permissions.can_view_network_signals)
     today = timezone.localdate()
     periods = stats.network_periods(today)
     asked = boundary.GridPeriod.parse(request.GET.get("periode"))
     period = asked if asked in periods else stats.default_period(today)
+    shown = period_label(period) if period else _("nog geen afgesloten maand")
     if request.GET.get("van") or request.GET.get("tot"):
         messages.info(
             request,
@@ -201,19 +204,23 @@ def network_signals(request, slug):
                 "Een vrije periode kan hier niet meer: kies een maand, een kwartaal of een jaar. "
                 "We tonen %(period)s."
             )
-            % {"period": period_label(period)},
+            % {"period": shown},
         )
     elif request.GET.get("periode") and asked not in periods:
         messages.info(
             request,
-            _("Die periode bestaat niet of ligt buiten het overzicht. We tonen %(period)s.")
-            % {"period": period_label(period)},
+            _(
+                "Die periode is nog niet afgesloten, bestaat niet of ligt buiten het overzicht. "
+                "We tonen %(period)s."
+            )
+            % {"period": shown},
         )
     steks = Stek.objects.filter(network=network, is_active=True)
-    view = stats.network_view(network, steks, period, today)
+    view = stats.network_view(network, steks, period, today) if period else None
     audit.record(request.user, AuditAction.VIEWED, "signalen in het netwerk", network=network)
     form = GridPeriodForm(
-        initial={"periode": period.code}, periods=[(p, period_label(p)) for p in periods]
+        initial={"periode": period.code if period else ""},
+        periods=[(p, period_label(p)) for p in periods],
     )
     return render(
         request,
@@ -222,7 +229,8 @@ def network_signals(request, slug):
             "network": network,
             "view": view,
             "form": form,
-            "period_label": period_label(period),
+            "period_label": shown,
+            "published_from": boundary.published_from(date(today.year, today.month, 1)),
             "threshold": stats.threshold(),
         },
     )

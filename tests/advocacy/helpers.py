@@ -22,8 +22,16 @@ def make_dossier(
     )
 
 
-def signals(stek, code="vlaamse_huurpremie", n=1, weeks_ago=0, today=None, barriers=(), **extra):
-    """``n`` signals about topic ``code`` in the week ``weeks_ago`` weeks before ``today``."""
+# Six weeks back always lands in a completed month (``boundary.published_from``): figures that
+# leave a STEK count only completed months, so a test that looks across STEKs needs them there.
+PUBLISHED = 6
+
+
+def signals(
+    stek, code="vlaamse_huurpremie", n=1, weeks_ago=PUBLISHED, today=None, barriers=(), **extra
+):
+    """``n`` signals about topic ``code`` in the week ``weeks_ago`` weeks before ``today`` (by
+    default six weeks back: a completed month, see ``PUBLISHED``)."""
     day = (today or date.today()) - timedelta(weeks=weeks_ago)
     return [
         services.register_signal(

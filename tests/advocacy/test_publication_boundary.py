@@ -161,12 +161,15 @@ def test_no_published_figure_of_a_year_is_pinned_by_the_union_of_its_periods(wor
     for stek, code, barrier, n, weeks in plan:
         signals(stek, code, n=n, weeks_ago=weeks, today=TODAY, barriers=[barrier])
     steks = [world.stek_a, world.stek_b, gamma]
-    months = [date(2026, m, 1) for m in range(1, 7)]
-    periods = [p for p in stats.network_periods(TODAY) if p.year == 2026]
+    months = [date(2026, m, 1) for m in range(1, 13)]
+    later = date(2027, 1, 13)  # the year 2026 is complete: every period of it is offered
+    periods = [p for p in stats.network_periods(later) if p.year == 2026]
     assert {p.level for p in periods} == {"month", "quarter", "year"}
+    assert len(periods) == 12 + 4 + 1
+    assert not [p for p in stats.network_periods(TODAY) if p.code in {"2026-06", "2026-K2", "2026"}]
     shown = {}
     for period in periods:  # the attacker reads every period the page offers
-        view = stats.network_view(world.network, steks, period, TODAY)
+        view = stats.network_view(world.network, steks, period, later)
         for domain, cells in view.matrix:
             for barrier, value in zip(view.barriers, cells, strict=True):
                 shown[(("cell", domain, barrier), period.code)] = value
@@ -200,3 +203,20 @@ def test_no_published_figure_of_a_year_is_pinned_by_the_union_of_its_periods(wor
     }
     assert not pinned(truth, published, relations, small_cells, 5)
     assert not provably_small(truth, published, relations, 5)
+
+
+def test_the_running_month_quarter_and_year_are_never_offered(client_for, world):
+    """Signals of this week count on the network page only once their month is complete: a
+    running period is not on offer, and asking for it shows the last completed month."""
+    signals(world.stek_a, "leefloon", n=30, weeks_ago=0, barriers=["taal"])
+    client = client_for("analyst")
+    url = reverse("advocacy:network", args=[world.network.slug])
+    today = date.today()
+    running = boundary.GridPeriod(today.year, month=today.month)
+    response = client.get(url + f"?periode={running.code}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "nog niet afgesloten" in html and f'value="{running.code}"' not in html
+    assert "<td>30</td>" not in html  # this week's signals are not counted yet
+    last = stats.default_period(today)
+    assert last.level == "month" and last.months()[0] < date(today.year, today.month, 1)

@@ -19,7 +19,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .suppression import default_threshold, protect, suppress
 
@@ -69,20 +69,28 @@ _MEMO_SIZE = 256
 _memo_lock = threading.Lock()
 
 
-def _protect_cached(values, relations, threshold):
+def _protect_cached(values, relations, threshold, hidden=frozenset(), shown=frozenset()):
     """``protect()`` is a pure, deterministic function of its inputs (its LP directions come
     from a seeded generator), so the same figures always give the same hidden set. Keep the
     last results in a small per-process memo keyed on a digest of the inputs: a network page
     pays for the LP audit once per change of its data, not once per view. The memo holds only
     which figures to hide, never a count below the boundary."""
     digest = hashlib.sha256(
-        repr((sorted(values.items(), key=repr), sorted(map(repr, relations)), threshold)).encode()
+        repr(
+            (
+                sorted(values.items(), key=repr),
+                sorted(map(repr, relations)),
+                threshold,
+                sorted(map(repr, hidden)),
+                sorted(map(repr, shown)),
+            )
+        ).encode()
     ).digest()
     with _memo_lock:
         if digest in _MEMO:
             _MEMO.move_to_end(digest)
             return set(_MEMO[digest])
-    hidden = protect(values, relations, threshold)
+    hidden = protect(values, relations, threshold, hidden=hidden, shown=shown)
     with _memo_lock:
         _MEMO[digest] = frozenset(hidden)
         while len(_MEMO) > _MEMO_SIZE:
@@ -152,79 +160,94 @@ def quarter_of_month(month):
     return GridPeriod(month.year, (month.month - 1) // 3 + 1)
 
 
+def _next_month(month):
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def published_from(month):
+    """The first day a month's figures may leave the STEKs: the Tuesday after the last week
+    that starts in the month. A signal counts in the month of its week's Monday and is always
+    registered in the running week (an undo is possible for 15 minutes), so from that day on
+    the month's figures no longer change: a figure published on one day is the same the next
+    day, and nobody can subtract two versions of it."""
+    last = _next_month(month) - timedelta(days=1)
+    return last - timedelta(days=last.weekday()) + timedelta(days=8)
+
+
 def grid_months(today, first=None):
-    """The months from ``first`` (a date; default two years back) up to and including the
-    running month of ``today`` (first days, oldest first)."""
-    last = date(today.year, today.month, 1)
+    """The completed months (first days, oldest first) from ``first`` (a date; default two
+    years back) on: only months whose figures no longer change (``published_from``)."""
     month = date(first.year, first.month, 1) if first else date(today.year - 2, 1, 1)
     result = []
-    while month <= last:
+    while published_from(month) <= today:
         result.append(month)
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        month = _next_month(month)
     return result
 
 
+def _quarter_done(quarter, months):
+    return date(quarter.year, 3 * quarter.quarter, 1) in months
+
+
 def grid_periods(months):
-    """The grid over ``months``: each month, each quarter and each year that holds one of them
-    (a running quarter or year counts the months so far)."""
-    periods = []
-    for month in months:
-        periods.append(GridPeriod(month.year, month=month.month))
-    quarters = list(dict.fromkeys(quarter_of_month(m) for m in months))
-    years = list(dict.fromkeys(GridPeriod(m.year) for m in months))
+    """The grid over the completed ``months``: each month, each quarter whose last month is
+    complete and each year whose December is (a period at the start of a span counts its
+    months in the span). A running quarter or year is never published: its figure would change
+    with every month and two of its versions would differ by a month's figures."""
+    done = set(months)
+    periods = [GridPeriod(m.year, month=m.month) for m in months]
+    quarters = [
+        q for q in dict.fromkeys(quarter_of_month(m) for m in months) if _quarter_done(q, done)
+    ]
+    years = [
+        y for y in dict.fromkeys(GridPeriod(m.year) for m in months) if date(y.year, 12, 1) in done
+    ]
     return periods + quarters + years
 
 
 def grid_relations(keys, months):
-    """Relations of ``key`` figures over the grid of ``months``: every quarter of a key is the
-    sum of its months, every year the sum of its quarters. Names are ``(key, period code)``."""
+    """Relations of ``key`` figures over the grid of ``months``: every completed quarter of a
+    key is the sum of its months, every completed year the sum of its quarters. Names are
+    ``(key, period code)``."""
+    done = set(months)
     relations = []
     for key in keys:
         quarters = {}
         for month in months:
-            quarter = quarter_of_month(month)
-            quarters.setdefault(quarter, []).append(
+            quarters.setdefault(quarter_of_month(month), []).append(
                 (key, GridPeriod(month.year, month=month.month).code)
             )
         years = {}
         for quarter, parts in quarters.items():
-            relations.append(((key, quarter.code), parts))
-            years.setdefault(quarter.year, []).append((key, quarter.code))
-        for year, parts in years.items():
-            relations.append(((key, str(year)), parts))
+            years.setdefault(quarter.year, []).append(quarter)
+            if _quarter_done(quarter, done):
+                relations.append(((key, quarter.code), parts))
+        for year, in_year in years.items():
+            if date(year, 12, 1) in done:
+                relations.append(((key, str(year)), [(key, q.code) for q in in_year]))
     return relations
 
 
 def grid_values(counts_by_month, keys, months):
     """``{(key, period code): n}`` over the grid from ``{(key, month): n}`` (months' first days)."""
+    periods = grid_periods(months)
     values = {}
     for key in keys:
-        for month in months:
-            n = counts_by_month.get((key, month), 0)
-            for period in (
-                GridPeriod(month.year, month=month.month),
-                quarter_of_month(month),
-                GridPeriod(month.year),
-            ):
-                values[(key, period.code)] = values.get((key, period.code), 0) + n
+        for period in periods:
+            values[(key, period.code)] = sum(
+                counts_by_month.get((key, m), 0) for m in period.months() if m in months
+            )
     return values
 
 
-def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=None):
-    """Figures for every key at every period of the grid over ``months``, suppressed jointly.
+def _version(month):
+    return f"{ALL}@{month.year}-{month.month:02d}"
 
-    ``counts_by_month`` maps ``(key, month)`` to a count (months are first days; absent is 0);
-    ``sums`` maps a sum's key to the keys it adds up (a row total, a total over topics), for
-    every period; ``overall`` adds ``(key, "all")``, the sum of the years. Returns ``Linked``
-    figures named ``(key, period code)``."""
-    sums = sums or {}
-    aliases = {key: parts[0] for key, parts in sums.items() if len(parts) == 1}
-    sums = {key: parts for key, parts in sums.items() if len(parts) != 1}  # one part: the same
-    leaves = {k for k, _m in counts_by_month} | {p for parts in sums.values() for p in parts}
-    counts = dict(counts_by_month)
-    for key, parts in sums.items():
-        for month in months:
-            counts[(key, month)] = sum(counts_by_month.get((p, month), 0) for p in parts)
+
+def _step(counts, leaves, sums, months, overall):
+    """The figures and relations published once ``months`` are complete. A figure over the
+    whole span so far (``overall``) is a new figure after each month: ``(key, "all@<month>")``,
+    and every earlier version stays in the relations (the attacker kept it)."""
     keys = sorted(leaves | set(sums), key=str)
     values = grid_values(counts, keys, months)
     relations = grid_relations(keys, months)
@@ -232,15 +255,62 @@ def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=No
         for key, parts in sums.items():
             relations.append(((key, period.code), [(p, period.code) for p in parts]))
     if overall:
-        years = sorted({m.year for m in months})
-        for key in keys:
-            values[(key, ALL)] = sum(values.get((key, str(y)), 0) for y in years)
-            relations.append(((key, ALL), [(key, str(y)) for y in years]))
-        for key, parts in sums.items():
-            relations.append(((key, ALL), [(p, ALL) for p in parts]))
-    linked = publish_linked(values, relations, threshold)
+        for i, month in enumerate(months):
+            version, span = _version(month), months[: i + 1]
+            for key in keys:
+                values[(key, version)] = sum(counts.get((key, m), 0) for m in span)
+                relations.append(
+                    ((key, version), [(key, GridPeriod(m.year, month=m.month).code) for m in span])
+                )
+            for key, parts in sums.items():
+                relations.append(((key, version), [(p, version) for p in parts]))
+    return values, relations
+
+
+def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=None):
+    """Figures for every key at every period of the grid over the completed ``months``,
+    suppressed jointly, as they are published month after month.
+
+    ``counts_by_month`` maps ``(key, month)`` to a count (months are first days; absent is 0;
+    months not in ``months`` are left out); ``sums`` maps a sum's key to the keys it adds up (a
+    total over topics), for every period; ``overall`` adds ``(key, "all")``, the sum over the
+    whole span. Returns ``Linked`` figures named ``(key, period code)``.
+
+    The figures of a completed month never change, but each month adds figures (the month, a
+    quarter or year it completes, a new span total). The publication is replayed month after
+    month: what was published stays published, what was hidden stays hidden, and the new
+    figures are suppressed given every figure published before, so that the union of every
+    publication ever made pins nothing down (ADR 0006). The replay is deterministic: the same
+    data gives the same history, whoever asks and whenever."""
+    threshold = default_threshold(threshold)
+    sums = sums or {}
+    aliases = {key: parts[0] for key, parts in sums.items() if len(parts) == 1}
+    sums = {key: parts for key, parts in sums.items() if len(parts) != 1}  # one part: the same
+    months = sorted(set(months))
+    counts = {(k, m): n for (k, m), n in counts_by_month.items() if m in set(months) and n}
+    for key, parts in sums.items():
+        for month in months:
+            total = sum(counts.get((p, month), 0) for p in parts)
+            if total:
+                counts[(key, month)] = total
+    leaves = {k for k, _m in counts_by_month} | {p for parts in sums.values() for p in parts}
+    leaves -= set(sums)
+    values, hidden, shown = {}, set(), set()
+    for i in range(len(months)):
+        values, relations = _step(counts, leaves, sums, months[: i + 1], overall)
+        shown = {n for n in shown if n in values}
+        hidden = _protect_cached(values, relations, threshold, hidden & set(values), shown)
+        shown = set(values) - hidden
+    figures = {n: (None if n in hidden else v) for n, v in values.items()}
+    if overall and months:
+        last = _version(months[-1])
+        for (key, code), value in list(figures.items()):
+            if code == last:
+                figures[(key, ALL)] = value
     for alias, key in aliases.items():
-        for (name, code), value in list(linked.figures.items()):
+        for (name, code), value in list(figures.items()):
             if name == key:
-                linked.figures[(alias, code)] = value
+                figures[(alias, code)] = value
+    linked = Linked(figures, threshold)
+    _record("linked", linked)
     return linked

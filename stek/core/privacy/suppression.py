@@ -129,18 +129,33 @@ def _check_counts(values):
         raise ValueError("counts must be non-negative integers")
 
 
-def protect(values, relations, threshold=None):
+def protect(values, relations, threshold=None, hidden=(), shown=()):
     """The names to hide in linked figures: ``values`` maps a name to its count, ``relations``
     lists ``(total name, [part names])`` (the total is the sum of the parts). Every value with
-    ``0 < v < threshold`` is hidden, then complements until the audit (G1, G2) passes."""
+    ``0 < v < threshold`` is hidden, then complements until the audit (G1, G2) passes.
+
+    For a publication that grows (``boundary.publish_grid``): ``hidden`` names were hidden
+    before and stay hidden, ``shown`` names were published before and stay published (they
+    are never picked as complements, and a small one is not hidden again: it is out). Only
+    the hidden values the new figures touch are audited again."""
     threshold = default_threshold(threshold)
     _check_counts(values)
     relations = [(t, list(p)) for t, p in relations if p]
-    hidden = {name for name, v in values.items() if 0 < v < threshold}
+    kept, fixed = set(hidden), set(shown)
+    hidden = kept | {n for n, v in values.items() if 0 < v < threshold and n not in fixed}
     if not hidden:
         return hidden
     audit = Audit(values, relations, threshold)
-    failing = audit.failing(hidden, hidden)
+    if kept or fixed:
+        new = set(values) - kept - fixed
+        touched = {m for t, p in relations if {t, *p} & new for m in (t, *p) if m in hidden}
+        check = set()
+        for name in sorted(touched | (hidden & new), key=str):
+            if name not in check:
+                check |= audit.component(name, hidden)
+    else:
+        check = hidden
+    failing = audit.failing(hidden, check) if check else set()
     while failing:
         added, served = set(), set()
         for name in sorted(failing, key=str):
@@ -152,12 +167,12 @@ def protect(values, relations, threshold=None):
             group = audit.component(name, hidden)
             if len(group) <= SMALL_GROUP:
                 served |= group  # a small group gets one complement a round: no stale picks
-            pick = _complement(name, values, audit, hidden)
+            pick = _complement(name, values, audit, hidden, fixed)
             if pick is None:
                 continue  # everything next to it is hidden now: audit again
             hidden.add(pick)
             added.add(pick)
-        if not added:  # cannot happen: with everything hidden the audit passes
+        if not added:  # cannot happen: with everything new hidden the audit passes
             raise RuntimeError("no complementary value available")
         # earlier passes stay passed (hiding more only widens intervals); the new ones and the
         # failed ones are audited again
@@ -165,7 +180,7 @@ def protect(values, relations, threshold=None):
     return hidden
 
 
-def _complement(target, values, audit, hidden):
+def _complement(target, values, audit, hidden, fixed=frozenset()):
     """Pick one more value to hide for ``target``, searching outward through the relations.
 
     Preference: non-zero before zero (a zero gives no room); cells (values that are no sum)
@@ -191,7 +206,7 @@ def _complement(target, values, audit, hidden):
                         distance[m] = distance[name] + 1
                         step.append(m)
         frontier = step
-    near = [n for n in distance if n not in hidden]
+    near = [n for n in distance if n not in hidden and n not in fixed]
     if not near:
         return None
     t = audit.threshold

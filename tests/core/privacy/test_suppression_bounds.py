@@ -129,8 +129,10 @@ def grid_attack(counts, months, keys, threshold):
             relations.append((name, [(k, name[1]) for k in keys]))
     shown = {name: linked[name] for name in truth}
     small_cells = {
-        n for n, v in truth.items() if n[0] != "total" and len(n[1]) == 7 and 0 < v < threshold
-    }  # the months of a key are the cells; the rest are sums
+        n
+        for n, v in truth.items()
+        if n[0] != "total" and len(n[1]) == 7 and "K" not in n[1] and 0 < v < threshold
+    }  # the months of a key are the cells; the rest (quarters "2025-K1", years) are sums
     for name, value in truth.items():
         assert shown[name] is None or shown[name] == value
         if 0 < value < threshold:
@@ -156,3 +158,98 @@ def test_a_year_minus_its_quarters_recovers_nothing():
     counts = {("a", m): 10 for m in months}
     counts[("a", date(2025, 2, 1))] = 1  # one small month
     grid_attack(counts, months, ["a"], 5)
+
+
+# Across time: the figures are published month after month. An attacker who read the page on
+# every day of the year keeps every figure it ever showed, including every version of a figure
+# over the whole span so far, and attacks the union.
+
+
+def history_attack(counts, months, keys, threshold):
+    seen, hidden_once = {}, set()
+    for k in range(1, len(months) + 1):
+        done = months[:k]
+        linked = boundary.publish_grid(
+            counts, done, sums={"total": list(keys)}, overall=True, threshold=threshold
+        )
+        version = f"all@{done[-1].year}-{done[-1].month:02d}"
+        for (key, code), value in linked.figures.items():
+            if code == boundary.ALL:
+                code = version  # the span total read on this day
+            if code.startswith("all@") and code != version:
+                continue
+            name = (key, code)
+            if value is None:
+                hidden_once.add(name)
+                assert name not in seen, f"{name} was published, then hidden"
+            else:
+                assert seen.get(name, value) == value, f"{name} changed"
+                assert name not in hidden_once, f"{name} was hidden, then published"
+                seen[name] = value
+    truth, relations = {}, []
+    all_keys = [*keys, "total"]
+
+    def value(key, ms):
+        parts = keys if key == "total" else [key]
+        return sum(counts.get((p, m), 0) for p in parts for m in ms)
+
+    for key in all_keys:
+        code_of = {}
+        for m in months:
+            code = f"{m.year}-{m.month:02d}"
+            truth[(key, code)] = value(key, [m])
+            code_of.setdefault(f"{m.year}-K{(m.month - 1) // 3 + 1}", []).append((key, code))
+        for q, parts in code_of.items():
+            truth[(key, q)] = sum(truth[p] for p in parts)
+            relations.append(((key, q), parts))
+        truth[(key, "2025")] = value(key, months)
+        relations.append(((key, "2025"), [(key, q) for q in code_of]))
+        for k in range(1, len(months) + 1):
+            name = (key, f"all@{months[k - 1].year}-{months[k - 1].month:02d}")
+            truth[name] = value(key, months[:k])
+            relations.append((name, [(key, f"{m.year}-{m.month:02d}") for m in months[:k]]))
+    for name in list(truth):
+        if name[0] == "total":
+            relations.append((name, [(k, name[1]) for k in keys]))
+    published = {n: seen.get(n) for n in truth}  # never published: unknown to the attacker
+    for name, v in published.items():
+        assert v is None or v == truth[name], name
+        assert v is None or not 0 < v < threshold, name
+    small_cells = {
+        n
+        for n, v in truth.items()
+        if n[0] != "total" and "K" not in n[1] and len(n[1]) == 7 and 0 < v < threshold
+    }
+    assert not pinned(truth, published, relations, small_cells, threshold)
+    assert not provably_small(truth, published, relations, threshold)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.lists(st.integers(0, 12) | st.just(0), min_size=12, max_size=12),
+    st.lists(st.integers(0, 6), min_size=12, max_size=12),
+)
+def test_no_figure_is_pinned_by_everything_published_month_after_month(first, second):
+    months = [date(2025, m, 1) for m in range(1, 13)]
+    counts = {("a", m): first[i] for i, m in enumerate(months)}
+    counts.update({("b", m): second[i] for i, m in enumerate(months)})
+    history_attack(counts, months, ["a", "b"], 5)
+
+
+def test_a_span_total_read_before_and_after_a_small_month_recovers_nothing():
+    """The old hole: "all" read in November and in December differed by December's 2."""
+    months = [date(2025, m, 1) for m in range(1, 13)]
+    counts = {("a", m): 10 for m in months} | {("b", m): 8 for m in months}
+    counts[("a", date(2025, 12, 1))] = 2
+    history_attack(counts, months, ["a", "b"], 5)
+
+
+def test_only_completed_months_quarters_and_years_are_on_the_grid():
+    # November 2026 ends on Monday 30 November: its last week ends on Sunday 6 December.
+    assert boundary.published_from(date(2026, 11, 1)) == date(2026, 12, 8)
+    assert boundary.grid_months(date(2026, 12, 7), date(2026, 10, 1)) == [date(2026, 10, 1)]
+    done = boundary.grid_months(date(2026, 12, 8), date(2026, 1, 1))
+    assert done[-1] == date(2026, 11, 1) and len(done) == 11
+    codes = {p.code for p in boundary.grid_periods(done)}
+    assert {"2026-11", "2026-K3"} <= codes and not {"2026-12", "2026-K4", "2026"} & codes
+    assert "2025" in {p.code for p in boundary.grid_periods(boundary.grid_months(date(2026, 1, 7)))}
