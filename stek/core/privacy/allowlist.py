@@ -32,7 +32,23 @@ ALLOWED_TERMS = frozenset(
     Vincentius Camillus Baudouin Emmaüs Emmaus Samusocial Vluchtelingenwerk Welzijnsschakels
     Kringwinkel WoninGent Woonhaven Infino Kidslife Parentia Famiwal Camille Fons Helan Partena
     Fedris Medex Sodexo Ethias Tele-Onthaal Teleonthaal Infor-Drogues Caritas Oxfam Unia
+    Engie Electrabel Luminus TotalEnergies Eneco Octa+ Bolt Essent Lampiris Elegant Mega Aspiravi
+    Moyson Vivalia Vivas Securex Acerta Liantis Partena Samenlevingsopbouw Huurdersplatform
+    Middelares Vredegerecht Arbeidsrechtbank Familierechtbank Politierechtbank Justice Paix
     """.split()
+)
+
+# Institutions named after people, read as one phrase (case-insensitive): hospitals, foundations
+# and social-housing companies that STEK notes mention all the time.
+ALLOWED_PHRASES = frozenset(
+    " ".join(p.lower().split())
+    for p in """
+    Jan Palfijn|Jan Yperman|Maria Middelares|Queen Fabiola|Reine Fabiola|Koningin Fabiola|
+    Koningin Paola|Reine Paola|Koning Boudewijn|Roi Baudouin|Bond Moyson|Foyer Laekenois|
+    Foyer Schaerbeekois|Foyer Anderlechtois|Foyer Jettois|Jules Bordet|Erasme|Brugmann|
+    Paul Brien|Stuivenberg|Elisabeth|Marie Curie|Joseph Bracops|Heilig Hart|Sint-Jan|
+    Sint-Pieter|Saint-Pierre|Saint-Luc|Saint-Jean|Sainte-Elisabeth|Sint-Elisabeth
+    """.split("|")
 )
 
 # Words that may start a sentence or follow a name detector's cue but are common Dutch/French.
@@ -65,6 +81,7 @@ INSTITUTION_WORDS = frozenset(
     Mutualiteit Mutualité Ziekenfonds Vincentiusvereniging Samusocial Vluchtelingenwerk
     Welzijnsschakels Emmaüs Emmaus Kringwinkel Caritas Lire Écrire Vie Féminine Ligue Familles
     Restos Cœur Petits Riens Salvation Army Leger Heils Mutualité Rotary Lions Oxfam Solidarité
+    Zaal Salle Lokaal Aula Room
     """.split()
 )
 
@@ -84,3 +101,12 @@ NAME_CUES = frozenset(
     neighbor friend cousin called named nephew niece grandson granddaughter colleague
     """.split()
 )
+
+# "bellen naar hanne", "mailen naar jana", "écrire à nadia", "talk to amina": a lower-case first
+# name after one of these verbs and its preposition.
+CONTACT_VERBS = frozenset(
+    """bellen bel belt belde mailen mail mailt sms sms'en smsen schrijven schrijf stuur sturen
+    vragen vraag zeggen zeg téléphoner téléphone écrire écris parler demander envoyer call calls
+    phone text write talk ask email""".split()
+)
+CONTACT_PREPOSITIONS = frozenset("naar aan tegen met à au to with".split())

@@ -35,7 +35,15 @@ import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum.be import ssn
 
-from .allowlist import ALLOWED_TERMS, INSTITUTION_WORDS, NAME_CUES, STOP_CAPITALISED
+from .allowlist import (
+    ALLOWED_PHRASES,
+    ALLOWED_TERMS,
+    CONTACT_PREPOSITIONS,
+    CONTACT_VERBS,
+    INSTITUTION_WORDS,
+    NAME_CUES,
+    STOP_CAPITALISED,
+)
 
 log = logging.getLogger(__name__)
 
@@ -183,9 +191,21 @@ def _national_numbers(text):
             yield Finding(m.start(), m.end(), "national_number")
 
 
+_ACCOUNT_CUE_RE = re.compile(
+    r"(?i)\b(?:iban|rekening(?:nummer)?|bankrekening|rek\.?|compte(?:[ ]bancaire)?|"
+    r"n°[ ]de[ ]compte|account(?:[ ]number)?|bank[ ]account)\b[^\n\d]{0,12}$"
+)
+_BE_ACCOUNT_RE = re.compile(r"(?i)be\d{2}(?:[ ]?\d{4}){3}")
+
+
 def _ibans(text):
     for m in _IBAN_RE.finditer(text):
         candidate = m.group(0)
+        if _BE_ACCOUNT_RE.fullmatch(candidate) and _ACCOUNT_CUE_RE.search(
+            text[max(0, m.start() - 30) : m.start()]
+        ):
+            yield Finding(m.start(), m.end(), "iban")  # after "rekening": even with a typo
+            continue
         # The pattern is greedy: shorten by whole groups until the checksum holds.
         while len(candidate.replace(" ", "")) >= 15:
             if stdnum_iban.is_valid(candidate.upper()):
@@ -194,8 +214,19 @@ def _ibans(text):
             candidate = candidate[: candidate.rstrip().rfind(" ")] if " " in candidate else ""
 
 
+_SERVICE_TYPES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.TOLL_FREE,  # 0800
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.UAN,  # 078
+    }
+)
+
+
 def _phones(text):
     for m in phonenumbers.PhoneNumberMatcher(text, "BE", leniency=phonenumbers.Leniency.VALID):
+        if phonenumbers.number_type(m.number) in _SERVICE_TYPES:
+            continue  # 0800 or 078: a service's number, never a person's
         yield Finding(m.start, m.end, "phone")
 
 
@@ -215,6 +246,7 @@ _MONTHS = (
 )
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)"
     r"|\d{1,2}(?:er|e|ste|de|st|nd|rd|th)?[ ]" + _MONTHS + r"[ ](?:\d{4}|'\d{2})"
     r"|" + _MONTHS + r"[ ]\d{1,2}(?:st|nd|rd|th)?,?[ ]\d{4})"
 )
@@ -239,10 +271,12 @@ _CASE_FILLER = (
     r"(?:[ ]?(?::|n°|nr\.?|nummer|number|no\.?|numéro|du|de|van|het|bij|the|at|"
     r"OCMW|CPAS|OCMW's|SAJ|SPJ|CAW|JR|VDAB|Actiris|RVA|ONEM|FOD|SPF)[ ]?){0,3}"
 )
+_CASE_WORDS = r"(?:[ ][a-zà-ÿ'’]{2,20}){0,3}"  # "dossiernummer schuldbemiddeling SB-2024-0317"
 _CASE_RE = re.compile(
-    r"(?i:\b" + _CASE_CUE + r")" + _CASE_FILLER
-    + r"[ ]?((?:[A-Z]{2,5}[ -]?)?\d[\d./-]*\d(?:/[A-Z]{1,2})?)(?![\w])"
+    r"(?i:\b" + _CASE_CUE + r")" + _CASE_FILLER + _CASE_WORDS + _CASE_FILLER
+    + r"[ ]?((?:[A-Z]{2,5}[ -]?){0,2}\d[\d./-]*\d(?:/[A-Z]{1,2})?)(?![\w])"
 )  # fmt: skip
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _PLAIN_DATE_RE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})")
 
 
@@ -259,7 +293,11 @@ def _plates(text):
 def _case_numbers(text):
     for m in _CASE_RE.finditer(text):
         ident = m.group(1)
-        if sum(c.isdigit() for c in ident) < 3 or _PLAIN_DATE_RE.fullmatch(ident):
+        if (
+            sum(c.isdigit() for c in ident) < 3
+            or _PLAIN_DATE_RE.fullmatch(ident)
+            or _YEAR_RE.fullmatch(ident)  # "dossier sinds 2019"
+        ):
             continue
         yield Finding(m.start(1), m.end(1), "case_number")
 
@@ -357,6 +395,41 @@ def _institution_before(text, start):
 
 
 _SAINT_BEFORE_RE = re.compile(r"(?i)\b(?:st|ste|sint|saint|sainte)\.?[ ]$")
+# one word that is an organisation by its ending: "Vredegerecht", "Koning Boudewijnstichting"
+_ORGANISATION_SUFFIX_RE = re.compile(
+    r"(?i)\w{3,}(?:stichting|gerecht|rechtbank|fonds|centrum|ziekenhuis|kliniek|school|dienst|"
+    r"platform|schakels|werking|vereniging|bureau|loket|huis)$"
+)
+_ABBREVIATION_AFTER_RE = re.compile(r"\.[A-Za-z]{1,3}\.")
+_INSTITUTION_AFTER = frozenset(
+    """ziekenhuis kliniek hospital hôpital hopital clinic clinique school stichting foundation
+    fondation fonds instituut institute centrum centre center vzw asbl""".split()
+)
+
+
+def _normal(text):
+    return " ".join(text.lower().split())
+
+
+def _in_allowed_phrase(text, f):
+    window_start = max(0, f.start - 30)
+    window = _normal(text[window_start : f.end + 30])
+    raw = text[window_start : f.end + 30].lower()
+    if window != raw:  # odd spacing: compare the span alone
+        return _normal(text[f.start : f.end]) in ALLOWED_PHRASES
+    for phrase in ALLOWED_PHRASES:
+        at = raw.find(phrase)
+        while at != -1:
+            if window_start + at <= f.start and f.end <= window_start + at + len(phrase):
+                return True
+            at = raw.find(phrase, at + 1)
+    return False
+
+
+def _institution_after(text, end):
+    """ "Jan Yperman ziekenhuis", "Queen Fabiola children's hospital": an institution."""
+    after = _WORD_RE.findall(text[end : end + 40])[:2]
+    return any(w.lower() in _INSTITUTION_AFTER for w in after)
 
 
 def _plausible_name(text, f):
@@ -375,7 +448,15 @@ def _plausible_name(text, f):
             return False
     if _SAINT_BEFORE_RE.search(text[max(0, f.start - 7) : f.start]):
         return False
-    return not _institution_before(text, f.start)
+    if words[0].lower() in INSTITUTION_WORDS:  # "Foyer Laekenois", "Queen Fabiola"
+        return False
+    if len(words) == 1 and _ORGANISATION_SUFFIX_RE.search(words[0]):  # "Vredegerecht"
+        return False
+    if _ABBREVIATION_AFTER_RE.match(text[f.end : f.end + 4]):  # "Ger.W.", "B.S."
+        return False
+    if _in_allowed_phrase(text, f):  # "Maria Middelares", "Jan Yperman"
+        return False
+    return not _institution_before(text, f.start) and not _institution_after(text, f.end)
 
 
 def _lookup_names(text, names):
@@ -396,7 +477,12 @@ def _lookup_names(text, names):
             m.start() == 0
         )
         prev = words[i - 1].group(0).lower() if i else ""
-        cued = prev in NAME_CUES or (previous_was_name and prev in _COORDINATION)
+        prev2 = words[i - 2].group(0).lower() if i > 1 else ""
+        cued = (
+            prev in NAME_CUES
+            or (previous_was_name and prev in _COORDINATION)
+            or (prev in CONTACT_PREPOSITIONS and prev2 in CONTACT_VERBS)
+        )
         if _SAINT_RE.match(w) or "@" in before or low in ALLOWED_TERMS:
             previous_was_name = False
             i += 1
