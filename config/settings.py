@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "stek.advocacy",
     "stek.public",
     "stek.api",
+    "stek.demo",
     "ninja",
 ]
 

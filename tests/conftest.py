@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.utils import translation
 
 from stek.core.privacy import warm_up
 
@@ -31,6 +32,15 @@ def pytest_collection_modifyitems(config, items):
 def _scanner_loaded_once():
     """deduce builds its lookup structures once for the whole test session."""
     warm_up()
+
+
+@pytest.fixture(autouse=True)
+def _dutch_to_begin_with(settings):
+    """Every test starts in Dutch: a request through the test client runs in this thread, and the
+    language middleware leaves the language of the request (a cookie "fr") active after it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

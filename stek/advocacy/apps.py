@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class AdvocacyConfig(AppConfig):
     name = "stek.advocacy"
     verbose_name = _("Politiseren: signalen en dossiers")
+
+    def ready(self):
+        from stek.core import panels
+
+        from .followups import due_follow_ups
+
+        def follow_ups(user, stek):
+            found = due_follow_ups(user, stek)
+            return {"follow_ups": found} if found else {}
+
+        panels.register("follow_ups", "advocacy/partials/home_follow_ups.html", follow_ups)

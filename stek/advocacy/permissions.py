@@ -5,8 +5,7 @@ coordinators read the STEK's signals, quotes included, and carry dossiers. A dos
 its lead STEK; STEKs invited to co-sign see it, answer the invitation and add testimonies. The
 network's analysts and admins see aggregates only, with small cells suppressed."""
 
-from stek.core.enums import MembershipRole
-from stek.core.permissions import _at_least, can_view_network, is_member
+from stek.core.permissions import can_view_network, is_coordinator, is_member, is_worker
 
 
 def can_register_signal(user, stek):
@@ -14,16 +13,16 @@ def can_register_signal(user, stek):
 
 
 def can_view_signals(user, stek):
-    return _at_least(user, stek, MembershipRole.WORKER)
+    return is_worker(user, stek)
 
 
 def can_manage_topics(user, stek):
-    return _at_least(user, stek, MembershipRole.COORDINATOR)
+    return is_coordinator(user, stek)
 
 
 def can_work_on_dossiers(user, stek):
     """Create dossiers, and read or work on those the STEK leads or was invited to."""
-    return _at_least(user, stek, MembershipRole.WORKER)
+    return is_worker(user, stek)
 
 
 def can_view_network_signals(user, network):

@@ -1,7 +1,6 @@
 """Who may do what in the agenda."""
 
-from stek.core.enums import MembershipRole
-from stek.core.permissions import _at_least, is_member
+from stek.core.permissions import is_coordinator, is_member, is_worker
 
 
 def can_view_agenda(user, stek):
@@ -15,8 +14,8 @@ def can_count(user, stek):
 
 def can_plan(user, stek):
     """Workers and coordinators plan activities and cancel or move sessions."""
-    return _at_least(user, stek, MembershipRole.WORKER)
+    return is_worker(user, stek)
 
 
 def can_manage_categories(user, stek):
-    return _at_least(user, stek, MembershipRole.COORDINATOR)
+    return is_coordinator(user, stek)

@@ -15,6 +15,14 @@ def deny():
     raise PermissionDenied(_("Je rol in deze STEK laat dit niet toe."))
 
 
+def get_public_stek(slug):
+    """A STEK's public pages need no login; an unknown slug gets a clear 404."""
+    stek = Stek.objects.filter(slug=slug, is_active=True).first()
+    if stek is None:
+        raise Http404(_("Er is geen STEK met de naam '%(slug)s'.") % {"slug": slug})
+    return stek
+
+
 def get_stek_for_user(request, slug, check=permissions.can_view_stek):
     """The STEK with ``slug`` if the user belongs to it; it also becomes the current STEK."""
     stek = Stek.objects.filter(slug=slug, is_active=True).select_related("network").first()

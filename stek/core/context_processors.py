@@ -13,6 +13,6 @@ def current_stek(request):
         "my_steks": getattr(request, "my_steks", []),
         "my_networks": Network.objects.filter(memberships__user=user).distinct(),
         "nav_people": stek is not None and permissions.can_view_people(user, stek),
-        "nav_referrals": stek is not None and permissions.at_least_worker(user, stek),
+        "nav_referrals": stek is not None and permissions.is_worker(user, stek),
         "nav_signals": stek is not None and permissions.is_member(user, stek),
     }

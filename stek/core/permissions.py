@@ -49,8 +49,13 @@ def _at_least(user, stek, role):
     return current is not None and ROLE_RANK[current] >= ROLE_RANK[role]
 
 
-def at_least_worker(user, stek):
+def is_worker(user, stek):
+    """A worker or coordinator of the STEK (the apps build their rules on these two)."""
     return _at_least(user, stek, MembershipRole.WORKER)
+
+
+def is_coordinator(user, stek):
+    return _at_least(user, stek, MembershipRole.COORDINATOR)
 
 
 def is_member(user, stek):

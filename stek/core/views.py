@@ -17,9 +17,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
-from stek.advocacy.followups import due_follow_ups
-
-from . import audit, errors, middleware, permissions, services
+from . import audit, errors, middleware, panels, permissions, services
 from .access import (
     get_membership_for_user,
     get_network_for_user,
@@ -147,7 +145,7 @@ def stek_home(request, slug):
         "people_count": stek.memberships.filter(is_active=True).count(),
         "can_view_people": permissions.can_view_people(request.user, stek),
         "can_manage_partners": permissions.can_manage_partners(request.user, stek),
-        "follow_ups": due_follow_ups(request.user, stek),
+        "panels": panels.shown(request.user, stek),  # from the apps (ADR 0009)
     }
     return render(request, "core/stek_home.html", context)
 

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET
 
 from stek.agenda.enums import Function
 from stek.agenda.models import Activity
+from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
 
-from .access import get_public_stek
 from .ical import build_calendar
 from .poster import PosterUnavailable, qr_data_uri, render_poster_pdf
 from .programme import FUNCTIONS, now_and_next, pictogram_data_uri, programme_days

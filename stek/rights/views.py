@@ -24,9 +24,8 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from stek.core.access import deny, get_stek_for_user
+from stek.core.access import deny, get_public_stek, get_stek_for_user
 from stek.core.pdf import PdfUnavailable, public_url, qr_data_uri, render_pdf
-from stek.public.access import get_public_stek
 from stek.referrals import permissions as referral_permissions
 
 from . import permissions, questions

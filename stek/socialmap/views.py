@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
-from stek.referrals.permissions import can_refer
 
 from . import hours, permissions, services
 from .access import get_notice_for_user, get_service_for_user
@@ -103,7 +102,7 @@ def service_detail(request, slug, pk):
             "next_opening": hours.next_opening(service.opening_hours, notices),
             "week": hours.week_table(service.opening_hours),
             "can_edit": permissions.can_edit_service(request.user, stek, service),
-            "can_refer": can_refer(request.user, stek),
+            "can_refer": permissions.can_refer(request.user, stek),
             "map_data": _map_data(stek, origin, _map_points(stek, [_located(service, location)])),
             "notice_form": NoticeForm(),
             "access_choices": Access.choices,

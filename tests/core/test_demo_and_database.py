@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
-from stek.core.management.commands.seed_demo import DEMO_PASSWORD, PEOPLE
 from stek.core.models import Membership, Network, Organisation, Partnership, Stek, User
+from stek.demo.management.commands.seed_demo import DEMO_PASSWORD, PEOPLE
 
 
 def counts():

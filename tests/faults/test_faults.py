@@ -184,13 +184,16 @@ def test_postgresql_restarted_under_load_the_service_recovers_by_itself(tmp_path
                         answered[key] = True
                         break
                     time.sleep(0.3)
+                time.sleep(0.1)  # a person taps a few times a second, not in a tight loop
 
         threads = [
             threading.Thread(target=burst, args=pair) for pair in zip(tablets, planned, strict=True)
         ]
         for t in threads:
             t.start()
-        time.sleep(1.0)
+        started = time.monotonic()
+        while len(answered) < 4 and time.monotonic() - started < 20:
+            time.sleep(0.02)  # restart once the burst is under way, whatever the machine's speed
         answered_before = len(answered)
         cluster.restart()
         for t in threads:
