@@ -169,10 +169,6 @@ class Dossier(models.Model):
     def life_domain_labels(self):
         return [LifeDomain(d).label for d in self.life_domains]
 
-    @property
-    def barrier_labels(self):
-        return [Barrier(b).label for b in self.barriers]
-
     def signing_steks(self):
         """The lead STEK and the STEKs that co-signed: their signals are the evidence."""
         signed = Stek.objects.filter(

@@ -85,10 +85,6 @@ class Referral(models.Model):
         return self.status in (Status.OPEN, Status.ARRIVED) and self.expires_at <= timezone.now()
 
     @property
-    def is_live(self):
-        return self.status in (Status.OPEN, Status.ARRIVED) and not self.is_expired
-
-    @property
     def week(self):
         year, week, _day = self.created_on.isocalendar()
         return f"{year}-W{week:02d}"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from stek.core.access import deny, get_stek_for_user
 
 from . import permissions
-from .models import Location, Service, ServiceNotice
+from .models import Service, ServiceNotice
 
 
 def get_service_for_user(request, slug, pk, edit=False):
@@ -36,9 +36,3 @@ def get_notice_for_user(request, slug, pk):
     if not permissions.can_edit_service(request.user, stek, notice.service):
         deny()
     return stek, notice
-
-
-def locations_for(stek):
-    return Location.objects.filter(organisation__network=stek.network_id).select_related(
-        "organisation"
-    )
