@@ -189,6 +189,10 @@ def _quarter_done(quarter, months):
     return date(quarter.year, 3 * quarter.quarter, 1) in months
 
 
+def _year_done(year, months):
+    return date(year, 12, 1) in months
+
+
 def grid_periods(months):
     """The grid over the completed ``months``: each month, each quarter whose last month is
     complete and each year whose December is (a period at the start of a span counts its
@@ -200,7 +204,7 @@ def grid_periods(months):
         q for q in dict.fromkeys(quarter_of_month(m) for m in months) if _quarter_done(q, done)
     ]
     years = [
-        y for y in dict.fromkeys(GridPeriod(m.year) for m in months) if date(y.year, 12, 1) in done
+        y for y in dict.fromkeys(GridPeriod(m.year) for m in months) if _year_done(y.year, done)
     ]
     return periods + quarters + years
 
@@ -223,19 +227,19 @@ def grid_relations(keys, months):
             if _quarter_done(quarter, done):
                 relations.append(((key, quarter.code), parts))
         for year, in_year in years.items():
-            if date(year, 12, 1) in done:
+            if _year_done(year, done):
                 relations.append(((key, str(year)), [(key, q.code) for q in in_year]))
     return relations
 
 
 def grid_values(counts_by_month, keys, months):
     """``{(key, period code): n}`` over the grid from ``{(key, month): n}`` (months' first days)."""
-    periods = grid_periods(months)
+    periods, done = grid_periods(months), set(months)
     values = {}
     for key in keys:
         for period in periods:
             values[(key, period.code)] = sum(
-                counts_by_month.get((key, m), 0) for m in period.months() if m in months
+                counts_by_month.get((key, m), 0) for m in period.months() if m in done
             )
     return values
 
@@ -255,10 +259,12 @@ def _step(counts, leaves, sums, months, overall):
         for key, parts in sums.items():
             relations.append(((key, period.code), [(p, period.code) for p in parts]))
     if overall:
+        running = dict.fromkeys(keys, 0)
         for i, month in enumerate(months):
             version, span = _version(month), months[: i + 1]
             for key in keys:
-                values[(key, version)] = sum(counts.get((key, m), 0) for m in span)
+                running[key] += counts.get((key, month), 0)
+                values[(key, version)] = running[key]
                 relations.append(
                     ((key, version), [(key, GridPeriod(m.year, month=m.month).code) for m in span])
                 )
@@ -287,7 +293,8 @@ def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=No
     aliases = {key: parts[0] for key, parts in sums.items() if len(parts) == 1}
     sums = {key: parts for key, parts in sums.items() if len(parts) != 1}  # one part: the same
     months = sorted(set(months))
-    counts = {(k, m): n for (k, m), n in counts_by_month.items() if m in set(months) and n}
+    done = set(months)
+    counts = {(k, m): n for (k, m), n in counts_by_month.items() if m in done and n}
     for key, parts in sums.items():
         for month in months:
             total = sum(counts.get((p, month), 0) for p in parts)
@@ -296,10 +303,9 @@ def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=No
     leaves = {k for k, _m in counts_by_month} | {p for parts in sums.values() for p in parts}
     leaves -= set(sums)
     values, hidden, shown = {}, set(), set()
-    for i in range(len(months)):
+    for i in range(len(months)):  # each step's figures hold every earlier step's
         values, relations = _step(counts, leaves, sums, months[: i + 1], overall)
-        shown = {n for n in shown if n in values}
-        hidden = _protect_cached(values, relations, threshold, hidden & set(values), shown)
+        hidden = _protect_cached(values, relations, threshold, hidden, shown)
         shown = set(values) - hidden
     figures = {n: (None if n in hidden else v) for n, v in values.items()}
     if overall and months:
