@@ -83,7 +83,11 @@ class DossierForm(forms.ModelForm):
         required=False,
     )
     barriers = forms.MultipleChoiceField(
-        label=_("Alleen signalen met deze drempels (niet verplicht)"),
+        label=_("Drempels die het dossier toont (niet verplicht)"),
+        help_text=_(
+            "De cijfers tellen alle signalen over de onderwerpen; per drempel toont het dossier "
+            "deze drempels, en de citaten komen uit signalen met een van deze drempels."
+        ),
         choices=Barrier.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,

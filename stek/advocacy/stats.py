@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 
 from stek.core.dates import monday_of, parse_day
 from stek.core.enums import Barrier, LifeDomain
+from stek.core.models import Stek
 from stek.core.privacy import boundary
 from stek.rights.catalogue import BY_ID
 from stek.rights.check import LIKELY, MAYBE
 from stek.rights.services import shown_counts
 from stek.socialmap.models import Topic
 
-from . import detection
+from . import detection, publication
 from .models import Signal
 
 MAX_QUOTES = 8
@@ -197,58 +198,43 @@ def default_period(today):
     return months[0] if months else None
 
 
-def _year_months(period, today):
-    months = boundary.grid_months(today, date(period.year, 1, 1))
-    return [m for m in months if m.year == period.year]
-
-
 def _year_span(months):
     first = months[0] if months else date(2000, 1, 1)
     last = months[-1] if months else first
     return first, (last + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
-def _topic_key(topic_id, domain):
-    return (topic_id or 0, "" if topic_id else domain)
+def _topic_leaves(pub, topic_id, domain):
+    """The publication's leaves a recurring topic (or a domain without topic) adds up."""
+    if topic_id:
+        return [k for k in pub.leaves if k[1] == topic_id]
+    return [publication.leaf(0, domain)]
 
 
 def recurring_topics(steks, period, today, min_steks=detection.MIN_STEKS):
     """Topics that come back in several STEKs in a grid period: (label, STEKs, signals or None
-    when hidden). The signal counts leave the STEKs: they are published on the period grid of
-    the period's year, suppressed jointly over its months, quarters and the year."""
-    months = _year_months(period, today)
+    when hidden). The signal counts are the network publication's figures of the period."""
+    months = publication.year_months(period.year, today)
     in_period = [m for m in months if m in set(period.months())]
     if not in_period:
         return []
     start, end = _year_span(in_period)
     found = detection.recurring(steks, start, end, min_steks=min_steks)
-    year_start, year_end = _year_span(months)
-    rows = (
-        Signal.objects.filter(stek__in=steks)
-        .between(year_start, year_end)
-        .values("topic_id", "life_domain", "week")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    counts = {}
-    for row in rows:
-        key = (_topic_key(row["topic_id"], row["life_domain"]), month_of(row["week"]))
-        counts[key] = counts.get(key, 0) + row["n"]
-    published = boundary.publish_grid(counts, months)
+    pub = publication.year_publication(steks, period.year, today)
     topics = _topics({r.topic_id for r in found})
     return [
         (
             topic_label(r.topic_id, r.life_domain, topics),
             r.steks,
-            published.get((_topic_key(r.topic_id, r.life_domain), period.code), 0),
+            pub.over("topics", _topic_leaves(pub, r.topic_id, r.life_domain), period),
         )
         for r in found
     ]
 
 
 def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
-    """Aggregates over the network's STEKs in a grid period; every count passes the export
-    boundary, jointly over the months, quarters and year of the period's year."""
+    """Aggregates over the network's STEKs in a grid period: the network publication's
+    figures (``publication.year_publication``), never counted apart."""
     rising_found = detection.rising(steks, today)
     rising_topics = _topics({r.topic_id for r in rising_found})
     per_topic = {}
@@ -256,40 +242,31 @@ def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
         label = topic_label(r.topic_id, r.life_domain, rising_topics)
         per_topic.setdefault(label, set()).add(r.stek_id)
     rising = sorted(((label, len(ids)) for label, ids in per_topic.items()), key=lambda x: -x[1])
-    months = _year_months(period, today)
-    year_start, year_end = _year_span(months)
-    rows = (
-        Signal.objects.filter(stek__in=steks)
-        .between(year_start, year_end)
-        .filter(barriers__isnull=False)
-        .values("life_domain", "barriers__barrier", "week")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    counts, in_period, wanted = {}, set(), set(period.months())
-    for row in rows:
-        barrier = str(Barrier(row["barriers__barrier"]).label).split(":")[0]  # short header
-        domain = str(LifeDomain(row["life_domain"]).label)
-        key = (("cell", domain, barrier), month_of(row["week"]))
-        counts[key] = counts.get(key, 0) + row["n"]
-        if month_of(row["week"]) in wanted and months and month_of(row["week"]) in months:
-            in_period.add((domain, barrier))
-    domains = sorted({d for d, _b in in_period})
-    barriers = sorted({b for _d, b in in_period})
-    # no row totals: a sum over barriers counts a signal once per barrier (no figure of
-    # people), and each (domain, barrier) series alone keeps the joint problem small and fast
-    published = boundary.publish_grid(counts, months)
-    code = period.code
-    matrix = [(d, [published.get((("cell", d, b), code), 0) for b in barriers]) for d in domains]
+    pub = publication.year_publication(steks, period.year, today)
+    wanted = set(period.months()) & set(pub.months)
+    in_period = {key for key, month in pub.present if key[0] == "cell" and month in wanted}
+    domains = sorted({key[1] for key in in_period}, key=lambda d: str(LifeDomain(d).label))
+    barriers = sorted({key[2] for key in in_period}, key=_barrier_header)
+    matrix = [
+        (
+            str(LifeDomain(d).label),
+            [pub.over("barriers", [publication.cell(d, b)], period) for b in barriers],
+        )
+        for d in domains
+    ]
     return NetworkView(
         period=period,
         steks=len(list(steks)),
         recurring=recurring_topics(steks, period, today, min_steks),
         rising=rising,
         matrix=matrix,
-        barriers=barriers,
-        months=[m for m in months if m in wanted],
+        barriers=[_barrier_header(b) for b in barriers],
+        months=sorted(wanted),
     )
+
+
+def _barrier_header(code):
+    return str(Barrier(code).label).split(":")[0]  # short header
 
 
 # Dossier evidence ----------------------------------------------------------------------------
@@ -321,14 +298,17 @@ def quarter_of(week):
 
 @dataclass
 class Evidence:
-    """A dossier's evidence, suppressed: it is shared with co-signing STEKs and policymakers."""
+    """A dossier's evidence, shared with co-signing STEKs and policymakers: figures of the
+    network publication for the dossier's topics and domains (``publication``), each a sum of
+    published figures shown only when all its parts are."""
 
     total: int | None
-    steks: int
+    steks: int  # the network's active STEKs whose signals the figures count
+    signing: int  # the STEKs that bring the dossier (the lead and the co-signers)
     by_topic: list  # (label, count or None)
     by_quarter: list  # (quarter, count or None)
     by_barrier: list  # (label, count or None)
-    quotes: list  # consented quotes of the matching signals
+    quotes: list  # consented quotes of the signing STEKs' matching signals
     threshold: int
 
     def rows(self):
@@ -347,67 +327,113 @@ def evidence_months(dossier, today=None):
     return boundary.grid_months(today, first)
 
 
+def _matches(dossier, key, topic_ids):
+    return key[1] in topic_ids or key[2] in (dossier.life_domains or [])
+
+
+def _cover(pub, dossier, topic_ids):
+    """The published figures that add up to the dossier's signals in one year: the leaves of
+    its topics and domains."""
+    return sorted((k for k in pub.leaves if _matches(dossier, k, topic_ids)), key=str)
+
+
+def _over(pubs, months, family, keys_of_year):
+    """A derived figure over the fewest published periods that cover ``months``."""
+    values = []
+    for year, code in publication.cover(months):
+        pub = pubs[year]
+        values.extend(pub.value(family, key, code) for key in keys_of_year(pub))
+    return publication.derived(values)
+
+
 def evidence(dossier, today=None):
-    """The dossier's evidence, published through the export boundary: per topic and per quarter
-    (with the months and years they add up to) jointly suppressed, barriers likewise."""
+    """The dossier's evidence, read from the network publication: per topic over the whole
+    span, per quarter and per barrier, each figure a sum of published figures (hidden when one
+    of them is). Every STEK of the network counts, co-signer or not: a figure over the signing
+    STEKs alone would be a new slice, and two dossiers with other co-signers would differ by
+    one STEK's counts (ADR 0006)."""
+    today = today or timezone.localdate()
     months = evidence_months(dossier, today)
+    signing = dossier.signing_steks().count()
     if not months:
-        return Evidence(0, 0, [], [], [], [], threshold())
-    signals = evidence_signals(dossier).filter(week__gte=months[0], week__lte=_year_span(months)[1])
-    rows = list(
-        signals.values("topic_id", "life_domain", "week", "stek_id")
-        .annotate(n=Count("id"))
-        .order_by()
+        return Evidence(0, 0, signing, [], [], [], [], threshold())
+    steks = list(Stek.objects.filter(network=dossier.network_id, is_active=True))
+    pubs = {y: publication.year_publication(steks, y, today) for y in {m.year for m in months}}
+    topic_ids = set(dossier.topics.values_list("pk", flat=True))
+    if not topic_ids and not dossier.life_domains:
+        return Evidence(0, len(steks), signing, [], [], [], [], threshold())
+    in_span = set(months)
+    matched = sorted(
+        {
+            key
+            for pub in pubs.values()
+            for key in pub.leaves
+            if _matches(dossier, key, topic_ids)
+            and any((key, m) in pub.present for m in in_span if m.year == pub.year)
+        },
+        key=str,
     )
-    topics = _topics({r["topic_id"] for r in rows})
-    by_topic = {}
-    for row in rows:
-        label = topic_label(row["topic_id"], row["life_domain"], topics)
-        key = (label, month_of(row["week"]))
-        by_topic[key] = by_topic.get(key, 0) + row["n"]
-    labels = sorted({label for label, _m in by_topic}, key=str)
-    published = boundary.publish_grid(by_topic, months, sums={"__total__": labels}, overall=True)
-    barrier_rows = (
-        Signal.objects.filter(pk__in=signals.values("pk"))
-        .filter(barriers__isnull=False)
-        .values("barriers__barrier", "week")
-        .annotate(n=Count("id"))
-        .order_by()
+    rows = {}  # a topic (or a domain without topic) may have leaves in several domains
+    for key in matched:
+        rows.setdefault((key[1], "" if key[1] else key[2]), []).append(key)
+    topics = _topics({tid for tid, _d in rows})
+    by_topic = [
+        (
+            topic_label(tid, domain, topics),
+            _over(pubs, months, "topics", lambda pub, ks=keys: [k for k in ks if k in pub.leaves]),
+        )
+        for (tid, domain), keys in rows.items()
+    ]
+
+    def cover(pub):
+        return _cover(pub, dossier, topic_ids)
+
+    total = _over(pubs, months, "topics", cover) if matched else 0
+    quarters = [p for p in boundary.grid_periods(months) if p.level == "quarter"]
+    by_quarter = [(q.code, _over(pubs, q.months(), "topics", cover)) for q in quarters if matched]
+    by_quarter = [(code, n) for code, n in by_quarter if n != 0]  # quarters without signals
+    domains = set(dossier.life_domains or []) | {key[2] for key in matched}
+    wanted = set(dossier.barriers or [])
+    cells = sorted(
+        {
+            key
+            for pub in pubs.values()
+            for key, m in pub.present
+            if key[0] == "cell"
+            and key[1] in domains
+            and m in in_span
+            and (not wanted or key[2] in wanted)
+        },
+        key=str,
     )
-    by_barrier = {}
-    for r in barrier_rows:
-        key = (str(Barrier(r["barriers__barrier"]).label), month_of(r["week"]))
-        by_barrier[key] = by_barrier.get(key, 0) + r["n"]
-    barrier_published = boundary.publish_grid(by_barrier, months, overall=True)
-    barrier_labels = sorted({label for label, _m in by_barrier}, key=str)
-    quarters = list(dict.fromkeys(boundary.quarter_of_month(m) for m in months))
-    limit = published.threshold
+    by_barrier = [
+        (
+            str(Barrier(barrier).label),
+            _over(
+                pubs,
+                months,
+                "barriers",
+                lambda pub, b=barrier: [publication.cell(d, b) for d in sorted(domains)],
+            ),
+        )
+        for barrier in sorted({key[2] for key in cells})
+    ]
     quotes = list(
         dict.fromkeys(  # each quote once, newest first
-            signals.exclude(quote="")
+            evidence_signals(dossier)
+            .exclude(quote="")
             .filter(quote_consent=True)
             .order_by("-week")
             .values_list("quote", flat=True)[:200]
         )
     )[:MAX_QUOTES]
     return Evidence(
-        total=published.get(("__total__", boundary.ALL), 0) if labels else 0,
-        steks=len({r["stek_id"] for r in rows}),
-        by_topic=sorted(
-            ((label, published.get((label, boundary.ALL), 0)) for label in labels),
-            key=lambda i: -(i[1] or 0),
-        ),
-        by_quarter=[
-            (f"{q.year}-K{q.quarter}", published.get(("__total__", q.code), 0))
-            for q in quarters
-            if labels
-            and (("__total__", q.code) in published.figures)  # completed quarters only
-            and published.get(("__total__", q.code), 0) != 0  # quarters without signals: out
-        ],
-        by_barrier=sorted(
-            ((label, barrier_published.get((label, boundary.ALL), 0)) for label in barrier_labels),
-            key=lambda i: -(i[1] or 0),
-        ),
+        total=total,
+        steks=len(steks),
+        signing=signing,
+        by_topic=sorted(by_topic, key=lambda i: (-(i[1] or 0), str(i[0]))),
+        by_quarter=by_quarter,
+        by_barrier=sorted(by_barrier, key=lambda i: (-(i[1] or 0), str(i[0]))),
         quotes=quotes,
-        threshold=limit,
+        threshold=threshold(),
     )

@@ -68,11 +68,21 @@ def test_the_evidence_follows_new_signals_and_suppresses_small_counts(world, set
     assert second.by_barrier == [("Taal", None)]  # 4 signals: under the threshold
 
 
-def test_co_signing_adds_a_steks_signals_to_the_shared_evidence(client_for, world):
+def test_the_evidence_counts_the_network_and_co_signing_brings_a_steks_name_and_quotes(
+    client_for, world
+):
+    """The figures are the network's (a figure over the signing STEKs alone would let two
+    dossiers with other co-signers differ by one STEK's counts); co-signing adds the STEK to
+    those who bring the dossier, and its consented quotes."""
     dossier = make_dossier(world.stek_a)
     signals(world.stek_a, "vlaamse_huurpremie", n=5)
-    signals(world.stek_b, "vlaamse_huurpremie", n=6)
-    assert stats.evidence(dossier).total == 5
+    signals(
+        world.stek_b, "vlaamse_huurpremie", n=6, quote="Het formulier is te moeilijk",
+        quote_consent=True,
+    )  # fmt: skip
+    before = stats.evidence(dossier)
+    assert (before.total, before.steks, before.signing) == (11, 2, 1)
+    assert before.quotes == []  # STEK Beta does not bring the dossier (yet)
     other = client_for("worker_b")
     assert other.get(url("dossier_detail", dossier, slug="beta")).status_code == 404
     lead = client_for("worker_a")
@@ -84,9 +94,12 @@ def test_co_signing_adds_a_steks_signals_to_the_shared_evidence(client_for, worl
     assert other.get(url("dossier_edit", dossier, slug="beta")).status_code == 404
     other.post(url("dossier_answer", dossier, slug="beta"), {"sign": "1"})
     assert other.get(url("dossier_edit", dossier, slug="beta")).status_code == 403
-    assert stats.evidence(dossier).total == 11 and stats.evidence(dossier).steks == 2
+    after = stats.evidence(dossier)
+    assert (after.total, after.by_topic, after.signing) == (11, before.by_topic, 2)
+    assert after.quotes == ["Het formulier is te moeilijk"]
     html = other.get(url("dossier_detail", dossier, slug="beta")).content.decode()
-    assert "11 signalen" in html and "Mee ondertekend" in html
+    assert "11 signalen" in html and "2 STEKs brengen dit dossier" in html
+    assert "Mee ondertekend" in html
 
 
 def test_a_co_signer_adds_a_testimony_but_not_one_with_personal_data(client_for, world):
@@ -172,7 +185,9 @@ def test_exports_a_note_and_evidence_tables(client_for, world, settings):
     worker = client_for("worker_a")
     rows = list(csv.reader(io.StringIO(worker.get(url("dossier_csv", dossier)).content.decode())))
     assert rows[0] == ["Tabel", "Wat", "Aantal signalen"]
-    assert ["Onderwerp", "Vlaamse huurpremie", "8"] in rows
+    # the topic's total adds a quarter of 2 signals (hidden): it is hidden too
+    assert ["Onderwerp", "Vlaamse huurpremie", "verborgen"] in rows
+    assert ["Drempel", "Begrijpbaarheid: uitleg of formulier te moeilijk", "6"] in rows
     numbers = [int(r[2]) for r in rows[1:] if r[2].isdigit()]
     assert numbers and all(n >= 5 for n in numbers)
     assert any(r[2] == "verborgen" for r in rows)  # small cells are said, not shown
