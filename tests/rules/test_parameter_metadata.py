@@ -45,7 +45,7 @@ def test_an_index_step_gives_the_computed_amount_and_keeps_a_published_one():
     assert info["value"] == pytest.approx(1314.20)
     assert info["valid_from"] == date(2025, 2, 1)
     assert info["computed"] is False
-    # the socio-professional exemption has no published value since 2022: it is computed
+    # the socio-professional exemption has no published value for March 2026: it is computed
     info = engine.parameter_info("leefloon.vrijstelling.socio_professioneel", date(2026, 4, 1))
     assert info["value"] == pytest.approx(315.67)  # 303.41 × 1.0404
     assert info["computed"] is True
