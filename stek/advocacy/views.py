@@ -2,6 +2,8 @@
 
 import csv
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
@@ -14,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stek.core import audit
@@ -304,10 +307,94 @@ def dossier_edit(request, slug, pk):
     )
 
 
-def _detail(request, stek, dossier, is_lead, status=200, **forms):
-    today = timezone.localdate()
+# The small forms on the dossier page: one table, one view that saves any of them, and the
+# dossier page that shows them all. A form that does not validate (or that a service refuses)
+# is shown on the page with its errors; a saved one redirects to the page (post/redirect/get).
+
+
+def _move_to_step(request, stek, dossier, data):
+    services.move_to_step(actor=request.user, dossier=dossier, **data)
+
+
+def _set_outcome(request, stek, dossier, data):
+    services.set_outcome(
+        actor=request.user, dossier=dossier, outcome=data["outcome"], note=data["outcome_note"]
+    )
+
+
+def _invite_steks(request, stek, dossier, data):
+    services.invite_steks(actor=request.user, dossier=dossier, steks=list(data["steks"]))
+
+
+def _add_testimony(request, stek, dossier, data):
+    services.add_testimony(actor=request.user, dossier=dossier, stek=stek, **data)
+
+
+def _add_addressee(request, stek, dossier, data):
+    services.save_addressee(actor=request.user, dossier=dossier, **data)
+
+
+def _add_action(request, stek, dossier, data):
+    services.add_action(actor=request.user, dossier=dossier, **data)
+
+
+def _step_form(stek, dossier, data):
+    initial = {"step": dossier.step, "reached_on": timezone.localdate()}
+    return StepForm(data, stek=stek, initial=initial)
+
+
+def _outcome_form(stek, dossier, data):
+    """Blank it shows the dossier's outcome; posted it leaves the dossier alone until saved."""
+    return OutcomeForm(instance=dossier) if data is None else OutcomeForm(data)
+
+
+def _invite_form(stek, dossier, data):
+    return InviteForm(data, candidates=services.steks_to_invite(dossier))
+
+
+def _action_form(stek, dossier, data):
+    return ActionForm(data, initial={"date": timezone.localdate()})
+
+
+@dataclass(frozen=True)
+class PageForm:
+    """A small form on the dossier page.
+
+    ``form``: its class; ``save(request, stek, dossier, data)``: the service call that saves
+    it; ``lead_only``: only the lead STEK may post it (else also the STEKs that co-sign);
+    ``build(stek, dossier, data)``: how to make it when it needs more than the posted data
+    (``data`` is None for the blank form on the page); ``message``: said once it is saved."""
+
+    form: type
+    save: Callable
+    lead_only: bool = True
+    build: Callable | None = None
+    message: str = gettext_lazy("Bewaard.")
+
+    def make(self, stek, dossier, data=None):
+        return self.build(stek, dossier, data) if self.build else self.form(data)
+
+
+# The name is the form's name on the page (``<name>_form``) and in its URL (urls.py).
+DOSSIER_FORMS = {
+    "step": PageForm(StepForm, _move_to_step, build=_step_form),
+    "outcome": PageForm(OutcomeForm, _set_outcome, build=_outcome_form),
+    "invite": PageForm(InviteForm, _invite_steks, build=_invite_form),
+    "testimony": PageForm(TestimonyForm, _add_testimony, lead_only=False),
+    "addressee": PageForm(AddresseeForm, _add_addressee),
+    "action": PageForm(ActionForm, _add_action, build=_action_form),
+}
+
+
+def _detail(request, stek, dossier, is_lead, posted=None, status=200):
+    """The dossier page with every form of ``DOSSIER_FORMS``, blank but for ``posted``
+    ({name: form}): a posted form shown again with its errors."""
+    posted = posted or {}
     entries = {e.step: e for e in dossier.step_entries.select_related("owner")}
-    candidates = services.steks_to_invite(dossier)
+    forms = {
+        name: posted[name] if name in posted else entry.make(stek, dossier)
+        for name, entry in DOSSIER_FORMS.items()
+    }
     context = {
         "stek": stek,
         "dossier": dossier,
@@ -320,14 +407,8 @@ def _detail(request, stek, dossier, is_lead, status=200, **forms):
         "testimonies": dossier.testimonies.select_related("stek"),
         "addressees": dossier.addressees.all(),
         "actions": dossier.actions.all(),
-        "step_form": forms.get("step_form")
-        or StepForm(stek=stek, initial={"step": dossier.step, "reached_on": today}),
-        "outcome_form": forms.get("outcome_form") or OutcomeForm(instance=dossier),
-        "invite_form": forms.get("invite_form") or InviteForm(candidates=candidates),
-        "testimony_form": forms.get("testimony_form") or TestimonyForm(),
-        "addressee_form": forms.get("addressee_form") or AddresseeForm(),
-        "action_form": forms.get("action_form") or ActionForm(initial={"date": today}),
-        "can_invite": candidates.exists(),
+        **{f"{name}_form": form for name, form in forms.items()},
+        "can_invite": forms["invite"].fields["steks"].queryset.exists(),
     }
     return render(request, "advocacy/dossier_detail.html", context, status=status)
 
@@ -338,53 +419,23 @@ def dossier_detail(request, slug, pk):
     return _detail(request, stek, dossier, is_lead)
 
 
-def _dossier_post(request, slug, pk, form_name, make_form, save, lead_only=True):
-    """A small form on the dossier page: save it, or show the page with the form's errors."""
-    stek, dossier, is_lead = get_dossier_for_user(request, slug, pk, lead_only=lead_only)
-    form = make_form(stek, dossier)
+@login_required
+@require_POST
+def dossier_form(request, slug, pk, name):
+    """Save the dossier page's form ``name`` (``DOSSIER_FORMS``), or show the page with its
+    errors."""
+    entry = DOSSIER_FORMS[name]
+    stek, dossier, is_lead = get_dossier_for_user(request, slug, pk, lead_only=entry.lead_only)
+    form = entry.make(stek, dossier, request.POST)
     if form.is_valid():
         try:
-            save(stek, dossier, form.cleaned_data)
+            entry.save(request, stek, dossier, form.cleaned_data)
         except (ServiceError, ValidationError) as error:
             show_refusal(form, error)
         else:
-            messages.success(request, _("Bewaard."))
+            messages.success(request, entry.message)
             return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
-    return _detail(request, stek, dossier, is_lead, status=400, **{form_name: form})
-
-
-@login_required
-@require_POST
-def dossier_step(request, slug, pk):
-    def save(stek, dossier, data):
-        services.move_to_step(actor=request.user, dossier=dossier, **data)
-
-    make = lambda stek, dossier: StepForm(request.POST, stek=stek)  # noqa: E731
-    return _dossier_post(request, slug, pk, "step_form", make, save)
-
-
-@login_required
-@require_POST
-def dossier_outcome(request, slug, pk):
-    def save(stek, dossier, data):
-        services.set_outcome(
-            actor=request.user, dossier=dossier, outcome=data["outcome"], note=data["outcome_note"]
-        )
-
-    make = lambda stek, dossier: OutcomeForm(request.POST)  # noqa: E731
-    return _dossier_post(request, slug, pk, "outcome_form", make, save)
-
-
-@login_required
-@require_POST
-def dossier_invite(request, slug, pk):
-    def save(stek, dossier, data):
-        services.invite_steks(actor=request.user, dossier=dossier, steks=list(data["steks"]))
-
-    def make(stek, dossier):
-        return InviteForm(request.POST, candidates=services.steks_to_invite(dossier))
-
-    return _dossier_post(request, slug, pk, "invite_form", make, save)
+    return _detail(request, stek, dossier, is_lead, posted={name: form}, status=400)
 
 
 @login_required
@@ -412,31 +463,11 @@ def dossier_answer(request, slug, pk):
 
 @login_required
 @require_POST
-def testimony_add(request, slug, pk):
-    def save(stek, dossier, data):
-        services.add_testimony(actor=request.user, dossier=dossier, stek=stek, **data)
-
-    make = lambda stek, dossier: TestimonyForm(request.POST)  # noqa: E731
-    return _dossier_post(request, slug, pk, "testimony_form", make, save, lead_only=False)
-
-
-@login_required
-@require_POST
 def testimony_remove(request, slug, pk, testimony_pk):
     stek, dossier, testimony = get_testimony_for_user(request, slug, pk, testimony_pk)
     services.remove_testimony(actor=request.user, testimony=testimony)
     messages.success(request, _("De getuigenis is verwijderd."))
     return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
-
-
-@login_required
-@require_POST
-def addressee_add(request, slug, pk):
-    def save(stek, dossier, data):
-        services.save_addressee(actor=request.user, dossier=dossier, **data)
-
-    make = lambda stek, dossier: AddresseeForm(request.POST)  # noqa: E731
-    return _dossier_post(request, slug, pk, "addressee_form", make, save)
 
 
 @login_required
@@ -467,16 +498,6 @@ def addressee_done(request, slug, pk, addressee_pk):
     services.mark_followed_up(actor=request.user, addressee=addressee)
     messages.success(request, _("Opgevolgd: %(body)s") % {"body": addressee.body})
     return redirect("advocacy:dossier_detail", slug=stek.slug, pk=dossier.pk)
-
-
-@login_required
-@require_POST
-def action_add(request, slug, pk):
-    def save(stek, dossier, data):
-        services.add_action(actor=request.user, dossier=dossier, **data)
-
-    make = lambda stek, dossier: ActionForm(request.POST)  # noqa: E731
-    return _dossier_post(request, slug, pk, "action_form", make, save)
 
 
 # Exports ---------------------------------------------------------------------------------
