@@ -2,13 +2,13 @@
 
 The answers travel with the browser (a signed cookie of the check, see ``views``), never in a
 session or the database: the check stores nothing. Each step reads its part of the state and
-writes it back; ``answers`` turns a finished state into ``CheckAnswers`` for the rules.
+writes it back; ``Questionnaire`` walks through the steps (next, back, changing one answer
+from the summary); ``answers`` turns a finished state into ``CheckAnswers`` for the rules.
 
 The questions that decide which other questions apply (region, household, housing) come
 first, so that from then on the number of questions is known and "Vraag 4 van 11" stays true:
 each step names in ``depends`` the questions its ``applies`` reads."""
 
-import json
 from typing import Annotated, Literal
 
 from django import forms
@@ -16,8 +16,6 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from stek.core import params
 
 from .answers import BudgetMeter, CheckAnswers, Heating, Housing, Region, Status
 from .engine import parameter_at
@@ -167,11 +165,9 @@ class PeopleStep(Step):
 
     def write(self, state):
         changed = any(state.get(name) != self.cleaned_data[name] for name in self.fields)
-        if changed:  # other people: ask about them again
+        if changed:  # other people: their answers go, so their questions are asked again
             for name in ("ages", "income", "statuses", "started", "relations"):
                 state.pop(name, None)
-            again = {"leeftijd", "inkomen", "situatie", "samen"}
-            state["_done"] = [key for key in state.get("_done", []) if key not in again]
         super().write(state)
 
 
@@ -514,34 +510,6 @@ def applicable(state):
     return [step for step in STEPS if step.applies(state)]
 
 
-def total_known(state):
-    """Is the number of questions known: are the answers that decide it all given?"""
-    done = set(state.get("_done", []))
-    return all(key in done for step in STEPS for key in step.depends)
-
-
-def reachable(state, step):
-    """May ``step`` be shown: it applies, and every question before it is answered (or the
-    visitor is changing answers from the summary)."""
-    steps = applicable(state)
-    if step not in steps:
-        return False
-    done = set(state.get("_done", []))
-    if state.get("_review") and all(s.key in done for s in steps if s.depends):
-        return True
-    return all(s.key in done for s in steps[: steps.index(step)])
-
-
-def after(state, step):
-    """The question after ``step`` (answered or not: after "back" the visitor walks forward
-    through their answers), or None at the end."""
-    steps = applicable(state)
-    if step not in steps:
-        return first_unanswered(state)
-    index = steps.index(step)
-    return steps[index + 1] if index + 1 < len(steps) else first_unanswered(state)
-
-
 def question_range():
     """The fewest and the most questions a check asks (for the introduction)."""
     counts = []
@@ -551,12 +519,6 @@ def question_range():
                 state = {"region": region, "housing": housing, "adults": adults}
                 counts.append(len(applicable(state)))
     return min(counts), max(counts)
-
-
-def first_unanswered(state):
-    """The first step that applies and has no answer yet, or None when all are answered."""
-    done = set(state.get("_done", []))
-    return next((step for step in applicable(state) if step.key not in done), None)
 
 
 class Damaged(ValueError):
@@ -619,16 +581,6 @@ class State(BaseModel):
         return self
 
 
-def load(text):
-    """The state posted back by the page: {} for a new check, ``Damaged`` if unreadable."""
-    try:  # bounded in size and depth first: 5,000 nested brackets are damage, not a 500
-        state = params.load_json(text or "{}")
-        State.model_validate(state)
-    except (ValueError, TypeError) as error:  # pydantic's ValidationError is a ValueError
-        raise Damaged(str(error)) from error
-    return state
-
-
 def validate(state):
     """``state`` if it is a valid state of the check, else ``Damaged``."""
     try:
@@ -638,8 +590,139 @@ def validate(state):
     return state
 
 
-def dump(state):
-    return json.dumps(state, separators=(",", ":"))
+class Questionnaire:
+    """A check under way: the answers so far, and where the visitor stands in the questions.
+
+    It decides which question may be shown, which comes next and which came before, and lets
+    the visitor change one answer from the summary and come straight back to it. ``state`` is
+    the plain dict the check keeps (``views`` carries it in a cookie): the answers as the steps
+    write them, plus ``_done`` (the questions answered), ``_review`` (an answer is being
+    changed from the summary) and ``_counted`` (the STEK's weekly tally has this check).
+
+    A place in the check is a step, or None for the summary (every question answered)."""
+
+    def __init__(self, state=None):
+        self.state = {} if state is None else state
+
+    @classmethod
+    def restore(cls, state):
+        """The check of a kept ``state``; ``Damaged`` if it is not a state of the check."""
+        return cls(validate(state))
+
+    # Where the check stands ------------------------------------------------------------------
+
+    @property
+    def done(self):
+        return set(self.state.get("_done", []))
+
+    @property
+    def reviewing(self):
+        """Is an answer being changed from the summary (the question says "Bewaar")?"""
+        return bool(self.state.get("_review"))
+
+    @property
+    def counted(self):
+        return bool(self.state.get("_counted"))
+
+    @property
+    def finished(self):
+        return bool(self.state) and self.current() is None
+
+    def steps(self):
+        """The questions that apply to these answers, in order."""
+        return applicable(self.state)
+
+    def current(self):
+        """The first question that applies and has no answer yet; None when all have one."""
+        done = self.done
+        return next((step for step in self.steps() if step.key not in done), None)
+
+    def total_known(self):
+        """Is the number of questions known: are the answers that decide it all given?"""
+        done = self.done
+        return all(key in done for step in STEPS for key in step.depends)
+
+    def question(self, key):
+        """The question ``key`` if it may be shown now, else None: it applies, and every
+        question before it is answered (or an answer is being changed from the summary)."""
+        step = BY_KEY.get(key)
+        steps = self.steps()
+        if step not in steps:
+            return None
+        done = self.done
+        if self.reviewing and all(s.key in done for s in steps if s.depends):
+            return step
+        if all(s.key in done for s in steps[: steps.index(step)]):
+            return step
+        return None
+
+    def progress(self, step):
+        """(the question's number, the number of questions or None while not yet known)."""
+        steps = self.steps()
+        position = steps.index(step) + 1 if step in steps else 1
+        return position, len(steps) if self.total_known() else None
+
+    def back(self, step):
+        """The question before ``step``, or None for the first."""
+        steps = self.steps()
+        index = steps.index(step) if step in steps else 0
+        return steps[index - 1] if index > 0 else None
+
+    def form(self, step, data=None):
+        """The question's form: with the answers given so far, or bound to ``data``."""
+        return step(state=self.state) if data is None else step(data, state=self.state)
+
+    def summary(self):
+        """(step, question, [(label, answer)]) for every question that applies."""
+        return [
+            (step, step.title(self.state), list(self.form(step).summary())) for step in self.steps()
+        ]
+
+    def answers(self, when=None):
+        """The rules' input, once the check is finished."""
+        return answers(self.state, when)
+
+    @property
+    def income_estimated(self):
+        """Last year's income not given: the rules use twelve times this month's."""
+        return self.state.get("yearly_taxable_income") is None
+
+    # Moves -------------------------------------------------------------------------------------
+
+    def answer(self, step, data):
+        """Answer ``step`` (a question that may be shown) with what was posted: the bound form;
+        if it is valid, the answer is kept. An answer that changes which answers stand (other
+        people in the household) leaves the questions about them to be asked again."""
+        form = self.form(step, data)
+        if form.is_valid():
+            form.write(self.state)
+            standing = {key for key in self.done if key == "gezin" or REQUIRES[key] in self.state}
+            self.state["_done"] = sorted(standing | {step.key})
+        return form
+
+    def next(self, step):
+        """Where the check goes once ``step`` is answered: back to the summary (or to a
+        question the change opened) when an answer was changed from the summary, else the
+        question after it, answered or not (after "back" the visitor walks forward through
+        their answers), and at the end the first question still open or the summary."""
+        if self.reviewing:
+            return self.current()
+        steps = self.steps()
+        if step in steps and steps.index(step) + 1 < len(steps):
+            return steps[steps.index(step) + 1]
+        return self.current()
+
+    def edit(self, key):
+        """Change the answer to ``key`` from the summary: the question to show, or None if the
+        check is not finished or there is no such question."""
+        if not self.finished or key not in BY_KEY:
+            return None
+        self.state["_review"] = True
+        return BY_KEY[key]
+
+    def mark_counted(self):
+        """The STEK's weekly tally has this check: it is not counted again."""
+        self.state["_counted"] = True
 
 
 def answers(state, when=None):

@@ -12,7 +12,11 @@ check again. The one write, when a STEK switches it on, is its weekly count of t
 Three doors lead in: the open check (``/rechtencheck/``), a STEK's public check that shows that
 STEK's public services (``/<stek>/rechtencheck/``), and the check a worker runs with a visitor
 inside the STEK (``/s/<stek>/rechtencheck/``), whose results lead to a referral. A STEK's doors
-suggest only services that serve the STEK's municipality (``services.serving``)."""
+suggest only services that serve the STEK's municipality (``services.serving``).
+
+Which question comes next, which came before, and changing one answer from the summary are
+the questionnaire's (``questions.Questionnaire``): this module turns requests into its moves
+and renders where it stands."""
 
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -81,15 +85,15 @@ def _read(request, name, salt):
 
 
 def load_state(request):
-    """The answers so far: {} for a new check, ``questions.Damaged`` if unreadable."""
+    """The check so far: a new one without a cookie, ``questions.Damaged`` if unreadable."""
     state = _read(request, COOKIE, SALT)
     if state is None:
-        return {}
-    return questions.validate(state)
+        return questions.Questionnaire()
+    return questions.Questionnaire.restore(state)
 
 
-def _keep(response, request, state):
-    value = signing.dumps(state, salt=SALT, compress=True)
+def _keep(response, request, questionnaire):
+    value = signing.dumps(questionnaire.state, salt=SALT, compress=True)
     if len(value) > MAX_COOKIE:  # cannot happen for a valid state; never send a broken one
         raise questions.Damaged("state too big")
     response.set_cookie(
@@ -133,39 +137,34 @@ def _intro(request, stek, mode, **context):
 
 def _check(request, stek, mode):
     try:
-        state = load_state(request)
+        questionnaire = load_state(request)
     except questions.Damaged:
         # An old tab or a tampered cookie: start again rather than fail.
         response = _intro(request, stek, mode, damaged=True)
         return _forget(response, request)
     if request.method == "POST":
-        return _post(request, stek, mode, state)
-    return _get(request, stek, mode, state)
+        return _post(request, stek, mode, questionnaire)
+    return _get(request, stek, mode, questionnaire)
 
 
-def _finished(state):
-    return bool(state) and questions.first_unanswered(state) is None
+def _go(request, place):
+    """A redirect to a place in the check: a question, or the summary (None)."""
+    return _to(request, place.key if place else SUMMARY)
 
 
-def _where_now(request, state):
-    """A redirect to where the check stands: the first open question, or the summary."""
-    following = questions.first_unanswered(state)
-    return _to(request, following.key if following else SUMMARY)
-
-
-def _get(request, stek, mode, state):
+def _get(request, stek, mode, questionnaire):
     stap = request.GET.get("stap", "")
     if not stap:
         return _intro(request, stek, mode, cleared="gewist" in request.GET)
     if stap in (SUMMARY, RESULTS, SLIP):
-        if not _finished(state):
-            return _where_now(request, state)
+        if not questionnaire.finished:
+            return _go(request, questionnaire.current())
         if stap == SUMMARY:
-            return _summary(request, stek, mode, state)
-        return _results(request, stek, mode, state, pdf=stap == SLIP)
-    step = questions.BY_KEY.get(stap)
-    if step is None or not questions.reachable(state, step):
-        return _where_now(request, state)
+            return _page(request, "summary.html", stek, mode, rows=questionnaire.summary())
+        return _results(request, stek, mode, questionnaire, pdf=stap == SLIP)
+    step = questionnaire.question(stap)
+    if step is None:
+        return _go(request, questionnaire.current())
     typed = None
     try:
         pending = _read(request, TYPED, SALT + ".typed")
@@ -173,32 +172,33 @@ def _get(request, stek, mode, state):
         pending = None
     if isinstance(pending, dict) and pending.get("step") == step.key:
         typed = pending.get("data")
-    response = _question(request, stek, mode, state, step, typed)
+    response = _question(request, stek, mode, questionnaire, step, typed)
     if pending is not None:  # shown once: the typed answers are not kept
         response.delete_cookie(TYPED, path=request.path, samesite="Lax")
     return response
 
 
-def _post(request, stek, mode, state):
+def _post(request, stek, mode, questionnaire):
     action = request.POST.get("action", "next")
+    verb, _colon, key = action.partition(":")  # "edit:<question>" from the summary
     if action == "start":
-        return _keep(_to(request, questions.STEPS[0].key), request, {})
+        new = questions.Questionnaire()
+        return _keep(_go(request, new.current()), request, new)
     if action == "clear":
         return _forget(_to(request, gewist=1), request)
-    if action.startswith("edit:") and action[5:] in questions.BY_KEY and _finished(state):
-        state["_review"] = True
-        return _keep(_to(request, action[5:]), request, state)
-    if action == "results" and _finished(state):
-        if stek and not state.get("_counted"):
+    if verb == "edit" and (step := questionnaire.edit(key)):
+        return _keep(_go(request, step), request, questionnaire)
+    if action == "results" and questionnaire.finished:
+        if stek and not questionnaire.counted:
             # Once per check, by this POST: the results page itself (a GET) never writes.
             door = Door.WORKER if mode == WORKER else Door.PUBLIC
-            if count_shown(stek=stek, door=door, result=evaluate(questions.answers(state))):
-                state["_counted"] = True
-        return _keep(_to(request, RESULTS), request, state)
-    step = questions.BY_KEY.get(request.POST.get("step", ""))
-    if action != "next" or step is None or not questions.reachable(state, step):
-        return _where_now(request, state)
-    form = step(request.POST, state=state)
+            if count_shown(stek=stek, door=door, result=evaluate(questionnaire.answers())):
+                questionnaire.mark_counted()
+        return _keep(_to(request, RESULTS), request, questionnaire)
+    step = questionnaire.question(request.POST.get("step", ""))
+    if action != "next" or step is None:
+        return _go(request, questionnaire.current())
+    form = questionnaire.answer(step, request.POST)
     if not form.is_valid():
         # Redirect here too, with what was typed in a short-lived cookie, so that "back"
         # from the next page never lands on a POST.
@@ -214,36 +214,30 @@ def _post(request, stek, mode, state):
             secure=request.is_secure(),
         )
         return response
-    form.write(state)
-    state["_done"] = sorted(set(state.get("_done", [])) | {step.key})
-    if state.get("_review"):
-        return _keep(_where_now(request, state), request, state)
-    following = questions.after(state, step)
-    return _keep(_to(request, following.key if following else SUMMARY), request, state)
+    return _keep(_go(request, questionnaire.next(step)), request, questionnaire)
 
 
-def _question(request, stek, mode, state, step, typed=None):
+def _question(request, stek, mode, questionnaire, step, typed=None):
     if typed is not None:
-        form = step(_Typed(typed), state=state)
+        form = questionnaire.form(step, _Typed(typed))
         form.is_valid()  # shows the errors of what was typed
     else:
-        form = step(state=state)
-    steps = questions.applicable(state)
-    position = steps.index(step) + 1 if step in steps else 1
-    previous = steps[position - 2] if position > 1 else None
+        form = questionnaire.form(step)
+    position, total = questionnaire.progress(step)
+    previous = questionnaire.back(step)
     return _page(
         request,
         "question.html",
         stek,
         mode,
         step=step,
-        question=step.title(state),
-        help=step.help_for(state),
+        question=step.title(questionnaire.state),
+        help=step.help_for(questionnaire.state),
         form=form,
         position=position,
-        total=len(steps) if questions.total_known(state) else None,
+        total=total,
         back=f"?stap={previous.key}" if previous else "",
-        review=bool(state.get("_review")),
+        review=questionnaire.reviewing,
     )
 
 
@@ -258,16 +252,8 @@ class _Typed(dict):
         return list(super().get(key) or (default or []))
 
 
-def _summary(request, stek, mode, state):
-    rows = [
-        (step, step.title(state), list(step(state=state).summary()))
-        for step in questions.applicable(state)
-    ]
-    return _page(request, "summary.html", stek, mode, rows=rows)
-
-
-def _results(request, stek, mode, state, pdf=False):
-    result = evaluate(questions.answers(state))
+def _results(request, stek, mode, questionnaire, pdf=False):
+    result = evaluate(questionnaire.answers())
     shown = [r.id for r in result.rights if r.status != UNLIKELY and r.in_region]
     topics = shown + [p.topic for p in result.pointers]
     topics += [step.topic for _right, step in result.next_steps]
@@ -280,7 +266,7 @@ def _results(request, stek, mode, state, pdf=False):
             (MAYBE, result.by_status(MAYBE)),
             (UNLIKELY, result.by_status(UNLIKELY)),
         ],
-        "estimated_income": state.get("yearly_taxable_income") is None,
+        "estimated_income": questionnaire.income_estimated,
         "can_refer": mode == WORKER and referral_permissions.can_refer(request.user, stek),
     }
     if pdf:
