@@ -175,13 +175,14 @@ class RelationsStep(Step):
     key = "samen"
     question = _("Wie woont er met je samen?")
     help = _(
-        "Dat telt voor het leefloon: het inkomen van je partner, je ouders of je kinderen kan "
-        "meetellen. Dat van een broer, zus of vriend telt niet mee."
+        "Dat telt voor het leefloon: het inkomen van je partner kan meetellen, en dat van familie "
+        "die voor je moet zorgen (ouders, grootouders, kinderen, kleinkinderen, schoonouders, "
+        "schoonzoon of schoondochter). Dat van een broer, zus of vriend telt niet mee."
     )
     depends = ("gezin",)
     CHOICES = [
         ("partner", _("Mijn partner (getrouwd, wettelijk of feitelijk samenwonend)")),
-        ("family", _("Mijn vader, moeder, zoon of dochter")),
+        ("family", _("Mijn (groot)ouder, (klein)kind, schoonouder, schoonzoon of schoondochter")),
         ("other", _("Iemand anders (broer, zus, vriend …)")),
     ]
 

@@ -188,7 +188,9 @@ class leefloon_onderhoudsplichtige(Variable):
     value_type = bool
     entity = Person
     definition_period = MONTH
-    label = "Ouder of kind van de aanvrager dat meewoont (niet de partner)"
+    # from 1 March 2026 every adult maintenance debtor who lives in (KB 7 January 2026):
+    # ascendants and descendants of any degree and in-laws in the first degree, not siblings
+    label = "Meewonende onderhoudsplichtige van de aanvrager (niet de partner)"
 
     def formula(person, period):
         return person("owes_maintenance", period) * np.logical_not(person("leefloon_kern", period))
@@ -213,7 +215,7 @@ class leefloon_aangerekend_inkomen_persoon(Variable):
         )
         partner_inkomen = (kern_inkomen - eigen) * kern * h("leefloon_heeft_partner", period)
         partner = np.where(categorie == 3, partner_inkomen, np.maximum(0, partner_inkomen - cat1))
-        # cohabiting parents or children (from 1 March 2026): their income above cat 1
+        # cohabiting maintenance debtors (from 1 March 2026): their income above cat 1
         onderhoud = h.members("leefloon_onderhoudsplichtige", period)
         boven = np.maximum(0, h.members("leefloon_eigen_inkomen", period) - cat1)
         voor_kern = h.sum(boven * onderhoud)
