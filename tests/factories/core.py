@@ -1,3 +1,5 @@
+"""Core factories: the tenancy (networks, STEKs, partner organisations, people and roles)."""
+
 import factory
 
 from stek.core.enums import MembershipRole, OrganisationKind, PartnershipRole
