@@ -4,11 +4,10 @@ read to answer it; a STEK that declined sees nothing of it (issue 12)."""
 import pytest
 from django.urls import reverse
 
-from stek.advocacy import services
 from stek.advocacy.enums import Signing
 from stek.advocacy.models import DossierStek
 from stek.advocacy.models import Testimony as TestimonyModel
-from tests.advocacy.helpers import make_dossier
+from tests.factories.advocacy import DossierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +17,9 @@ def url(name, dossier, slug="beta"):
 
 
 def invited_dossier(world, answer=None):
-    dossier = make_dossier(world.stek_a)
-    services.invite_steks(actor=None, dossier=dossier, steks=[world.stek_b])
-    if answer is not None:
-        services.answer_invitation(actor=None, dossier=dossier, stek=world.stek_b, sign=answer)
-    return dossier
+    """STEK A's dossier, STEK B invited: the invitation open (None), signed or declined."""
+    invitation = {None: "invited", True: "co_signers", False: "declined"}[answer]
+    return DossierFactory(lead_stek=world.stek_a, **{invitation: [world.stek_b]})
 
 
 READ = ("dossier_detail", "dossier_note", "dossier_csv", "dossier_ods")

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from stek.advocacy import detection, stats
 from stek.core.models import Stek
-from tests.advocacy.helpers import signals
 from tests.factories import StekFactory
+from tests.factories.advocacy import SignalFactory
 
 TODAY = date(2026, 11, 24)
 
@@ -33,12 +33,18 @@ def codes(found):
 def test_a_topic_that_doubles_against_the_stek_baseline_is_rising(world):
     stek = world.stek_a
     for weeks_ago in range(8, 60, 4):  # baseline: one every four weeks
-        signals(stek, "minimale_levering", weeks_ago=weeks_ago, today=TODAY)
-        signals(stek, "leefloon", n=2, weeks_ago=weeks_ago, today=TODAY)
+        SignalFactory(stek=stek, topic__code="minimale_levering", weeks_ago=weeks_ago, today=TODAY)
+        SignalFactory.create_batch(
+            2, stek=stek, topic__code="leefloon", weeks_ago=weeks_ago, today=TODAY
+        )
     for weeks_ago in range(8):  # recent: two a week
-        signals(stek, "minimale_levering", n=2, weeks_ago=weeks_ago, today=TODAY)
+        SignalFactory.create_batch(
+            2, stek=stek, topic__code="minimale_levering", weeks_ago=weeks_ago, today=TODAY
+        )
     for weeks_ago in range(0, 8, 4):  # the leefloon stays as it was
-        signals(stek, "leefloon", n=2, weeks_ago=weeks_ago, today=TODAY)
+        SignalFactory.create_batch(
+            2, stek=stek, topic__code="leefloon", weeks_ago=weeks_ago, today=TODAY
+        )
     found = detection.rising([stek.pk], TODAY)
     assert codes(found) == {"minimale_levering"}
     (energy,) = found
@@ -46,20 +52,22 @@ def test_a_topic_that_doubles_against_the_stek_baseline_is_rising(world):
 
 
 def test_a_few_new_signals_are_not_yet_a_rise(world):
-    signals(world.stek_a, "digitale_hulp", n=3, today=TODAY)
+    SignalFactory.create_batch(3, stek=world.stek_a, topic__code="digitale_hulp", today=TODAY)
     assert detection.rising([world.stek_a.pk], TODAY) == []
-    signals(world.stek_a, "digitale_hulp", n=3, weeks_ago=2, today=TODAY)
+    SignalFactory.create_batch(
+        3, stek=world.stek_a, topic__code="digitale_hulp", weeks_ago=2, today=TODAY
+    )
     assert codes(detection.rising([world.stek_a.pk], TODAY)) == {"digitale_hulp"}
 
 
 def test_a_topic_recurs_when_three_steks_register_it(world):
     third = StekFactory(network=world.network, name="STEK Gamma", slug="gamma")
     for stek in (world.stek_a, world.stek_b):
-        signals(stek, "vlaamse_huurpremie", n=2, today=TODAY)
+        SignalFactory.create_batch(2, stek=stek, topic__code="vlaamse_huurpremie", today=TODAY)
     period = stats.Period.last_weeks(TODAY)
     steks = Stek.objects.filter(network=world.network)
     assert detection.recurring(steks, period.start, period.end) == []
-    signals(third, "vlaamse_huurpremie", today=TODAY)
+    SignalFactory(stek=third, topic__code="vlaamse_huurpremie", today=TODAY)
     (found,) = detection.recurring(steks, period.start, period.end)
     assert (found.steks, found.signals) == (3, 5)
 
@@ -99,7 +107,9 @@ def test_the_network_view_never_shows_a_count_under_the_threshold(batches):
         or StekFactory(network=network, name="STEK Gamma", slug="gamma"),
     }
     for stek, code, barrier, n in batches:
-        signals(steks[stek], code, n=n, today=TODAY, barriers=[barrier])
+        SignalFactory.create_batch(
+            n, stek=steks[stek], topic__code=code, today=TODAY, barriers=[barrier]
+        )
     view = stats.network_view(network, list(steks.values()), stats.default_period(TODAY), TODAY)
     threshold = stats.threshold()
     shown = [n for n in published_counts(view) if n is not None]
@@ -109,7 +119,9 @@ def test_the_network_view_never_shows_a_count_under_the_threshold(batches):
 def test_the_network_page_shows_aggregates_to_the_analyst(client_for, world):
     third = StekFactory(network=world.network, name="STEK Gamma", slug="gamma")
     for stek, n in ((world.stek_a, 6), (world.stek_b, 2), (third, 1)):
-        signals(stek, "vlaamse_huurpremie", n=n, barriers=["begrijpbaarheid"])
+        SignalFactory.create_batch(
+            n, stek=stek, topic__code="vlaamse_huurpremie", barriers=["begrijpbaarheid"]
+        )
     html = (
         client_for("analyst")
         .get(reverse("advocacy:network", args=[world.network.slug]))

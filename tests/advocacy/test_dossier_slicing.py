@@ -17,9 +17,9 @@ import pytest
 from stek.advocacy import publication, services, stats
 from stek.core.privacy import boundary
 from stek.socialmap.models import Topic
-from tests.advocacy.helpers import make_dossier, signals
 from tests.core.privacy.lp_attack import intervals
 from tests.factories import StekFactory
+from tests.factories.advocacy import DossierFactory, SignalFactory
 
 TODAY = date(2026, 6, 17)  # January to May 2026 are completed months
 MONTHS = [date(2026, m, 1) for m in range(1, 6)]
@@ -37,29 +37,42 @@ def _world(world, seed):
             for month in MONTHS:
                 n = rng.choice([0, 0, 0, 1, 2, 3, 4, 6, 9])
                 if n:
-                    signals(stek, code, n=n, weeks_ago=0, today=month.replace(day=12))
+                    SignalFactory.create_batch(
+                        n, stek=stek, topic__code=code, weeks_ago=0, today=month.replace(day=12)
+                    )
                 truth[(stek.pk, code, month)] = n
     return steks, truth
 
 
 def _dossiers(world, steks):
     a, b, c = steks
-    alone = make_dossier(a, title="Huurpremie, een STEK", evidence_from=date(2026, 1, 1))
-    with_beta = make_dossier(a, title="Huurpremie, twee STEKs", evidence_from=date(2026, 1, 1))
+    alone = DossierFactory(
+        lead_stek=a, title="Huurpremie, een STEK", evidence_from=date(2026, 1, 1)
+    )
+    with_beta = DossierFactory(
+        lead_stek=a, title="Huurpremie, twee STEKs", evidence_from=date(2026, 1, 1)
+    )
     services.invite_steks(actor=None, dossier=with_beta, steks=[b])
     services.answer_invitation(actor=None, dossier=with_beta, stek=b, sign=True)
-    two_topics = make_dossier(
-        b, title="Wonen (twee onderwerpen)", topics=("vlaamse_huurpremie", "sociale_huurwoning"),
+    two_topics = DossierFactory(
+        lead_stek=b,
+        title="Wonen (twee onderwerpen)",
+        topics=("vlaamse_huurpremie", "sociale_huurwoning"),
         evidence_from=date(2026, 1, 1),
-    )  # fmt: skip
-    domain = make_dossier(
-        c, title="Wonen (domein)", topics=("sociale_huurwoning",), life_domains=["wonen"],
+    )
+    domain = DossierFactory(
+        lead_stek=c,
+        title="Wonen (domein)",
+        topics=("sociale_huurwoning",),
+        life_domains=["wonen"],
         evidence_from=date(2026, 1, 1),
-    )  # fmt: skip
-    later = make_dossier(
-        a, title="Inkomen en huur (vanaf april)", topics=("leefloon", "vlaamse_huurpremie"),
+    )
+    later = DossierFactory(
+        lead_stek=a,
+        title="Inkomen en huur (vanaf april)",
+        topics=("leefloon", "vlaamse_huurpremie"),
         evidence_from=date(2026, 4, 20),
-    )  # fmt: skip
+    )
     return [alone, with_beta, two_topics, domain, later]
 
 
@@ -140,11 +153,17 @@ def test_co_signers_do_not_change_the_figures(world, settings):
     """A dossier co-signed by one more STEK shows the same figures: otherwise the difference
     would be that STEK's counts (here 2 signals, under the threshold)."""
     settings.STEK_SUPPRESSION_THRESHOLD = THRESHOLD
-    signals(world.stek_a, "vlaamse_huurpremie", n=9, weeks_ago=0, today=date(2026, 3, 11))
-    signals(world.stek_b, "vlaamse_huurpremie", n=2, weeks_ago=0, today=date(2026, 3, 11))
-    alone = make_dossier(world.stek_a, evidence_from=date(2026, 1, 1))
-    with_beta = make_dossier(
-        world.stek_a, title="Huurpremie, met een tweede STEK", evidence_from=date(2026, 1, 1)
+    SignalFactory.create_batch(
+        9, stek=world.stek_a, topic__code="vlaamse_huurpremie", weeks_ago=0, today=date(2026, 3, 11)
+    )
+    SignalFactory.create_batch(
+        2, stek=world.stek_b, topic__code="vlaamse_huurpremie", weeks_ago=0, today=date(2026, 3, 11)
+    )
+    alone = DossierFactory(lead_stek=world.stek_a, evidence_from=date(2026, 1, 1))
+    with_beta = DossierFactory(
+        lead_stek=world.stek_a,
+        title="Huurpremie, met een tweede STEK",
+        evidence_from=date(2026, 1, 1),
     )
     services.invite_steks(actor=None, dossier=with_beta, steks=[world.stek_b])
     services.answer_invitation(actor=None, dossier=with_beta, stek=world.stek_b, sign=True)
@@ -159,13 +178,19 @@ def test_a_topic_group_and_one_of_its_topics_never_both_show(world, settings):
     network publication never shows both, so no pair of dossiers does."""
     settings.STEK_SUPPRESSION_THRESHOLD = THRESHOLD
     for day, n in ((date(2026, 2, 11), 12), (date(2026, 3, 11), 9), (date(2026, 4, 15), 7)):
-        signals(world.stek_a, "vlaamse_huurpremie", n=n, weeks_ago=0, today=day)
-    signals(world.stek_b, "sociale_huurwoning", n=2, weeks_ago=0, today=date(2026, 2, 11))
-    one = make_dossier(world.stek_a, evidence_from=date(2026, 1, 1))
-    both = make_dossier(
-        world.stek_a, title="Beide", topics=("vlaamse_huurpremie", "sociale_huurwoning"),
+        SignalFactory.create_batch(
+            n, stek=world.stek_a, topic__code="vlaamse_huurpremie", weeks_ago=0, today=day
+        )
+    SignalFactory.create_batch(
+        2, stek=world.stek_b, topic__code="sociale_huurwoning", weeks_ago=0, today=date(2026, 2, 11)
+    )
+    one = DossierFactory(lead_stek=world.stek_a, evidence_from=date(2026, 1, 1))
+    both = DossierFactory(
+        lead_stek=world.stek_a,
+        title="Beide",
+        topics=("vlaamse_huurpremie", "sociale_huurwoning"),
         evidence_from=date(2026, 1, 1),
-    )  # fmt: skip
+    )
     one, both = stats.evidence(one, today=TODAY), stats.evidence(both, today=TODAY)
     assert dict(both.by_topic)["Sociale huurwoning en wachtlijst"] is None
     assert one.total is None or both.total is None, (one.total, both.total)
@@ -176,10 +201,14 @@ def test_a_topic_group_and_one_of_its_topics_never_both_show(world, settings):
 
 def test_a_later_start_takes_whole_quarters_of_the_same_publication(world, settings):
     settings.STEK_SUPPRESSION_THRESHOLD = THRESHOLD
-    signals(world.stek_a, "vlaamse_huurpremie", n=7, weeks_ago=0, today=date(2026, 2, 11))
-    signals(world.stek_a, "vlaamse_huurpremie", n=8, weeks_ago=0, today=date(2026, 4, 15))
-    early = make_dossier(world.stek_a, evidence_from=date(2026, 1, 1))
-    late = make_dossier(world.stek_a, title="Later", evidence_from=date(2026, 5, 20))
+    SignalFactory.create_batch(
+        7, stek=world.stek_a, topic__code="vlaamse_huurpremie", weeks_ago=0, today=date(2026, 2, 11)
+    )
+    SignalFactory.create_batch(
+        8, stek=world.stek_a, topic__code="vlaamse_huurpremie", weeks_ago=0, today=date(2026, 4, 15)
+    )
+    early = DossierFactory(lead_stek=world.stek_a, evidence_from=date(2026, 1, 1))
+    late = DossierFactory(lead_stek=world.stek_a, title="Later", evidence_from=date(2026, 5, 20))
     assert stats.evidence(early, today=TODAY).total == 15
     assert stats.evidence(late, today=TODAY).total == 8  # April and May: the quarter began
     assert stats.evidence(early, today=TODAY).by_quarter == [("2026-K1", 7)]
@@ -187,11 +216,15 @@ def test_a_later_start_takes_whole_quarters_of_the_same_publication(world, setti
 
 def test_the_publication_is_the_one_the_network_page_shows(world, settings):
     settings.STEK_SUPPRESSION_THRESHOLD = THRESHOLD
-    signals(world.stek_a, "vlaamse_huurpremie", n=6, weeks_ago=0, today=date(2026, 2, 11))
-    signals(world.stek_b, "vlaamse_huurpremie", n=3, weeks_ago=0, today=date(2026, 2, 11))
+    SignalFactory.create_batch(
+        6, stek=world.stek_a, topic__code="vlaamse_huurpremie", weeks_ago=0, today=date(2026, 2, 11)
+    )
+    SignalFactory.create_batch(
+        3, stek=world.stek_b, topic__code="vlaamse_huurpremie", weeks_ago=0, today=date(2026, 2, 11)
+    )
     steks = [world.stek_a, world.stek_b]
     recurring = stats.recurring_topics(steks, boundary.GridPeriod(2026, 1), TODAY, min_steks=2)
-    dossier = make_dossier(world.stek_a, evidence_from=date(2026, 1, 1))
+    dossier = DossierFactory(lead_stek=world.stek_a, evidence_from=date(2026, 1, 1))
     assert recurring == [("Vlaamse huurpremie", 2, 9)]
     assert stats.evidence(dossier, today=TODAY).by_quarter == [("2026-K1", 9)]
 
@@ -226,7 +259,9 @@ def test_a_span_is_covered_by_the_fewest_published_periods():
 
 
 def test_a_figure_that_should_exist_but_was_not_published_is_an_error_not_a_zero(world):
-    signals(world.stek_a, "vlaamse_huurpremie", n=3, weeks_ago=0, today=date(2026, 2, 11))
+    SignalFactory.create_batch(
+        3, stek=world.stek_a, topic__code="vlaamse_huurpremie", weeks_ago=0, today=date(2026, 2, 11)
+    )
     pub = publication.year_publication([world.stek_a, world.stek_b], 2026, TODAY)
     key = next(iter(pub.leaves))
     assert pub.value("topics", publication.leaf(999999, "wonen"), "2026-K1") == 0  # no signals

@@ -11,11 +11,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from stek.advocacy import services, stats
+from stek.advocacy import stats
 from stek.advocacy.models import Dossier, StepEntry
 from stek.core.models import AuditEvent
-from tests.advocacy.helpers import make_dossier, signals
-from tests.socialmap.helpers import topic
+from tests.factories.advocacy import DossierFactory, SignalFactory
+from tests.factories.socialmap import TopicFactory
 
 
 def url(name, dossier, slug="alfa", **extra):
@@ -23,7 +23,9 @@ def url(name, dossier, slug="alfa", **extra):
 
 
 def test_a_worker_builds_a_dossier_from_the_signals(client_for, world):
-    signals(world.stek_a, "vlaamse_huurpremie", n=7, barriers=["begrijpbaarheid"])
+    SignalFactory.create_batch(
+        7, stek=world.stek_a, topic__code="vlaamse_huurpremie", barriers=["begrijpbaarheid"]
+    )
     worker = client_for("worker_a")
     form = worker.get(
         reverse("advocacy:dossier_create", args=["alfa"]) + "?onderwerp=vlaamse_huurpremie"
@@ -34,7 +36,7 @@ def test_a_worker_builds_a_dossier_from_the_signals(client_for, world):
         {
             "title": "Huurpremie: formulier onbegrijpelijk",
             "problem": "Mensen begrijpen het formulier niet.",
-            "topics": [topic("vlaamse_huurpremie").pk],
+            "topics": [TopicFactory(code="vlaamse_huurpremie").pk],
             "evidence_from": "2020-01-01",
         },
     )
@@ -58,11 +60,13 @@ def test_a_dossier_needs_a_topic_or_domain_and_no_names(client_for, world):
 
 def test_the_evidence_follows_new_signals_and_suppresses_small_counts(world, settings):
     settings.STEK_SUPPRESSION_THRESHOLD = 5
-    dossier = make_dossier(world.stek_a)
-    signals(world.stek_a, "vlaamse_huurpremie", n=3)
+    dossier = DossierFactory(lead_stek=world.stek_a)
+    SignalFactory.create_batch(3, stek=world.stek_a, topic__code="vlaamse_huurpremie")
     first = stats.evidence(dossier)
     assert first.total is None and first.by_topic == [("Vlaamse huurpremie", None)]
-    signals(world.stek_a, "vlaamse_huurpremie", n=4, barriers=["taal"])
+    SignalFactory.create_batch(
+        4, stek=world.stek_a, topic__code="vlaamse_huurpremie", barriers=["taal"]
+    )
     second = stats.evidence(dossier)
     assert second.total == 7 and second.by_topic == [("Vlaamse huurpremie", 7)]
     assert second.by_barrier == [("Taal", None)]  # 4 signals: under the threshold
@@ -74,12 +78,15 @@ def test_the_evidence_counts_the_network_and_co_signing_brings_a_steks_name_and_
     """The figures are the network's (a figure over the signing STEKs alone would let two
     dossiers with other co-signers differ by one STEK's counts); co-signing adds the STEK to
     those who bring the dossier, and its consented quotes."""
-    dossier = make_dossier(world.stek_a)
-    signals(world.stek_a, "vlaamse_huurpremie", n=5)
-    signals(
-        world.stek_b, "vlaamse_huurpremie", n=6, quote="Het formulier is te moeilijk",
+    dossier = DossierFactory(lead_stek=world.stek_a)
+    SignalFactory.create_batch(5, stek=world.stek_a, topic__code="vlaamse_huurpremie")
+    SignalFactory.create_batch(
+        6,
+        stek=world.stek_b,
+        topic__code="vlaamse_huurpremie",
+        quote="Het formulier is te moeilijk",
         quote_consent=True,
-    )  # fmt: skip
+    )
     before = stats.evidence(dossier)
     assert (before.total, before.steks, before.signing) == (11, 2, 1)
     assert before.quotes == []  # STEK Beta does not bring the dossier (yet)
@@ -103,9 +110,7 @@ def test_the_evidence_counts_the_network_and_co_signing_brings_a_steks_name_and_
 
 
 def test_a_co_signer_adds_a_testimony_but_not_one_with_personal_data(client_for, world):
-    dossier = make_dossier(world.stek_a)
-    services.invite_steks(actor=None, dossier=dossier, steks=[world.stek_b])
-    services.answer_invitation(actor=None, dossier=dossier, stek=world.stek_b, sign=True)
+    dossier = DossierFactory(lead_stek=world.stek_a, co_signers=[world.stek_b])
     other = client_for("worker_b")
     refused = other.post(
         url("testimony_add", dossier, slug="beta"),
@@ -120,7 +125,7 @@ def test_a_co_signer_adds_a_testimony_but_not_one_with_personal_data(client_for,
 
 
 def test_steps_have_dates_and_owners(client_for, world):
-    dossier = make_dossier(world.stek_a)
+    dossier = DossierFactory(lead_stek=world.stek_a)
     worker = client_for("worker_a")
     owner = world.user("coordinator_a")
     worker.post(
@@ -137,7 +142,7 @@ def test_steps_have_dates_and_owners(client_for, world):
 
 
 def test_a_follow_up_whose_date_passed_shows_on_the_home_page(client_for, world):
-    dossier = make_dossier(world.stek_a)
+    dossier = DossierFactory(lead_stek=world.stek_a)
     worker = client_for("worker_a")
     yesterday = timezone.localdate() - timedelta(days=1)
     worker.post(
@@ -158,7 +163,7 @@ def test_a_follow_up_whose_date_passed_shows_on_the_home_page(client_for, world)
 
 
 def test_the_outcome_and_actions_are_recorded(client_for, world):
-    dossier = make_dossier(world.stek_a)
+    dossier = DossierFactory(lead_stek=world.stek_a)
     worker = client_for("worker_a")
     worker.post(
         url("action_add", dossier),
@@ -179,9 +184,13 @@ def test_the_outcome_and_actions_are_recorded(client_for, world):
 
 def test_exports_a_note_and_evidence_tables(client_for, world, settings):
     settings.STEK_SUPPRESSION_THRESHOLD = 5
-    dossier = make_dossier(world.stek_a, ask="Een formulier in duidelijke taal.")
-    signals(world.stek_a, "vlaamse_huurpremie", n=6, barriers=["begrijpbaarheid"])
-    signals(world.stek_a, "vlaamse_huurpremie", n=2, barriers=["taal"], weeks_ago=20)
+    dossier = DossierFactory(lead_stek=world.stek_a, ask="Een formulier in duidelijke taal.")
+    SignalFactory.create_batch(
+        6, stek=world.stek_a, topic__code="vlaamse_huurpremie", barriers=["begrijpbaarheid"]
+    )
+    SignalFactory.create_batch(
+        2, stek=world.stek_a, topic__code="vlaamse_huurpremie", barriers=["taal"], weeks_ago=20
+    )
     worker = client_for("worker_a")
     rows = list(csv.reader(io.StringIO(worker.get(url("dossier_csv", dossier)).content.decode())))
     assert rows[0] == ["Tabel", "Wat", "Aantal signalen"]
@@ -204,8 +213,8 @@ def test_exports_a_note_and_evidence_tables(client_for, world, settings):
 def test_the_note_reads_like_a_note(world):
     from django.template.loader import render_to_string
 
-    dossier = make_dossier(world.stek_a, ask="Een formulier in duidelijke taal.")
-    signals(world.stek_a, "vlaamse_huurpremie", n=9)
+    dossier = DossierFactory(lead_stek=world.stek_a, ask="Een formulier in duidelijke taal.")
+    SignalFactory.create_batch(9, stek=world.stek_a, topic__code="vlaamse_huurpremie")
     html = render_to_string(
         "advocacy/note_pdf.html",
         {
@@ -235,7 +244,7 @@ def test_without_a_pdf_engine_the_note_says_so_and_leads_back(client_for, world,
         raise PdfUnavailable("no WeasyPrint here")
 
     monkeypatch.setattr("stek.advocacy.views.render_pdf", unavailable)
-    dossier = make_dossier(world.stek_a)
+    dossier = DossierFactory(lead_stek=world.stek_a)
     page = client_for("worker_a").get(url("dossier_note", dossier))
     assert page.status_code == 503
     html = page.content.decode()

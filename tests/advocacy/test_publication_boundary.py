@@ -22,9 +22,9 @@ from stek.advocacy import stats
 from stek.advocacy.models import Signal
 from stek.core.enums import Barrier, LifeDomain
 from stek.core.privacy import boundary
-from tests.advocacy.helpers import make_dossier, signals
 from tests.core.privacy.lp_attack import pinned, provably_small
 from tests.factories import StekFactory
+from tests.factories.advocacy import DossierFactory, SignalFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 6, 17)
@@ -56,8 +56,10 @@ def test_the_api_publishes_no_counts_across_steks():
 def network_signals(world):
     gamma = StekFactory(network=world.network, name="STEK Gamma", slug="gamma")
     for stek, n in ((world.stek_a, 6), (world.stek_b, 2), (gamma, 1)):
-        signals(stek, "vlaamse_huurpremie", n=n, barriers=["begrijpbaarheid"])
-    signals(world.stek_a, "leefloon", n=3, barriers=["taal"])
+        SignalFactory.create_batch(
+            n, stek=stek, topic__code="vlaamse_huurpremie", barriers=["begrijpbaarheid"]
+        )
+    SignalFactory.create_batch(3, stek=world.stek_a, topic__code="leefloon", barriers=["taal"])
     return gamma
 
 
@@ -105,9 +107,17 @@ def test_the_stek_overview_shows_network_figures_through_the_boundary(
 
 @pytest.mark.parametrize("name", ["dossier_detail", "dossier_csv", "dossier_ods", "dossier_note"])
 def test_dossier_evidence_goes_through_the_boundary(client_for, world, name):
-    dossier = make_dossier(world.stek_a)
-    signals(world.stek_a, "vlaamse_huurpremie", n=3, barriers=["taal"])
-    signals(world.stek_a, "vlaamse_huurpremie", n=9, weeks_ago=20, barriers=["begrijpbaarheid"])
+    dossier = DossierFactory(lead_stek=world.stek_a)
+    SignalFactory.create_batch(
+        3, stek=world.stek_a, topic__code="vlaamse_huurpremie", barriers=["taal"]
+    )
+    SignalFactory.create_batch(
+        9,
+        stek=world.stek_a,
+        topic__code="vlaamse_huurpremie",
+        weeks_ago=20,
+        barriers=["begrijpbaarheid"],
+    )
     with boundary.recording() as calls:
         response = client_for("worker_a").get(
             reverse(f"advocacy:{name}", kwargs={"slug": "alfa", "pk": dossier.pk})
@@ -159,7 +169,9 @@ def test_no_published_figure_of_a_year_is_pinned_by_the_union_of_its_periods(wor
         (world.stek_b, "digitale_hulp", "bekendheid", 12, 22),
     ]
     for stek, code, barrier, n, weeks in plan:
-        signals(stek, code, n=n, weeks_ago=weeks, today=TODAY, barriers=[barrier])
+        SignalFactory.create_batch(
+            n, stek=stek, topic__code=code, weeks_ago=weeks, today=TODAY, barriers=[barrier]
+        )
     steks = [world.stek_a, world.stek_b, gamma]
     months = [date(2026, m, 1) for m in range(1, 13)]
     later = date(2027, 1, 13)  # the year 2026 is complete: every period of it is offered
@@ -208,7 +220,9 @@ def test_no_published_figure_of_a_year_is_pinned_by_the_union_of_its_periods(wor
 def test_the_running_month_quarter_and_year_are_never_offered(client_for, world):
     """Signals of this week count on the network page only once their month is complete: a
     running period is not on offer, and asking for it shows the last completed month."""
-    signals(world.stek_a, "leefloon", n=30, weeks_ago=0, barriers=["taal"])
+    SignalFactory.create_batch(
+        30, stek=world.stek_a, topic__code="leefloon", weeks_ago=0, barriers=["taal"]
+    )
     client = client_for("analyst")
     url = reverse("advocacy:network", args=[world.network.slug])
     today = date.today()

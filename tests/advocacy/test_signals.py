@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from stek.advocacy.models import Signal, SignalBarrier
 from stek.core.dates import monday_of
-from tests.socialmap.helpers import topic
+from tests.factories.socialmap import TopicFactory
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def test_three_taps_register_a_signal_for_the_week(volunteer, world):
     second = volunteer.get(new_url(soort="problem")).content.decode()
     assert "domein=wonen" in second  # tap 2: the life domain
     third = volunteer.get(new_url(soort="problem", domein="wonen")).content.decode()
-    premie = topic("vlaamse_huurpremie")
+    premie = TopicFactory(code="vlaamse_huurpremie")
     assert f'name="topic" value="{premie.pk}"' in third  # tap 3: the topic saves
     response = volunteer.post(
         new_url(soort="problem", domein="wonen"),
@@ -60,7 +60,8 @@ def test_barriers_and_a_consented_quote_are_kept(volunteer, world):
         new_url(soort="problem", domein="wonen"),
         {
             "kind": "problem", "life_domain": "wonen", "source": "direct",
-            "topic": topic("vlaamse_huurpremie").pk, "barriers": ["begrijpbaarheid", "taal"],
+            "topic": TopicFactory(code="vlaamse_huurpremie").pk,
+            "barriers": ["begrijpbaarheid", "taal"],
             "quote": "Het formulier is te moeilijk, ook met hulp.", "quote_consent": "on",
         },
     )  # fmt: skip
@@ -86,7 +87,8 @@ def test_a_quote_with_personal_data_or_without_consent_is_refused(
         new_url(soort="problem", domein="wonen"),
         {
             "kind": "problem", "life_domain": "wonen", "source": "direct",
-            "topic": topic("vlaamse_huurpremie").pk, "quote": quote, "quote_consent": consent,
+            "topic": TopicFactory(code="vlaamse_huurpremie").pk,
+            "quote": quote, "quote_consent": consent,
         },
     )  # fmt: skip
     html = response.content.decode()
@@ -102,7 +104,7 @@ def test_a_signal_from_a_referral_presets_the_topic_and_the_source(volunteer, wo
     third = volunteer.get(new_url() + link.replace("&amp;", "&"))
     html = third.content.decode()
     assert "tap-preset" in html and 'name="source" value="referral"' in html
-    premie = topic("vlaamse_huurpremie")
+    premie = TopicFactory(code="vlaamse_huurpremie")
     volunteer.post(
         new_url(soort="problem", domein="wonen"),
         {"kind": "problem", "life_domain": "wonen", "source": "referral", "topic": premie.pk},
@@ -111,16 +113,16 @@ def test_a_signal_from_a_referral_presets_the_topic_and_the_source(volunteer, wo
 
 
 def test_links_to_register_a_signal_from_a_referral_and_a_rights_result(client_for, world):
-    from tests.referrals.helpers import make_referral
+    from tests.factories.referrals import ReferralFactory
 
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     worker = client_for("worker_a")
     detail = worker.get(reverse("referrals:detail", args=["alfa", referral.pk])).content.decode()
     assert f"signalen/nieuw/?onderwerp={referral.topic.code}&amp;bron=verwijzing" in detail
 
 
 def test_undo_removes_the_last_signal_only_in_its_own_stek(volunteer, client_for, world):
-    premie = topic("vlaamse_huurpremie")
+    premie = TopicFactory(code="vlaamse_huurpremie")
     data = {"kind": "problem", "life_domain": "wonen", "source": "direct", "topic": premie.pk}
     volunteer.post(new_url(soort="problem", domein="wonen"), data)
     token = volunteer.session["signal_undo"]

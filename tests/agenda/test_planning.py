@@ -5,7 +5,10 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from stek.agenda.models import Activity, Pause
-from tests.agenda.helpers import next_weekday
+
+
+def next_weekday(day, weekday):
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
 def activity_data(world, **extra):
@@ -136,9 +139,9 @@ def test_stopping_an_activity_takes_it_off_the_programme(world, client_for, clie
 def test_the_screen_says_what_does_not_take_place_today(world, client):
     from stek.agenda.enums import ChangeKind
     from stek.agenda.models import SessionChange
-    from tests.agenda.helpers import weekly_activity_today
+    from tests.factories.agenda import ActivityFactory
 
-    activity = weekly_activity_today(world.stek_a)
+    activity = ActivityFactory(stek=world.stek_a)
     SessionChange.objects.create(
         activity=activity,
         date=activity.start_date,

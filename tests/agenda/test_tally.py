@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from stek.agenda import services
 from stek.agenda.models import Session, TallyCount
-from tests.agenda.helpers import category, weekly_activity_today
+from tests.factories.agenda import ActivityFactory, TallyCategoryFactory
 
 
 def tap_url(world):
@@ -25,7 +25,7 @@ def count_of(session, cat):
 
 def test_one_tap_counts_one_visitor_and_minus_never_goes_below_zero(world, client_for):
     client = client_for("volunteer_a")
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     data = {"session": "open", "category": adult.pk, "delta": "1"}
     for _ in range(3):
         response = client.post(tap_url(world), data)
@@ -39,8 +39,11 @@ def test_one_tap_counts_one_visitor_and_minus_never_goes_below_zero(world, clien
 
 def test_htmx_tap_returns_the_card_and_the_day_total(world, client_for):
     client = client_for("volunteer_a")
-    adult, child = category(world.stek_a), category(world.stek_a, "Kind")
-    activity = weekly_activity_today(world.stek_a)
+    adult, child = (
+        TallyCategoryFactory(stek=world.stek_a),
+        TallyCategoryFactory(stek=world.stek_a, label="Kind"),
+    )
+    activity = ActivityFactory(stek=world.stek_a)
     client.post(tap_url(world), {"session": "open", "category": child.pk, "delta": "1"})
     response = client.post(
         tap_url(world),
@@ -55,7 +58,7 @@ def test_htmx_tap_returns_the_card_and_the_day_total(world, client_for):
 
 def test_undo_reverses_the_last_tap_of_this_device(world, client_for):
     client = client_for("volunteer_a")
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     client.post(tap_url(world), {"session": "open", "category": adult.pk, "delta": "1"})
     client.post(tap_url(world), {"session": "open", "category": adult.pk, "delta": "1"})
     client.post(reverse("agenda:undo", kwargs={"slug": "alfa"}))
@@ -66,7 +69,7 @@ def test_undo_reverses_the_last_tap_of_this_device(world, client_for):
 
 
 def test_the_today_page_works_without_javascript(world, client_for):
-    weekly_activity_today(world.stek_a)
+    ActivityFactory(stek=world.stek_a)
     html = client_for("volunteer_a").get(reverse("agenda:today", kwargs={"slug": "alfa"}))
     html = html.content.decode()
     assert "STEK open" in html and "Koffie" in html
@@ -76,11 +79,11 @@ def test_the_today_page_works_without_javascript(world, client_for):
 
 def test_cannot_count_another_steks_category_or_a_session_not_today(world, client_for):
     client = client_for("volunteer_a")
-    other = category(world.stek_b)
+    other = TallyCategoryFactory(stek=world.stek_b)
     response = client.post(tap_url(world), {"session": "open", "category": other.pk, "delta": "1"})
     assert response.status_code == 404
-    adult = category(world.stek_a)
-    tomorrow = weekly_activity_today(world.stek_a, title="x")
+    adult = TallyCategoryFactory(stek=world.stek_a)
+    tomorrow = ActivityFactory(stek=world.stek_a, title="x")
     tomorrow.start_date = tomorrow.start_date.replace(year=tomorrow.start_date.year + 1)
     tomorrow.save()
     response = client.post(
@@ -96,7 +99,7 @@ def test_simultaneous_taps_from_many_threads_lose_nothing():
     from tests.personas import build_world
 
     world = build_world()
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     session = services.session_for(world.stek_a, None, timezone.localdate())
     threads, taps_each, start = 12, 25, threading.Barrier(12)
     errors = []
@@ -126,7 +129,7 @@ def test_the_first_taps_race_to_create_the_counter_and_none_is_lost():
     from tests.personas import build_world
 
     world = build_world()
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     session = services.session_for(world.stek_a, None, timezone.localdate())
     start = threading.Barrier(16)
     errors = []

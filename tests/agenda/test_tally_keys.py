@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from stek.agenda import services
 from stek.agenda.models import Session, TallyCount, TapKey
-from tests.agenda.helpers import category
+from tests.factories.agenda import TallyCategoryFactory
 from tests.personas import PASSWORD
 
 HX = {"HX-Request": "true"}
@@ -43,7 +43,7 @@ def a_tap(cat, **extra):
 
 def test_a_retried_tap_with_the_same_key_counts_once(world, client_for):
     client = client_for("volunteer_a")
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     data = a_tap(adult)
     first = client.post(tap_url(), data, headers=HX)
     again = client.post(tap_url(), data, headers=HX)
@@ -57,7 +57,7 @@ def test_a_retried_tap_with_the_same_key_counts_once(world, client_for):
 
 def test_a_form_posted_twice_without_javascript_counts_once(world, client_for):
     client = client_for("volunteer_a")
-    category(world.stek_a), category(world.stek_a, "Kind")
+    TallyCategoryFactory(stek=world.stek_a), TallyCategoryFactory(stek=world.stek_a, label="Kind")
     page = client.get(today_url()).content.decode()
     keys = re.findall(r'name="key" value="([0-9a-f-]{36})"', page)
     assert len(keys) >= 2 and len(set(keys)) == len(keys)  # a fresh key per rendered form
@@ -75,7 +75,7 @@ def test_a_form_posted_twice_without_javascript_counts_once(world, client_for):
 
 def test_a_bad_key_or_another_day_is_refused_and_not_counted(world, client_for):
     client = client_for("volunteer_a")
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     response = client.post(tap_url(), a_tap(adult, key="abc"), headers=HX)
     assert response.status_code == 400 and response["X-Stek-Tap"] == "refused"
     yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
@@ -90,7 +90,7 @@ def test_a_bad_key_or_another_day_is_refused_and_not_counted(world, client_for):
 
 def test_an_expired_session_gets_401_not_the_login_page_inside_the_card(world, client_for):
     client = client_for("volunteer_a")
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     DjangoSession.objects.all().delete()  # the shared tablet's session expired
     response = client.post(tap_url(), a_tap(adult), headers=HX)
     assert response.status_code == 401
@@ -102,7 +102,7 @@ def test_an_expired_session_gets_401_not_the_login_page_inside_the_card(world, c
 
 def test_without_javascript_the_tap_is_kept_and_counted_once_after_signing_in(world, client):
     client.post(reverse("login"), {"username": "volunteer_a@stek.test", "password": PASSWORD})
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     DjangoSession.objects.all().delete()  # expired
     data = a_tap(adult)
     response = client.post(tap_url(), data, follow=True)
@@ -132,7 +132,7 @@ def test_without_javascript_the_tap_is_kept_and_counted_once_after_signing_in(wo
 
 def test_kept_taps_can_be_dropped(world, client_for):
     client = client_for("volunteer_a")
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     session = client.session
     session["pending_taps"] = [
         {"slug": "alfa", "session": "open", "category": adult.pk, "delta": 1,
@@ -148,7 +148,7 @@ def test_kept_taps_can_be_dropped(world, client_for):
 
 def test_a_kept_tap_of_another_day_is_not_counted_today(world, client_for):
     client = client_for("volunteer_a")
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     session = client.session
     session["pending_taps"] = [
         {"slug": "alfa", "session": "open", "category": adult.pk, "delta": 1,
@@ -167,7 +167,7 @@ def test_the_tap_url_opened_after_login_shows_vandaag(world, client_for):
 
 
 def test_the_key_is_written_with_the_count_or_not_at_all(world):
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     session = services.session_for(world.stek_a, None, timezone.localdate())
     key = uuid.uuid4()
     failing = mock.patch("django.db.models.query.QuerySet.update", side_effect=RuntimeError("x"))
@@ -192,7 +192,7 @@ def test_concurrent_retries_of_the_same_taps_count_each_tap_once():
     from tests.personas import build_world
 
     world = build_world()
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     session = services.session_for(world.stek_a, None, timezone.localdate())
     keys = [uuid.uuid4() for _ in range(6)]
     threads = 18  # every key sent by three threads at the same moment

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.socialmap.helpers import make_service
+from tests.factories.socialmap import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -8,8 +8,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def services(world):
     org = world.partner_a2.organisation
-    public = [make_service(org, name=f"Dienst {i:02d}") for i in range(5)]
-    hidden = make_service(org, name="Alleen voor hulpverleners", visibility="professional")
+    public = [ServiceFactory(organisation=org, name=f"Dienst {i:02d}") for i in range(5)]
+    hidden = ServiceFactory(organisation=org, name="Alleen voor hulpverleners", professional=True)
     return public, hidden
 
 

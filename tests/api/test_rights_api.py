@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from stek.rights.catalogue import RIGHTS
-from tests.rights.example import example
+from tests.factories.rights import example
 
 URL = "/api/v1/rights/check"
 

@@ -11,14 +11,14 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from tests.socialmap.helpers import make_service
+from tests.factories.socialmap import ServiceFactory
 
 EXAMPLES = 25
 
 
 @pytest.fixture
 def api_schema(world):
-    make_service(world.partner_a2.organisation, visibility="public")
+    ServiceFactory(organisation=world.partner_a2.organisation, visibility="public")
     # The WSGI app runs inside the test's transaction: keep Django from closing the
     # connection at the end of each request (the test client does the same).
     request_started.disconnect(close_old_connections)

@@ -34,7 +34,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from stek.rights import engine, population  # noqa: E402
 from stek.rights.catalogue import RIGHTS  # noqa: E402
-from tests.rights.example import example  # noqa: E402
+from tests.factories.rights import example  # noqa: E402
 
 PERSONS = 1_000_000
 WHEN = date(2025, 3, 15)

@@ -6,7 +6,7 @@ A new view fails ``test_every_url_pattern_is_in_the_matrix`` until it is listed 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.agenda.helpers import category, weekly_activity_today
+from tests.factories.agenda import ActivityFactory, TallyCategoryFactory
 from tests.personas import PERSONA_NAMES
 
 A_MEMBERS = ("volunteer_a", "worker_a", "coordinator_a")
@@ -32,7 +32,7 @@ def stek_view(member=200, coordinator=None, worker=None, volunteer=None):
 
 
 def activity_kwargs(w, **extra):
-    activity = weekly_activity_today(w.stek_a)
+    activity = ActivityFactory(stek=w.stek_a)
     return {"slug": w.stek_a.slug, "pk": activity.pk, **extra}
 
 
@@ -48,7 +48,7 @@ def pause_kwargs(w):
 
 
 def today_kwargs(w):
-    return activity_kwargs(w, day=weekly_activity_today(w.stek_a).start_date.isoformat())
+    return activity_kwargs(w, day=ActivityFactory(stek=w.stek_a).start_date.isoformat())
 
 
 def network_view(analyst, admin):
@@ -56,9 +56,9 @@ def network_view(analyst, admin):
 
 
 def service_kwargs(w, **extra):
-    from tests.socialmap.helpers import make_service
+    from tests.factories.socialmap import ServiceFactory
 
-    service = make_service(w.partner_a2.organisation)
+    service = ServiceFactory(organisation=w.partner_a2.organisation)
     return {"slug": w.stek_a.slug, "pk": service.pk, **extra}
 
 
@@ -73,41 +73,42 @@ def notice_kwargs(w):
 
 
 def referral_kwargs(w):
-    from tests.referrals.helpers import make_referral
+    from tests.factories.referrals import ReferralFactory
 
-    return {"slug": w.stek_a.slug, "pk": make_referral(w).pk}
+    return {"slug": w.stek_a.slug, "pk": ReferralFactory(world=w).pk}
 
 
 def confirm_kwargs(w):
     from stek.referrals.links import token_for
-    from tests.referrals.helpers import make_referral
+    from tests.factories.referrals import ReferralFactory
 
-    return {"token": token_for(make_referral(w))}
+    return {"token": token_for(ReferralFactory(world=w))}
 
 
 def public_service_kwargs(w):
-    from tests.socialmap.helpers import make_service
+    from tests.factories.socialmap import ServiceFactory
 
-    return {"service_id": str(make_service(w.partner_a2.organisation).uuid)}
+    return {"service_id": str(ServiceFactory(organisation=w.partner_a2.organisation).uuid)}
 
 
 def public_org_kwargs(w):
-    from tests.socialmap.helpers import make_service
+    from tests.factories.socialmap import ServiceFactory
 
-    return {"organization_id": str(make_service(w.partner_a2.organisation).organisation.uuid)}
+    service = ServiceFactory(organisation=w.partner_a2.organisation)
+    return {"organization_id": str(service.organisation.uuid)}
 
 
 def dossier_kwargs(w, **extra):
-    from tests.advocacy.helpers import make_dossier
+    from tests.factories.advocacy import DossierFactory
 
-    return {"slug": w.stek_a.slug, "pk": make_dossier(w.stek_a).pk, **extra}
+    return {"slug": w.stek_a.slug, "pk": DossierFactory(lead_stek=w.stek_a).pk, **extra}
 
 
 def quote_kwargs(w):
     from stek.advocacy.models import Testimony
-    from tests.advocacy.helpers import make_dossier
+    from tests.factories.advocacy import DossierFactory
 
-    dossier = make_dossier(w.stek_a)
+    dossier = DossierFactory(lead_stek=w.stek_a)
     testimony = Testimony.objects.create(
         dossier=dossier, stek=w.stek_a, text="De formulieren zijn te moeilijk.", consent=True
     )
@@ -116,9 +117,9 @@ def quote_kwargs(w):
 
 def addressee_kwargs(w):
     from stek.advocacy.models import Addressee
-    from tests.advocacy.helpers import make_dossier
+    from tests.factories.advocacy import DossierFactory
 
-    dossier = make_dossier(w.stek_a)
+    dossier = DossierFactory(lead_stek=w.stek_a)
     addressee = Addressee.objects.create(dossier=dossier, level="local", body="Gemeenteraad")
     return {"slug": w.stek_a.slug, "pk": dossier.pk, "addressee_pk": addressee.pk}
 
@@ -209,7 +210,11 @@ MATRIX = {
     "agenda:tap": (
         "post",
         lambda w: {"slug": w.stek_a.slug},
-        lambda w: {"session": "open", "category": category(w.stek_a).pk, "delta": "1"},
+        lambda w: {
+            "session": "open",
+            "category": TallyCategoryFactory(stek=w.stek_a).pk,
+            "delta": "1",
+        },
         stek_view(member=302),
     ),
     "agenda:undo": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view(member=302)),
@@ -239,7 +244,7 @@ MATRIX = {
     ),
     "agenda:category_toggle": (
         "post",
-        lambda w: {"slug": w.stek_a.slug, "pk": category(w.stek_a).pk},
+        lambda w: {"slug": w.stek_a.slug, "pk": TallyCategoryFactory(stek=w.stek_a).pk},
         None,
         stek_view(member=403, coordinator=302),
     ),

@@ -20,22 +20,27 @@ SKIP_SUFFIXES = (".pdf", ".ics", ".csv", ".ods")  # downloads: their own tests c
 
 @pytest.fixture
 def world(transactional_db, settings):
-    from tests.referrals.helpers import make_referral
+    from tests.factories.referrals import ReferralFactory
 
     settings.STEK_MAP_TILE_URL = ""  # no tile server in CI: the map shows points only
     w = build_world()
     w.stek_a.latitude, w.stek_a.longitude = 51.056, 3.73
     w.stek_a.save()
-    make_referral(w)  # a service on the social map and a referral with its slip
+    ReferralFactory(world=w)  # a service on the social map and a referral with its slip
     from stek.advocacy import services as advocacy
-    from tests.advocacy.helpers import make_dossier, signals
+    from tests.factories.advocacy import DossierFactory, SignalFactory
 
-    signals(w.stek_a, "vlaamse_huurpremie", n=6, barriers=["begrijpbaarheid"], quote_consent=True,
-            quote="Het formulier is te moeilijk.")  # fmt: skip
-    dossier = make_dossier(w.stek_a)  # a dossier with an addressee, shared with STEK B
+    SignalFactory.create_batch(
+        6,
+        stek=w.stek_a,
+        topic__code="vlaamse_huurpremie",
+        barriers=["begrijpbaarheid"],
+        quoted=True,
+    )
+    # a dossier shared with STEK B, with an addressee
+    dossier = DossierFactory(lead_stek=w.stek_a, invited=[w.stek_b])
     advocacy.save_addressee(actor=None, dossier=dossier, level="local", body="Gemeenteraad",
                             follow_up_on=date.today())  # fmt: skip
-    advocacy.invite_steks(actor=None, dossier=dossier, steks=[w.stek_b])
     return w
 
 
@@ -157,9 +162,9 @@ def test_the_language_switcher_works_without_javascript(world, live_server, brow
     "path", ["/alfa/programma/", "/alfa/programma/?soort=leren", "/alfa/scherm/"]
 )
 def test_public_pages_pass_axe_for_visitors(path, world, live_server, browser):
-    from tests.agenda.helpers import weekly_activity_today
+    from tests.factories.agenda import ActivityFactory
 
-    weekly_activity_today(world.stek_a)
+    ActivityFactory(stek=world.stek_a)
     context = browser.new_context(viewport=PHONE, bypass_csp=True)
     page = context.new_page()
     try:

@@ -11,15 +11,15 @@ EVIL = '<img src=x onerror="window.__stekInjected=1">'
 
 @pytest.fixture
 def world(transactional_db, settings):
-    from tests.socialmap.helpers import make_service, topic
+    from tests.factories.socialmap import ServiceFactory, TopicFactory
 
     settings.STEK_MAP_TILE_URL = ""  # points only: no tiles from the network
-    topic("leefloon")
+    TopicFactory(code="leefloon")
     world = build_world()
     world.stek_a.name = f"STEK {EVIL}"
     world.stek_a.latitude, world.stek_a.longitude = 51.054, 3.722
     world.stek_a.save()
-    make_service(world.partner_a2.organisation, name=f"Dienst {EVIL}")
+    ServiceFactory(organisation=world.partner_a2.organisation, name=f"Dienst {EVIL}")
     return world
 
 

@@ -10,9 +10,10 @@ from tests.personas import build_world
 
 @pytest.fixture
 def world(transactional_db):
-    from tests.socialmap.helpers import topic
+    from tests.factories.socialmap import TopicFactory
 
-    topic("vlaamse_huurpremie")  # a transactional test's flush removes the built-in topics
+    # a transactional test's flush removes the built-in topics: load them again
+    TopicFactory(code="vlaamse_huurpremie")
     return build_world()
 
 

@@ -8,15 +8,15 @@ import pytest
 from django.contrib.sessions.models import Session as DjangoSession
 
 from stek.agenda.models import Session, TallyCount
-from tests.agenda.helpers import category
 from tests.e2e.test_accessibility import PHONE, log_in
+from tests.factories.agenda import TallyCategoryFactory
 from tests.personas import PASSWORD, build_world
 
 
 @pytest.fixture
 def world(transactional_db):
     w = build_world()
-    w.adult = category(w.stek_a)
+    w.adult = TallyCategoryFactory(stek=w.stek_a)
     return w
 
 

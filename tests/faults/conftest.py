@@ -40,11 +40,11 @@ def seed():
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
-    from tests.agenda.helpers import category
+    from tests.factories.agenda import TallyCategoryFactory
     from tests.personas import build_world
 
     world = build_world()
-    adult = category(world.stek_a)
+    adult = TallyCategoryFactory(stek=world.stek_a)
     user = world.user("volunteer_a")
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)

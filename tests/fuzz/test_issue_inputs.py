@@ -10,10 +10,10 @@ from django.test import Client
 from django.urls import reverse
 
 from stek.agenda.models import TallyCategory
-from tests.advocacy.helpers import make_dossier
-from tests.agenda.helpers import category, weekly_activity_today
-from tests.rights.example import example
-from tests.socialmap.helpers import make_service
+from tests.factories.advocacy import DossierFactory
+from tests.factories.agenda import ActivityFactory, TallyCategoryFactory
+from tests.factories.rights import example
+from tests.factories.socialmap import ServiceFactory
 
 HUGE_ID = "999999999999999999999"
 LONG = "x" * 100_000
@@ -64,7 +64,7 @@ def test_contact_phone_that_is_no_number_is_a_form_error(world, as_persona, phon
 
 
 def test_a_category_label_that_exists_is_a_form_error(world, as_persona):
-    existing = category(world.stek_a, "Buurtbewoner")
+    existing = TallyCategoryFactory(stek=world.stek_a, label="Buurtbewoner")
     url = reverse("agenda:categories", args=[world.stek_a.slug])
     for label in ("Buurtbewoner", "buurtbewoner", " Buurtbewoner "):
         response = no_500(as_persona("coordinator_a").post(url, {"label": label, "order": 1}), 200)
@@ -110,7 +110,7 @@ def test_far_periods_on_the_signal_pages(world, as_persona, params):
 
 def test_a_huge_checkbox_id_is_a_form_error(world, as_persona):
     client = as_persona("coordinator_a")
-    activity = weekly_activity_today(world.stek_a)
+    activity = ActivityFactory(stek=world.stek_a)
     for url, field in [
         (reverse("agenda:activity_create", args=["alfa"]), "organisations"),
         (reverse("agenda:activity_edit", args=["alfa", activity.pk]), "organisations"),
@@ -121,7 +121,7 @@ def test_a_huge_checkbox_id_is_a_form_error(world, as_persona):
         for value in (HUGE_ID, "-5", "abc", "0"):
             response = no_500(client.post(url, {field: [value]}), 200)
             assert field in response.context["form"].errors, (url, field, value)
-    dossier = make_dossier(world.stek_a)
+    dossier = DossierFactory(lead_stek=world.stek_a)
     url = reverse("advocacy:dossier_invite", args=["alfa", dossier.pk])
     response = no_500(client.post(url, {"steks": [HUGE_ID]}), 400)
     assert "steks" in response.context["invite_form"].errors
@@ -147,7 +147,7 @@ def test_a_very_long_stek_or_organisation_name_is_a_form_error(world, as_persona
 
 @pytest.mark.parametrize("page", [2**62, 2**31, -1, 0, "abc", "1e9"])
 def test_api_pages_out_of_range(world, as_persona, page):
-    make_service(world.partner_a2.organisation, visibility="public")
+    ServiceFactory(organisation=world.partner_a2.organisation, visibility="public")
     for path in ("/api/v1/hsds/services", "/api/v1/hsds/organizations"):
         for params in ({"page": page}, {"per_page": page}):
             response = no_500(as_persona("anonymous").get(path, params), 200, 422)

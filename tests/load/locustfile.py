@@ -17,7 +17,7 @@ import uuid
 
 from locust import HttpUser, between, events, task
 
-from tests.rights.example import example
+from tests.factories.rights import example
 
 SLUG = "de-wissel"
 PASSWORD = "stek-demo-2026"

@@ -10,13 +10,13 @@ from icalendar import Calendar
 from stek.agenda.enums import ChangeKind
 from stek.agenda.models import Activity, SessionChange
 from stek.core.forms import StekForm
-from tests.agenda.helpers import weekly_activity_today
+from tests.factories.agenda import ActivityFactory
 
 
 @pytest.fixture
 def programme(world):
     today = timezone.localdate()
-    coffee = weekly_activity_today(world.stek_a, description="Koffie en een babbel.")
+    coffee = ActivityFactory(stek=world.stek_a, description="Koffie en een babbel.")
     info = Activity.objects.create(
         stek=world.stek_a, title="Infosessie verhoogde tegemoetkoming",
         start_date=today + timedelta(days=2),
@@ -132,7 +132,7 @@ def test_impossible_dates_never_break_a_page(world, client_for, client):
     assert client.get("/alfa/programma/affiche.pdf?week=2026-02-31").status_code == 200
     worker = client_for("worker_a")
     assert worker.get("/s/alfa/agenda/?week=2026-02-31").status_code == 200
-    activity = weekly_activity_today(world.stek_a)
+    activity = ActivityFactory(stek=world.stek_a)
     assert worker.get(f"/s/alfa/agenda/{activity.pk}/2026-02-31/").status_code == 404
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from stek.referrals import codes, links
 from stek.referrals.enums import ClosedVia, Outcome, Status
 from stek.referrals.models import Referral
-from tests.referrals.helpers import make_referral
+from tests.factories.referrals import ReferralFactory
 
 
 def test_codes_are_long_enough_that_guessing_is_infeasible(settings):
@@ -45,7 +45,7 @@ def test_typed_codes_are_forgiving_but_strict():
 
 @pytest.mark.django_db
 def test_the_service_confirms_with_the_code_and_sees_nothing_about_the_person(world, client):
-    referral = make_referral(world, barrier="betaalbaarheid")
+    referral = ReferralFactory(world=world, barrier="betaalbaarheid")
     response = client.post(
         reverse("referrals:confirm_code"), {"code": referral.code_display.lower()}
     )
@@ -70,7 +70,7 @@ def test_the_service_confirms_with_the_code_and_sees_nothing_about_the_person(wo
 
 @pytest.mark.django_db
 def test_unknown_code_gets_a_clear_message_and_changes_nothing(world, client):
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     response = client.post(reverse("referrals:confirm_code"), {"code": "ZZZZZ-ZZZZZ"})
     assert "We vinden deze code niet" in response.content.decode()
     referral.refresh_from_db()
@@ -80,7 +80,7 @@ def test_unknown_code_gets_a_clear_message_and_changes_nothing(world, client):
 @pytest.mark.django_db
 def test_guessing_is_rate_limited_even_for_the_right_code(world, client, settings):
     settings.STEK_CODE_ATTEMPTS_PER_IP = 5
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     for _ in range(5):
         client.post(reverse("referrals:confirm_code"), {"code": codes.new_code()})
     response = client.post(reverse("referrals:confirm_code"), {"code": referral.code})
@@ -91,7 +91,7 @@ def test_guessing_is_rate_limited_even_for_the_right_code(world, client, setting
 @pytest.mark.django_db
 def test_guessing_from_many_addresses_hits_the_site_wide_limit(world, client, settings):
     settings.STEK_CODE_FAILURES_GLOBAL = 6
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     for n in range(6):
         client.post(
             reverse("referrals:confirm_code"), {"code": codes.new_code()}, REMOTE_ADDR=f"10.0.0.{n}"
@@ -104,7 +104,7 @@ def test_guessing_from_many_addresses_hits_the_site_wide_limit(world, client, se
 
 @pytest.mark.django_db
 def test_a_tampered_or_expired_link_is_refused_and_changes_nothing(world, client, settings):
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     token = links.token_for(referral)
     bad = client.post(reverse("referrals:confirm", args=[token[:-2] + "xx"]), {"status": "arrived"})
     assert bad.status_code == 410 and "niet geldig" in bad.content.decode()
@@ -126,7 +126,7 @@ def _old_token(referral, days):
 
 @pytest.mark.django_db
 def test_an_expired_referral_cannot_be_confirmed(world, client):
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     Referral.objects.filter(pk=referral.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
     response = client.post(
         reverse("referrals:confirm", args=[links.token_for(referral)]), {"status": "arrived"}
@@ -153,7 +153,7 @@ def test_many_right_codes_from_one_desk_are_never_limited(world, client, setting
     """A busy service desk behind one address confirms many referrals: only failures count."""
     settings.STEK_CODE_ATTEMPTS_PER_IP = 3
     url = reverse("referrals:confirm_code")
-    referrals = [make_referral(world) for _ in range(12)]
+    referrals = [ReferralFactory(world=world) for _ in range(12)]
     for referral in referrals:
         response = client.post(url, {"code": codes.display(referral.code).lower()})
         assert response.status_code == 302, response.status_code
@@ -169,7 +169,7 @@ def test_many_right_codes_from_one_desk_are_never_limited(world, client, setting
 def test_failures_are_still_limited_and_the_page_itself_never_answers_429(world, client, settings):
     settings.STEK_CODE_ATTEMPTS_PER_IP = 3
     url = reverse("referrals:confirm_code")
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     for typed in (codes.new_code(), "not-a-code", codes.new_code()):
         assert client.post(url, {"code": typed}).status_code == 200
     assert client.post(url, {"code": referral.code}).status_code == 429

@@ -9,8 +9,8 @@ from django.utils import timezone
 from stek.referrals import services, stats
 from stek.referrals.enums import ClosedVia, Outcome, Status
 from stek.referrals.models import Referral, ReferralTally
-from tests.referrals.helpers import make_referral
-from tests.socialmap.helpers import make_service, topic
+from tests.factories.referrals import ReferralFactory
+from tests.factories.socialmap import ServiceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +18,11 @@ pytestmark = pytest.mark.django_db
 def test_a_worker_refers_and_gets_a_slip_in_the_visitors_language(world, client_for):
     world.stek_a.latitude, world.stek_a.longitude = 51.056, 3.73
     world.stek_a.save()
-    service = make_service(world.partner_a2.organisation, name_fr="Service social")
+    service = ServiceFactory(organisation=world.partner_a2.organisation, name_fr="Service social")
     client = client_for("worker_a")
     response = client.post(
         reverse("referrals:create", args=[world.stek_a.slug, service.pk]),
-        {"topic": topic("leefloon").pk, "language": "fr", "warm_handover": "on"},
+        {"topic": TopicFactory(code="leefloon").pk, "language": "fr", "warm_handover": "on"},
     )
     referral = Referral.objects.get()
     assert response["Location"] == reverse(
@@ -47,7 +47,7 @@ def test_a_worker_refers_and_gets_a_slip_in_the_visitors_language(world, client_
 
 
 def test_a_volunteer_cannot_refer(world, client_for):
-    service = make_service(world.partner_a2.organisation)
+    service = ServiceFactory(organisation=world.partner_a2.organisation)
     response = client_for("volunteer_a").get(
         reverse("referrals:create", args=[world.stek_a.slug, service.pk])
     )
@@ -55,7 +55,7 @@ def test_a_volunteer_cannot_refer(world, client_for):
 
 
 def test_the_visitor_comes_back_and_the_worker_looks_up_the_code(world, client_for):
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     client = client_for("worker_a")
     found = client.get(
         reverse("referrals:list", args=[world.stek_a.slug]), {"code": referral.code.lower()}
@@ -74,7 +74,7 @@ def test_the_visitor_comes_back_and_the_worker_looks_up_the_code(world, client_f
 
 
 def test_another_steks_code_is_not_found(world, client_for):
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     response = client_for("worker_b").get(
         reverse("referrals:list", args=[world.stek_b.slug]), {"code": referral.code}
     )
@@ -84,7 +84,7 @@ def test_another_steks_code_is_not_found(world, client_for):
 
 def _closed(world, outcome, days_ago, **kwargs):
     now = timezone.now() - timedelta(days=days_ago)
-    referral = make_referral(world, now=now, **kwargs)
+    referral = ReferralFactory(world=world, created_at=now, **kwargs)
     Referral.objects.filter(pk=referral.pk).update(
         status=Status.CLOSED, outcome=outcome, closed_at=now + timedelta(days=1)
     )
@@ -92,12 +92,12 @@ def _closed(world, outcome, days_ago, **kwargs):
 
 
 def test_purge_keeps_exactly_the_monthly_counts(world):
-    service = make_service(world.partner_a2.organisation)
+    service = ServiceFactory(organisation=world.partner_a2.organisation)
     old = [_closed(world, Outcome.GOT_HELP, 200, service=service) for _ in range(3)]
     old.append(_closed(world, Outcome.DID_NOT_GO, 200, service=service))
-    expired = make_referral(world, service=service, now=timezone.now() - timedelta(days=200))
+    expired = ReferralFactory(world=world, service=service, expired=True)
     recent = _closed(world, Outcome.GOT_HELP, 10, service=service)
-    live = make_referral(world, service=service)
+    live = ReferralFactory(world=world, service=service)
     first = (timezone.localdate() - timedelta(days=220)).replace(day=1)
     last = timezone.localdate().replace(day=1)
     before = stats.overview(world.stek_a, first, last)
@@ -118,21 +118,21 @@ def test_purge_keeps_exactly_the_monthly_counts(world):
 
 
 def test_reciprocity_shows_who_refers_to_whom(world, client_for):
-    to_ocmw = make_service(world.partner_a2.organisation, name="OCMW-dienst")
-    to_lead = make_service(world.partner_a.organisation, name="Opbouwwerk-dienst")
+    to_ocmw = ServiceFactory(organisation=world.partner_a2.organisation, name="OCMW-dienst")
+    to_lead = ServiceFactory(organisation=world.partner_a.organisation, name="Opbouwwerk-dienst")
     for _ in range(3):
         services.create_referral(
             actor=None,
             stek=world.stek_a,
             service=to_ocmw,
-            topic=topic(),
+            topic=TopicFactory(),
             from_organisation=world.partner_a.organisation,
         )
     services.create_referral(
         actor=None,
         stek=world.stek_a,
         service=to_lead,
-        topic=topic(),
+        topic=TopicFactory(),
         from_organisation=world.partner_a2.organisation,
     )
     today = timezone.localdate().replace(day=1)
@@ -148,7 +148,8 @@ def test_the_slip_gives_the_location_nearest_the_stek(world):
     from stek.referrals.slip import nearest_location
     from stek.socialmap.models import Location
 
-    service = make_service(world.partner_a2.organisation, lat=51.20, lon=3.72)  # far away
+    far_away = {"location__latitude": 51.20, "location__longitude": 3.72}
+    service = ServiceFactory(organisation=world.partner_a2.organisation, **far_away)
     near = Location.objects.create(
         organisation=service.organisation, name="Antenne", street="Dorpsstraat 2",
         postal_code="9000", municipality="Gent", latitude=51.057, longitude=3.731,
@@ -158,11 +159,12 @@ def test_the_slip_gives_the_location_nearest_the_stek(world):
 
 
 def test_a_referral_from_a_rights_result_presets_the_need(world, client_for):
-    service = make_service(world.partner_a2.organisation)
-    service.topics.set([topic("leefloon"), topic("schuldhulp")])
+    service = ServiceFactory(
+        organisation=world.partner_a2.organisation, topics=("leefloon", "schuldhulp")
+    )
     url = reverse("referrals:create", args=[world.stek_a.slug, service.pk])
     client = client_for("worker_a")
     preset = client.get(url + "?onderwerp=vlaamse_huurpremie").context["form"]
-    assert preset["topic"].initial == topic("vlaamse_huurpremie").pk
+    assert preset["topic"].initial == TopicFactory(code="vlaamse_huurpremie").pk
     # an unknown code is ignored: no preset, no error
     assert client.get(url + "?onderwerp=bestaat_niet").context["form"]["topic"].initial is None

@@ -8,7 +8,7 @@ from stek.rights.answers import CheckAnswers
 from stek.rights.catalogue import POINTERS, RIGHTS
 from stek.rights.check import evaluate
 from stek.socialmap.taxonomy import BUILTIN_TOPICS
-from tests.rights.example import example
+from tests.factories.rights import example
 
 
 def result(**changes):

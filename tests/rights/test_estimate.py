@@ -8,7 +8,7 @@ from stek.rights import population
 from stek.rights.answers import CheckAnswers
 from stek.rights.catalogue import RIGHTS
 from stek.rights.check import evaluate
-from tests.rights.example import example
+from tests.factories.rights import example
 
 COLUMNS = [
     "household_id", "area", "role", "age", "income_work", "income_benefits", "income_pension",

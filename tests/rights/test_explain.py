@@ -1,8 +1,6 @@
 """The results say what is true: a condition that fails is named as failed, in the visitor's
 words with the values, never with the sentence that says it holds (issue 14)."""
 
-import itertools
-import random
 from datetime import date
 from html import unescape
 
@@ -14,56 +12,10 @@ from stek.rights import engine, explain
 from stek.rights.answers import CheckAnswers
 from stek.rights.catalogue import RIGHTS
 from stek.rights.check import evaluate
-from tests.rights.example import example
+from tests.factories.rights import example, households
 
 # Conditions that cannot fail for any household the check can describe.
 NEVER_FAIL = {("maximumfactuur", "plafond")}
-
-PEOPLE = {
-    "single": [{"role": "adult", "age": 30}],
-    "minor alone": [{"role": "adult", "age": 17}],
-    "couple with child": [
-        {"role": "adult", "age": 35},
-        {"role": "adult", "age": 36, "is_partner": True},
-        {"role": "child", "age": 8},
-    ],
-    "parent with baby": [{"role": "adult", "age": 28}, {"role": "child", "age": 1}],
-    "pensioner": [{"role": "adult", "age": 70, "monthly_income": {"pension": 1100}}],
-    "on leefloon": [{"role": "adult", "age": 40, "statuses": ["leefloon"]}],
-    "earner": [{"role": "adult", "age": 45, "monthly_income": {"work": 4200}}],
-}
-
-
-def households():
-    """A fixed sample of varied households, and a few chosen to make rare conditions fail."""
-    grid = list(
-        itertools.product(
-            ("vlaanderen", "brussel", "wallonie"),
-            ("private_rent", "social_rent", "owner", "homeless", "other"),
-            tuple(PEOPLE),
-            (0, 5),  # years on the waiting list
-            (600, 1600),  # rent
-            (9000, 65000),  # income last year
-            ("none", "gas", "electricity"),
-            ("gas", "oil"),
-        )
-    )
-    for region, housing, people, years, rent, income, meter, heating in random.Random(14).sample(
-        grid, 120
-    ):
-        yield example(
-            region=region, housing=housing, persons=PEOPLE[people],
-            social_housing_waiting_years=years, monthly_rent=rent,
-            yearly_taxable_income=income, budget_meter=meter, heating=heating,
-        )  # fmt: skip
-    yield example(rents_from_relative=True)
-    yield example(owns_property=True)
-    yield example(region="brussel", rents_from_relative=True)
-    ais = example(region="brussel")
-    ais["household"]["dwelling_ais"] = True
-    yield ais
-    yield example(date="2025-01-15", budget_meter="gas")  # winter
-    yield example(date="2025-07-15", budget_meter="gas")  # summer
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from stek.core.enums import OrganisationKind
 from stek.rights.places import region_of, serves, services_for
 from stek.socialmap.models import Location
 from tests.factories import OrganisationFactory
+from tests.factories.socialmap import ServiceFactory
 from tests.rights.test_questionnaire import Visitor
-from tests.socialmap.helpers import make_service
 
 
 def elsewhere(service, postal_code, municipality):
@@ -31,11 +31,17 @@ def test_an_ocmw_serves_its_own_municipality_only(world):
     caw_brussels = OrganisationFactory(network=network, name="CAW Brussel", kind="caw")
     caw_ghent = OrganisationFactory(network=network, name="CAW Oost", kind="caw")
     phone = OrganisationFactory(network=network, name="Infolijn", kind="andere")
-    here = make_service(ghent, name="Leefloon Gent")
-    there = elsewhere(make_service(anderlecht, name="Leefloon Anderlecht"), "1070", "Anderlecht")
-    far = elsewhere(make_service(caw_brussels, name="Onthaal Brussel"), "1000", "Brussel")
-    near = elsewhere(make_service(caw_ghent, name="Onthaal Gentbrugge"), "9050", "Gentbrugge")
-    anywhere = make_service(phone, name="Infolijn leefloon", lat=None)
+    here = ServiceFactory(organisation=ghent, name="Leefloon Gent")
+    there = elsewhere(
+        ServiceFactory(organisation=anderlecht, name="Leefloon Anderlecht"), "1070", "Anderlecht"
+    )
+    far = elsewhere(
+        ServiceFactory(organisation=caw_brussels, name="Onthaal Brussel"), "1000", "Brussel"
+    )
+    near = elsewhere(
+        ServiceFactory(organisation=caw_ghent, name="Onthaal Gentbrugge"), "9050", "Gentbrugge"
+    )
+    anywhere = ServiceFactory(organisation=phone, name="Infolijn leefloon", without_location=True)
     stek = world.stek_a  # in Gent
     assert serves(here, stek) and not serves(there, stek)
     assert not serves(far, stek) and serves(near, stek) and serves(anywhere, stek)
@@ -50,11 +56,11 @@ def test_the_stek_door_shows_only_services_of_its_municipality(client, world):
         network=world.network, name="OCMW Anderlecht", kind=OrganisationKind.OCMW
     )
     elsewhere(
-        make_service(anderlecht, name="Woonloket Anderlecht", topics=("vlaamse_huurpremie",)),
+        ServiceFactory(organisation=anderlecht, name="Woonloket Anderlecht", housing=True),
         "1070",
         "Anderlecht",
     )
-    make_service(world.partner_a2.organisation, name="Woonloket", topics=("vlaamse_huurpremie",))
+    ServiceFactory(organisation=world.partner_a2.organisation, housing=True)
     visitor = Visitor(client, reverse("rights:public_check", args=["alfa"]))
     visitor.walk().post("results")
     assert "Woonloket" in visitor.html and "Woonloket Anderlecht" not in visitor.html

@@ -18,8 +18,8 @@ from stek.rights.answers import CheckAnswers
 from stek.rights.check import evaluate
 from stek.rights.questions import answers as questions_answers
 from stek.rights.views import COOKIE, MAX_AGE, SALT
-from tests.rights.example import example
-from tests.socialmap.helpers import make_service
+from tests.factories.rights import example
+from tests.factories.socialmap import ServiceFactory
 
 # The answers of issue 5's example, step by step, as a visitor types them.
 EXAMPLE_STEPS = [
@@ -404,9 +404,7 @@ def test_the_slip_shows_rights_and_services_but_no_answers(world, rf):
 
 
 def test_a_worker_goes_from_a_result_to_a_referral(client_for, world):
-    service = make_service(
-        world.partner_a2.organisation, name="Woonloket", topics=("vlaamse_huurpremie",)
-    )
+    service = ServiceFactory(organisation=world.partner_a2.organisation, housing=True)
     worker = Visitor(client_for("worker_a"), reverse("rights:stek_check", args=["alfa"]))
     worker.walk().post("results")
     link = reverse("referrals:create", args=["alfa", service.pk]) + "?onderwerp=vlaamse_huurpremie"
@@ -418,7 +416,7 @@ def test_a_worker_goes_from_a_result_to_a_referral(client_for, world):
 
 
 def test_a_volunteer_runs_the_check_but_does_not_refer(client_for, world):
-    make_service(world.partner_a2.organisation, name="Woonloket", topics=("vlaamse_huurpremie",))
+    ServiceFactory(organisation=world.partner_a2.organisation, housing=True)
     volunteer = Visitor(client_for("volunteer_a"), reverse("rights:stek_check", args=["alfa"]))
     volunteer.walk().post("results")
     assert "Woonloket" in volunteer.html
@@ -426,12 +424,12 @@ def test_a_volunteer_runs_the_check_but_does_not_refer(client_for, world):
 
 
 def test_a_stek_public_check_shows_only_public_services(client, world):
-    make_service(world.partner_a2.organisation, name="Woonloket", topics=("vlaamse_huurpremie",))
-    make_service(
-        world.partner_a2.organisation,
+    ServiceFactory(organisation=world.partner_a2.organisation, housing=True)
+    ServiceFactory(
+        organisation=world.partner_a2.organisation,
         name="Interne permanentie",
         topics=("vlaamse_huurpremie",),
-        visibility="professional",
+        professional=True,
     )
     visitor = Visitor(client, reverse("rights:public_check", args=["alfa"]))
     visitor.walk().post("results")

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from jsonschema import Draft202012Validator, FormatChecker
 
 from stek.socialmap.models import Location, Service, ServiceNotice
-from tests.socialmap.helpers import make_service
+from tests.factories.socialmap import ServiceFactory
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "standards" / "hsds-3.0" / "compiled"
 VENDORED = Path(__file__).resolve().parents[2] / "stek" / "socialmap" / "hsds_schema"
@@ -32,8 +32,8 @@ def mapped(world):
     org.kbo_number = "0403170701"
     org.website = "https://ocmw.example"
     org.save()
-    a = make_service(
-        org,
+    a = ServiceFactory(
+        organisation=org,
         name="Sociale dienst",
         topics=("leefloon", "administratie"),
         minimum_age=18,
@@ -43,12 +43,12 @@ def mapped(world):
     ServiceNotice.objects.create(
         service=a, kind="holiday", starts_on="2099-07-01", ends_on="2099-07-31", message="Zomer"
     )
-    b = make_service(
-        org,
+    b = ServiceFactory(
+        organisation=org,
         name="Energiepunt",
         topics=("energieschulden",),
-        hours='Mo 09:00-12:00 || "op afspraak"',
-        visibility="professional",
+        opening_hours='Mo 09:00-12:00 || "op afspraak"',
+        professional=True,
     )
     return a, b
 

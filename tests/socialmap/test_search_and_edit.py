@@ -6,7 +6,7 @@ from django.urls import reverse
 from stek.socialmap.hours import BRUSSELS
 from stek.socialmap.models import Service
 from stek.socialmap.search import Query, search
-from tests.socialmap.helpers import make_service, topic
+from tests.factories.socialmap import ServiceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=BRUSSELS)
@@ -16,12 +16,24 @@ MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=BRUSSELS)
 def nearby(world):
     org = world.partner_a2.organisation
     return {
-        "far": make_service(org, name="Ver weg", lat=51.20, lon=3.72, topics=("schuldhulp",)),
-        "near": make_service(org, name="Dichtbij", lat=51.051, lon=3.721),
-        "evening": make_service(
-            org, name="Avond", lat=51.052, lon=3.722, hours="Mo-Fr 18:00-20:00"
+        "far": ServiceFactory(
+            organisation=org,
+            name="Ver weg",
+            location__latitude=51.20,
+            location__longitude=3.72,
+            topics=("schuldhulp",),
         ),
-        "nowhere": make_service(org, name="Zonder adres", lat=None),
+        "near": ServiceFactory(
+            organisation=org, name="Dichtbij", location__latitude=51.051, location__longitude=3.721
+        ),
+        "evening": ServiceFactory(
+            organisation=org,
+            name="Avond",
+            location__latitude=51.052,
+            location__longitude=3.722,
+            opening_hours="Mo-Fr 18:00-20:00",
+        ),
+        "nowhere": ServiceFactory(organisation=org, name="Zonder adres", without_location=True),
     }
 
 
@@ -39,7 +51,7 @@ def test_open_now_topic_text_and_distance_filters(world, nearby):
     origin = (51.05, 3.72)
     assert "Avond" not in names(search(world.network.pk, Query(open_now=True), origin, MONDAY_10))
     assert names(
-        search(world.network.pk, Query(topic=topic("schuldhulp").pk), origin, MONDAY_10)
+        search(world.network.pk, Query(topic=TopicFactory(code="schuldhulp").pk), origin, MONDAY_10)
     ) == ["Ver weg"]
     assert names(search(world.network.pk, Query(text="dichtbij"), origin, MONDAY_10)) == [
         "Dichtbij"
@@ -54,13 +66,13 @@ def test_services_of_another_network_are_not_found(world, nearby):
     from tests.factories import NetworkFactory, OrganisationFactory
 
     other = OrganisationFactory(network=NetworkFactory(slug="ander"))
-    make_service(other, name="Elders")
+    ServiceFactory(organisation=other, name="Elders")
     assert "Elders" not in names(search(world.network.pk, Query(), at=MONDAY_10))
 
 
 def test_a_worker_edits_only_her_own_organisations_services(world, client_for):
-    own = make_service(world.partner_a2.organisation, name="Eigen dienst")
-    other = make_service(world.partner_a.organisation, name="Andermans dienst")
+    own = ServiceFactory(organisation=world.partner_a2.organisation, name="Eigen dienst")
+    other = ServiceFactory(organisation=world.partner_a.organisation, name="Andermans dienst")
     client = client_for("worker_a")
     assert (
         client.get(reverse("socialmap:service_edit", args=[world.stek_a.slug, own.pk])).status_code
@@ -89,7 +101,7 @@ def test_a_new_service_with_bad_hours_is_refused_and_nothing_is_lost(world, clie
             "organisation": world.partner_a2.organisation.pk,
             "name": "Nieuwe dienst",
             "description": "Uitleg",
-            "topics": [topic().pk],
+            "topics": [TopicFactory().pk],
             "cost": "free",
             "opening_hours": "maandag 9-12",
             "visibility": "public",
@@ -107,13 +119,13 @@ def test_the_reminder_list_shows_services_not_verified_for_six_months(world, cli
 
     from django.utils import timezone
 
-    make_service(
-        world.partner_a2.organisation,
+    ServiceFactory(
+        organisation=world.partner_a2.organisation,
         name="Oud",
         last_verified=timezone.localdate() - timedelta(days=200),
     )
-    make_service(
-        world.partner_a2.organisation,
+    ServiceFactory(
+        organisation=world.partner_a2.organisation,
         name="Vers",
         last_verified=timezone.localdate() - timedelta(days=20),
     )

@@ -158,18 +158,19 @@ def test_published_field_is_scanned_and_bounded(name):
 # --- the allowed published contacts --------------------------------------------------------
 def test_published_contacts_gather_the_stek_and_its_partners_public_details(world):
     from stek.core.privacy.contacts import published_contacts
-    from stek.socialmap.enums import Visibility
-    from tests.socialmap.helpers import make_service
+    from tests.factories.socialmap import ServiceFactory
 
     stek = world.stek_a
     stek.contact_phone, stek.contact_email = "+32 9 210 10 10", "Info@Alfa.example"
     stek.street, stek.postal_code, stek.municipality = "Sint-Pietersplein 5", "9000", "Gent"
-    make_service(world.partner_a.organisation, phone="+32 9 000 10 01", email="a@dienst.example")
-    make_service(
-        world.partner_a.organisation, name="Intern", phone="+32 9 000 99 99",
-        visibility=Visibility.PROFESSIONAL,
+    ServiceFactory(
+        organisation=world.partner_a.organisation, phone="+32 9 000 10 01", email="a@dienst.example"
+    )
+    ServiceFactory(
+        organisation=world.partner_a.organisation, name="Intern", phone="+32 9 000 99 99",
+        professional=True,
     )  # fmt: skip
-    make_service(world.partner_b.organisation, name="Beta", phone="+32 9 000 77 77")
+    ServiceFactory(organisation=world.partner_b.organisation, name="Beta", phone="+32 9 000 77 77")
     allowed = published_contacts(stek)
     assert {"09 210 10 10", "+32 9 210 10 10", "+3292101010", "003292101010"} <= allowed
     assert "info@alfa.example" in allowed

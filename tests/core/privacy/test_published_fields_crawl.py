@@ -23,7 +23,6 @@ from stek.agenda.models import Activity, Pause, SessionChange, TallyCategory
 from stek.agenda.services import categories_for
 from stek.core.models import Partnership, Stek
 from stek.socialmap.models import Location, Service, ServiceNotice, Topic
-from tests.advocacy.helpers import make_dossier
 from tests.core.privacy.test_published_fields import (
     CONTACTS_ALLOWED,
     INTERNAL_MODELS,
@@ -32,7 +31,8 @@ from tests.core.privacy.test_published_fields import (
     text_fields,
 )
 from tests.core.privacy.test_scanner import INSZ_1985
-from tests.socialmap.helpers import make_service, topic
+from tests.factories.advocacy import DossierFactory
+from tests.factories.socialmap import ServiceFactory, TopicFactory
 
 PAYLOADS = {
     "person_name": "Vraag naar Jan Peeters",
@@ -80,9 +80,9 @@ def build_cases(world):
     activity = Activity.objects.create(
         stek=stek, title="Soep", start_date=today, start_time="10:00", end_time="12:00"
     )
-    service = make_service(org)
-    dossier = make_dossier(stek)
-    home = topic("leefloon")
+    service = ServiceFactory(organisation=org)
+    dossier = DossierFactory(lead_stek=stek)
+    home = TopicFactory(code="leefloon")
     d = {"slug": slug, "pk": dossier.pk}
     return [
         Case(
@@ -336,7 +336,7 @@ def test_hsds_import_refuses_personal_data(world):
     """Imported texts reach every STEK's social map: scanned like a form's."""
     from stek.socialmap import hsds
 
-    service = make_service(world.partner_a.organisation, name="Export")
+    service = ServiceFactory(organisation=world.partner_a.organisation, name="Export")
     record = hsds.service_to_hsds(service)
     record["description"] = "Vraag naar Jan Peeters, 0470 12 34 56."
     imported, rejected = hsds.import_records(world.network, [record])
