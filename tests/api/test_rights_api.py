@@ -173,7 +173,7 @@ def test_every_answer_is_exactly_what_the_documented_schema_gives(client):
     varied households and three languages, that what it writes is what ``CheckOut`` documents,
     field for field (no field missing, none extra, every value of the documented type)."""
     from stek.api.rights import CheckOut
-    from tests.rights.test_explain import households
+    from tests.factories.rights import households
 
     seen = 0
     for i, answers in enumerate(list(households())[::4]):
