@@ -24,7 +24,7 @@ from stek.core.access import get_network_for_user, get_stek_for_user
 from stek.core.enums import AuditAction, LifeDomain
 from stek.core.forms import show_refusal
 from stek.core.models import Stek
-from stek.core.pdf import PdfUnavailable, render_pdf
+from stek.core.pdf import pdf_response
 from stek.core.privacy import boundary
 from stek.core.services import ServiceError
 from stek.socialmap.models import Topic
@@ -527,16 +527,16 @@ def dossier_note_pdf(request, slug, pk):
         "actions": dossier.actions.all(),
         "printed": timezone.localdate(),
     }
-    try:
-        pdf = render_pdf("advocacy/note_pdf.html", context)
-    except PdfUnavailable:
-        back = reverse("advocacy:dossier_detail", args=[stek.slug, dossier.pk])
-        return render(
-            request, "core/pdf_unavailable.html", {"stek": stek, "back": back}, status=503
-        )
-    _audit_export(request, stek, dossier, "nota (PDF)")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_export_name(dossier, "pdf")}"'
+    response = pdf_response(
+        request,
+        "advocacy/note_pdf.html",
+        context,
+        _export_name(dossier, "pdf"),
+        stek=stek,
+        back=reverse("advocacy:dossier_detail", args=[stek.slug, dossier.pk]),
+    )
+    if response.status_code == 200:  # only a note that was made leaves the STEK
+        _audit_export(request, stek, dossier, "nota (PDF)")
     return response
 
 

@@ -12,9 +12,9 @@ from stek.agenda.enums import Function
 from stek.agenda.models import Activity
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
+from stek.core.pdf import pdf_response, qr_data_uri
 
 from .ical import build_calendar
-from .poster import PosterUnavailable, qr_data_uri, render_poster_pdf
 from .programme import FUNCTIONS, now_and_next, pictogram_data_uri, programme_days
 
 
@@ -61,20 +61,15 @@ def poster(request, slug):
         "url": url,
         "pictograms": {name: pictogram_data_uri(name) for name in pictograms},
     }
-    try:
-        pdf = render_poster_pdf(context)
-    except PosterUnavailable:
-        return render(
-            request,
-            "public/poster_unavailable.html",
-            {"stek": stek},
-            status=503,
-        )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="{stek.slug}-programma-{monday:%Y-%m-%d}-{size.lower()}.pdf"'
+    return pdf_response(
+        request,
+        "public/poster.html",
+        context,
+        f"{stek.slug}-programma-{monday:%Y-%m-%d}-{size.lower()}.pdf",
+        stek=stek,
+        back=reverse("public:programme", kwargs={"slug": stek.slug}),
+        base="public/base.html",
     )
-    return response
 
 
 def _ics_response(content, filename):

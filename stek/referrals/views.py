@@ -3,7 +3,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from stek.core import params
 from stek.core.access import deny, get_stek_for_user
 from stek.core.forms import show_refusal
-from stek.core.pdf import PdfUnavailable, render_pdf
+from stek.core.pdf import pdf_response
 from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
 from stek.socialmap.access import get_service_for_user
@@ -90,20 +89,15 @@ def slip_pdf(request, slug, pk):
     size = "A4" if request.GET.get("formaat", "").upper() == "A4" else "A6"
     with translation.override(referral.language):
         context = {**slip_context(request, referral), "size": size}
-        try:
-            pdf = render_pdf("referrals/slip_pdf.html", context)
-        except PdfUnavailable:
-            pdf = None
-    if pdf is None:  # said in the worker's language, not the slip's
-        back = reverse("referrals:detail", args=[stek.slug, referral.pk])
-        return render(
-            request, "core/pdf_unavailable.html", {"stek": stek, "back": back}, status=503
-        )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="verwijsbriefje-{referral.code}-{size.lower()}.pdf"'
+    return pdf_response(  # the slip in the visitor's language, a refusal in the worker's
+        request,
+        "referrals/slip_pdf.html",
+        context,
+        f"verwijsbriefje-{referral.code}-{size.lower()}.pdf",
+        stek=stek,
+        back=reverse("referrals:detail", args=[stek.slug, referral.pk]),
+        language=referral.language,
     )
-    return response
 
 
 @login_required

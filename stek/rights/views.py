@@ -20,7 +20,7 @@ and renders where it stands."""
 
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +29,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from stek.core.access import deny, get_public_stek, get_stek_for_user
-from stek.core.pdf import PdfUnavailable, public_url, qr_data_uri, render_pdf
+from stek.core.pdf import pdf_response, public_url, qr_data_uri
 from stek.referrals import permissions as referral_permissions
 
 from . import permissions, questions
@@ -283,11 +283,14 @@ def _slip_pdf(request, stek, mode, context):
         "printed": timezone.localdate(),
         "qr": qr_data_uri(public_url(request, again), scale=4),
     }
-    try:
-        pdf = render_pdf("rights/slip_pdf.html", context)
-    except PdfUnavailable:
-        return render(request, "rights/slip_unavailable.html", {"stek": stek}, status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="rechtencheck.pdf"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return pdf_response(
+        request,
+        "rights/slip_pdf.html",
+        context,
+        "rechtencheck.pdf",
+        stek=stek,
+        back=f"{request.path}?{urlencode({'stap': RESULTS})}",
+        base="rights/base.html",
+        no_store=True,
+        page={"worker": mode == WORKER},
+    )

@@ -243,7 +243,7 @@ def test_without_a_pdf_engine_the_note_says_so_and_leads_back(client_for, world,
     def unavailable(template, context):
         raise PdfUnavailable("no WeasyPrint here")
 
-    monkeypatch.setattr("stek.advocacy.views.render_pdf", unavailable)
+    monkeypatch.setattr("stek.core.pdf.render_pdf", unavailable)
     dossier = DossierFactory(lead_stek=world.stek_a)
     page = client_for("worker_a").get(url("dossier_note", dossier))
     assert page.status_code == 503
