@@ -25,10 +25,11 @@ pins down a figure the network publication hid.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count
 
+from stek.core.dates import month_of, month_span
 from stek.core.privacy import boundary
 
 from .models import Signal
@@ -47,12 +48,6 @@ def cell(domain, barrier):
 def year_months(year, today):
     """The completed months of ``year`` (first days): those whose figures no longer change."""
     return [m for m in boundary.grid_months(today, date(year, 1, 1)) if m.year == year]
-
-
-def _weeks_of(months):
-    """The first and last Monday counting in ``months`` (a signal counts in its Monday's month)."""
-    last = months[-1]
-    return months[0], date(last.year + last.month // 12, last.month % 12 + 1, 1) - timedelta(1)
 
 
 @dataclass
@@ -88,7 +83,7 @@ class YearPublication:
 
 
 def _signals(steks, months):
-    first, last = _weeks_of(months)
+    first, last = month_span(months)  # a signal counts in the month of its Monday
     return Signal.objects.filter(stek__in=steks).between(first, last)
 
 
@@ -102,7 +97,7 @@ def year_publication(steks, year, today):
     for row in signals.values("topic_id", "life_domain", "week").annotate(n=Count("id")).order_by():
         key = leaf(row["topic_id"], row["life_domain"])
         leaves.add(key)
-        month = row["week"].replace(day=1)
+        month = month_of(row["week"])
         counts[(key, month)] = counts.get((key, month), 0) + row["n"]
     topics = boundary.publish_grid(counts, months)
     cells = {}
@@ -112,7 +107,7 @@ def year_publication(steks, year, today):
         .annotate(n=Count("id"))
         .order_by()
     ):
-        key = (cell(row["life_domain"], row["barriers__barrier"]), row["week"].replace(day=1))
+        key = (cell(row["life_domain"], row["barriers__barrier"]), month_of(row["week"]))
         cells[key] = cells.get(key, 0) + row["n"]
     # no totals over barriers: a sum over barriers counts a signal once per barrier (no figure
     # of people), and each (domain, barrier) series alone keeps the joint problem small

@@ -2,14 +2,14 @@
 dossier's shared evidence, the note and its exports) with small cells suppressed."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stek.core.dates import monday_of, parse_day
+from stek.core.dates import Period, monday_of, month_of, month_span
 from stek.core.enums import Barrier, LifeDomain
 from stek.core.models import Stek
 from stek.core.privacy import boundary
@@ -26,35 +26,6 @@ MAX_QUOTES = 8
 
 def threshold():
     return settings.STEK_SUPPRESSION_THRESHOLD
-
-
-@dataclass
-class Period:
-    start: date  # a Monday
-    end: date  # a Monday, included
-
-    @classmethod
-    def last_weeks(cls, today, weeks=52):
-        end = monday_of(today)
-        return cls(end - timedelta(weeks=weeks - 1), end)
-
-    @classmethod
-    def parse(cls, start, end, today):
-        """From two ISO dates (any day of the week); falls back to the last 52 weeks."""
-        first, last = parse_day(start), parse_day(end)  # bounded: never year 1 or 9999
-        if first is None or last is None:
-            return cls.last_weeks(today)
-        if last < first or (last - first).days > 366 * 10:
-            return cls.last_weeks(today)
-        return cls(monday_of(first), monday_of(last))
-
-    @property
-    def last_day(self):
-        return self.end + timedelta(days=6)
-
-
-def month_of(week):
-    return week.replace(day=1)
 
 
 def topic_label(topic_id, domain, topics):
@@ -162,11 +133,7 @@ def rights_found(stek, period):
 
 def _every_month(period, counts):
     """(month, count) for every month of the period, zeros included."""
-    result, month = [], month_of(period.start)
-    while month <= period.last_day:
-        result.append((month, counts.get(month, 0)))
-        month = (month + timedelta(days=32)).replace(day=1)
-    return result
+    return [(month, counts.get(month, 0)) for month in period.months()]
 
 
 @dataclass
@@ -198,12 +165,6 @@ def default_period(today):
     return months[0] if months else None
 
 
-def _year_span(months):
-    first = months[0] if months else date(2000, 1, 1)
-    last = months[-1] if months else first
-    return first, (last + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-
-
 def _topic_leaves(pub, topic_id, domain):
     """The publication's leaves a recurring topic (or a domain without topic) adds up."""
     if topic_id:
@@ -218,7 +179,7 @@ def recurring_topics(steks, period, today, min_steks=detection.MIN_STEKS):
     in_period = [m for m in months if m in set(period.months())]
     if not in_period:
         return []
-    start, end = _year_span(in_period)
+    start, end = month_span(in_period)
     found = detection.recurring(steks, start, end, min_steks=min_steks)
     pub = publication.year_publication(steks, period.year, today)
     topics = _topics({r.topic_id for r in found})
@@ -290,10 +251,6 @@ def evidence_signals(dossier):
             pk__in=Signal.objects.filter(barriers__barrier__in=dossier.barriers).values("pk")
         )
     return signals
-
-
-def quarter_of(week):
-    return f"{week.year}-K{(week.month - 1) // 3 + 1}"
 
 
 @dataclass

@@ -1,5 +1,129 @@
-"""Days from user input: see ``stek.core.params`` (bounded, never raises)."""
+"""Calendar arithmetic every app shares: weeks (their Mondays), months (their first days),
+quarters, and a period of whole weeks. Pure functions of dates, no database, no settings.
 
-from .params import monday_of, parse_day
+Days from user input are parsed in ``stek.core.params`` (bounded, never raises);
+``parse_day`` is re-exported here for the views that read a day and then count from it. The
+publication grid of figures that leave a STEK (``GridPeriod``, ``grid_months``,
+``published_from``) stays in ``stek.core.privacy.boundary``: it is privacy logic built on
+these functions.
+"""
 
-__all__ = ["monday_of", "parse_day"]
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .params import parse_day
+
+__all__ = [
+    "Period",
+    "add_months",
+    "month_end",
+    "month_of",
+    "month_span",
+    "months_between",
+    "monday_of",
+    "next_month",
+    "parse_day",
+    "parse_week",
+    "quarter_months",
+    "quarter_of",
+]
+
+
+# Weeks --------------------------------------------------------------------------------------
+
+
+def monday_of(day):
+    """The Monday of ``day``'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def parse_week(value, today):
+    """The Monday of the week ``value`` falls in (any day of it, YYYY-MM-DD); else this week."""
+    return monday_of(parse_day(value) or today)
+
+
+# Months -------------------------------------------------------------------------------------
+
+
+def month_of(day):
+    """The first day of ``day``'s month (a signal's week counts in the month of its Monday)."""
+    return day.replace(day=1)
+
+
+def add_months(day, months):
+    """The first day of the month ``months`` months after ``day``'s (before, when negative)."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def next_month(day):
+    """The first day of the month after ``day``'s."""
+    return add_months(day, 1)
+
+
+def month_end(day):
+    """The last day of ``day``'s month."""
+    return next_month(day) - timedelta(days=1)
+
+
+def months_between(first, last):
+    """The first days of every month from ``first``'s to ``last``'s, both included (none when
+    ``last`` comes before ``first``'s month)."""
+    result, month = [], month_of(first)
+    while month <= last:
+        result.append(month)
+        month = next_month(month)
+    return result
+
+
+def month_span(months):
+    """The first and the last day of a run of months (first days, oldest first)."""
+    return months[0], month_end(months[-1])
+
+
+# Quarters -----------------------------------------------------------------------------------
+
+
+def quarter_of(day):
+    """The quarter (1 to 4) ``day``'s month falls in."""
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_months(year, quarter):
+    """The first days of the three months of a quarter."""
+    first = 3 * (quarter - 1) + 1
+    return [date(year, month, 1) for month in range(first, first + 3)]
+
+
+# A period of whole weeks --------------------------------------------------------------------
+
+
+@dataclass
+class Period:
+    """Whole weeks, from the Monday ``start`` to the week of the Monday ``end`` (included)."""
+
+    start: date  # a Monday
+    end: date  # a Monday, included
+
+    @classmethod
+    def last_weeks(cls, today, weeks=52):
+        end = monday_of(today)
+        return cls(end - timedelta(weeks=weeks - 1), end)
+
+    @classmethod
+    def parse(cls, start, end, today):
+        """From two ISO dates (any day of the week); falls back to the last 52 weeks."""
+        first, last = parse_day(start), parse_day(end)  # bounded: never year 1 or 9999
+        if first is None or last is None:
+            return cls.last_weeks(today)
+        if last < first or (last - first).days > 366 * 10:
+            return cls.last_weeks(today)
+        return cls(monday_of(first), monday_of(last))
+
+    @property
+    def last_day(self):
+        return self.end + timedelta(days=6)
+
+    def months(self):
+        """The first days of the months the period's weeks count in."""
+        return months_between(self.start, self.last_day)

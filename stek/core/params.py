@@ -11,7 +11,7 @@ posted value that no form cleans go through these functions; forms use the field
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils.dateparse import parse_date
 
@@ -80,16 +80,6 @@ def parse_day(value, default=None):
         except ValueError:
             day = None
     return day if in_day_range(day) else default
-
-
-def monday_of(day):
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())
-
-
-def parse_week(value, today):
-    """The Monday of the week ``value`` falls in (any day of it, YYYY-MM-DD); else this week."""
-    return monday_of(parse_day(value) or today)
 
 
 def parse_month(value, default):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stek.core import audit
+from stek.core.dates import month_of
 from stek.core.enums import AuditAction
 from stek.core.services import ServiceError
 
@@ -104,7 +105,7 @@ def record_outcome(*, referral, status, outcome="", reason="", via, actor=None):
 def _tally_key(referral):
     outcome = referral.outcome if referral.status == Status.CLOSED else "expired"
     return {
-        "month": referral.created_on.replace(day=1),
+        "month": month_of(referral.created_on),
         "stek_id": referral.stek_id,
         "from_organisation_id": referral.from_organisation_id,
         "to_organisation_id": referral.to_organisation_id,

@@ -5,10 +5,10 @@ months, because that is the grain of what remains after the purge."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.utils import timezone
 
+from stek.core.dates import next_month
 from stek.core.models import Organisation
 
 from .enums import Outcome, Status
@@ -28,7 +28,7 @@ def outcome_key(status, outcome):
 def _rows(stek, first_month, last_month):
     """(from_id, to_id, topic_id, key, n) for every referral made in the months."""
     now = timezone.now()
-    end = (last_month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    end = next_month(last_month)
     live = Referral.objects.filter(stek=stek, created_on__gte=first_month, created_on__lt=end)
     for r in live.values(
         "from_organisation_id",

@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from stek.core import params
 from stek.core.access import deny, get_stek_for_user
+from stek.core.dates import add_months, month_of
 from stek.core.forms import show_refusal
 from stek.core.pdf import pdf_response
 from stek.core.permissions import active_memberships
@@ -155,8 +154,8 @@ def referral_list(request, slug):
 def overview(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_view_overview)
     today = timezone.localdate()
-    this_month = today.replace(day=1)
-    six_ago = date(today.year - (today.month <= 5), (today.month - 6) % 12 + 1, 1)
+    this_month = month_of(today)
+    six_ago = add_months(this_month, -5)  # six months, this one included
     first = params.parse_month(request.GET.get("van"), six_ago)
     last = params.parse_month(request.GET.get("tot"), this_month)
     if last < first:

@@ -21,6 +21,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..dates import monday_of, month_end, next_month, quarter_months, quarter_of
 from .suppression import default_threshold, protect, suppress
 
 _local = threading.local()
@@ -148,8 +149,7 @@ class GridPeriod:
         if self.month:
             return [date(self.year, self.month, 1)]
         if self.quarter:
-            first = 3 * (self.quarter - 1) + 1
-            return [date(self.year, m, 1) for m in range(first, first + 3)]
+            return quarter_months(self.year, self.quarter)
         return [date(self.year, m, 1) for m in range(1, 13)]
 
     def __str__(self):
@@ -157,11 +157,7 @@ class GridPeriod:
 
 
 def quarter_of_month(month):
-    return GridPeriod(month.year, (month.month - 1) // 3 + 1)
-
-
-def _next_month(month):
-    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return GridPeriod(month.year, quarter_of(month))
 
 
 def published_from(month):
@@ -170,8 +166,7 @@ def published_from(month):
     registered in the running week (an undo is possible for 15 minutes), so from that day on
     the month's figures no longer change: a figure published on one day is the same the next
     day, and nobody can subtract two versions of it."""
-    last = _next_month(month) - timedelta(days=1)
-    return last - timedelta(days=last.weekday()) + timedelta(days=8)
+    return monday_of(month_end(month)) + timedelta(days=8)
 
 
 def grid_months(today, first=None):
@@ -181,7 +176,7 @@ def grid_months(today, first=None):
     result = []
     while published_from(month) <= today:
         result.append(month)
-        month = _next_month(month)
+        month = next_month(month)
     return result
 
 
