@@ -4,7 +4,6 @@ dossier's shared evidence, the note and its exports) with small cells suppressed
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from stek.core.dates import Period, monday_of, month_of, month_span
 from stek.core.enums import Barrier, LifeDomain
 from stek.core.models import Stek
 from stek.core.privacy import boundary
+from stek.core.privacy.suppression import default_threshold
 from stek.rights.catalogue import BY_ID
 from stek.rights.check import LIKELY, MAYBE
 from stek.rights.services import shown_counts
@@ -25,7 +25,8 @@ MAX_QUOTES = 8
 
 
 def threshold():
-    return settings.STEK_SUPPRESSION_THRESHOLD
+    """The suppression threshold the figures that leave a STEK are published with."""
+    return default_threshold()
 
 
 def topic_label(topic_id, domain, topics):

@@ -6,6 +6,7 @@ G2: no hidden small value can be proven small from the published figures."""
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,6 +101,19 @@ def test_an_empty_table_and_the_threshold_from_settings(settings):
     settings.STEK_SUPPRESSION_THRESHOLD = 7
     table = suppress({"a": 6, "b": 30, "c": 40})
     assert table.threshold == 7 and table.cells["a"] is None
+
+
+def test_the_boundary_publishes_an_empty_table_without_an_if_at_the_call_site(settings):
+    settings.STEK_SUPPRESSION_THRESHOLD = 6
+    empty = boundary.publish({})
+    assert empty.cells == {} and empty.total == 0 and not empty.has_hidden
+    assert empty.threshold == 6
+    nothing = boundary.publish_grid({}, [])
+    assert nothing.figures == {} and nothing.threshold == 6
+    assert boundary.publish_linked({}, []).figures == {}
+    settings.STEK_SUPPRESSION_THRESHOLD = 2  # never below MIN_THRESHOLD, wherever it is read
+    with pytest.raises(ValueError):
+        boundary.publish({})
 
 
 # Across the period grid: every published figure of a year (months, quarters, the year, per key
