@@ -24,6 +24,7 @@ from stek.core.access import get_network_for_user, get_stek_for_user
 from stek.core.enums import AuditAction, LifeDomain
 from stek.core.forms import show_refusal
 from stek.core.models import Stek
+from stek.core.ods import write_ods
 from stek.core.pdf import pdf_response
 from stek.core.privacy import boundary
 from stek.core.services import ServiceError
@@ -46,7 +47,6 @@ from .forms import (
     TopicForm,
 )
 from .models import Dossier, DossierStek
-from .ods import write_ods
 
 SOURCES = {"verwijzing": SignalSource.REFERRAL, "rechtencheck": SignalSource.RIGHTS_CHECK}
 

@@ -1,4 +1,5 @@
-"""A one-sheet OpenDocument spreadsheet (ODS) with odfpy: opens in LibreOffice and Excel."""
+"""A one-sheet OpenDocument spreadsheet (ODS) with odfpy, for exports: opens in LibreOffice and
+Excel."""
 
 import io
 
