@@ -93,7 +93,8 @@ class Referral(models.Model):
 class ReferralTally(models.Model):
     """What is kept after the purge: counts per month × STEK × from × to × topic × outcome.
 
-    ``outcome`` holds an Outcome value, or "expired" for referrals that expired unanswered."""
+    ``outcome`` holds an Outcome value, or ``Status.EXPIRED`` ("expired") for referrals that
+    expired unanswered."""
 
     month = models.DateField()
     stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="referral_tallies")

@@ -103,7 +103,7 @@ def record_outcome(*, referral, status, outcome="", reason="", via, actor=None):
 
 
 def _tally_key(referral):
-    outcome = referral.outcome if referral.status == Status.CLOSED else "expired"
+    outcome = referral.outcome if referral.status == Status.CLOSED else Status.EXPIRED
     return {
         "month": month_of(referral.created_on),
         "stek_id": referral.stek_id,

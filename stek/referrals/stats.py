@@ -21,7 +21,7 @@ def outcome_key(status, outcome):
     if status == Status.CLOSED:
         return outcome or Outcome.UNKNOWN
     if status == Status.EXPIRED:
-        return "expired"
+        return Status.EXPIRED  # kept in a tally as the outcome "expired"
     return status  # open or arrived
 
 
@@ -62,9 +62,9 @@ class Overview:
 
 LABELS = {
     **dict(Outcome.choices),
-    "open": Status.OPEN.label,
-    "arrived": Status.ARRIVED.label,
-    "expired": Status.EXPIRED.label,
+    Status.OPEN: Status.OPEN.label,
+    Status.ARRIVED: Status.ARRIVED.label,
+    Status.EXPIRED: Status.EXPIRED.label,
 }
 
 
@@ -83,7 +83,11 @@ def overview(stek, first_month, last_month):
         received[to_id] += n
     ids = {i for i in set(sent) | set(received) if i is not None}
     orgs = list(Organisation.objects.filter(pk__in=ids).order_by("name"))
-    order = [key for key in ("open", "arrived", *Outcome.values, "expired") if outcomes[key]]
+    order = [
+        key
+        for key in (Status.OPEN, Status.ARRIVED, *Outcome.values, Status.EXPIRED)
+        if outcomes[key]
+    ]
     balance = [
         (
             org,
