@@ -6,8 +6,8 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from stek.advocacy.views import DOSSIER_FORMS, dossier_form
-from tests.advocacy.helpers import make_dossier
 from tests.advocacy.test_co_signers import invited_dossier
+from tests.factories.advocacy import DossierFactory
 
 # The URL names the templates and the authorisation matrix know the forms by.
 URL_NAMES = {
@@ -33,7 +33,7 @@ def test_every_form_of_the_table_has_its_address_and_nothing_else_is_routed_ther
 
 @pytest.mark.parametrize("name", sorted(URL_NAMES))
 def test_a_wrong_post_comes_back_on_the_page_with_its_errors(name, client_for, world):
-    dossier = make_dossier(world.stek_a)
+    dossier = DossierFactory(lead_stek=world.stek_a)
     kwargs = {"slug": "alfa", "pk": dossier.pk}
     worker = client_for("worker_a")
     response = worker.post(reverse(f"advocacy:{URL_NAMES[name]}", kwargs=kwargs), {})

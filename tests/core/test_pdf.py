@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from stek.advocacy import stats
 from stek.core.pdf import PdfUnavailable, pdf_response, render_pdf
-from tests.advocacy.helpers import make_dossier
-from tests.referrals.helpers import make_referral
+from tests.factories.advocacy import DossierFactory
+from tests.factories.referrals import ReferralFactory
 from tests.rights.test_questionnaire import Visitor
 
 UNAVAILABLE = "core/pdf_unavailable.html"
@@ -73,7 +73,7 @@ def test_without_weasyprint_the_helper_shows_the_one_page(rf, world, no_weasypri
 
 
 def _note(world):
-    dossier = make_dossier(world.stek_a)
+    dossier = DossierFactory(lead_stek=world.stek_a)
     return {"dossier": dossier, "evidence": stats.evidence(dossier), "signing": [world.stek_a]}
 
 
@@ -81,7 +81,7 @@ def _note(world):
 
 
 def test_the_referral_slip(world, client_for, monkeypatch):
-    referral = make_referral(world)
+    referral = ReferralFactory(world=world)
     client = client_for("worker_a")
     address = reverse("referrals:slip_pdf", args=["alfa", referral.pk])
     made = client.get(address)
@@ -108,7 +108,7 @@ def test_the_poster(world, client, monkeypatch):
 
 
 def test_the_signal_note(world, client_for, monkeypatch):
-    dossier = make_dossier(world.stek_a)
+    dossier = DossierFactory(lead_stek=world.stek_a)
     client = client_for("worker_a")
     address = reverse("advocacy:dossier_note", args=["alfa", dossier.pk])
     made = client.get(address)
