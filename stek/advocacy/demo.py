@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stek.core.dates import monday_of
-from stek.socialmap.models import Topic
+from stek.core.vocabulary import Topic
 
 from . import services
 from .enums import ActionKind, Level, Step

@@ -1,11 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stek.core.enums import Barrier, LifeDomain
 from stek.core.forms import DateField, DateInput, ModelMultipleChoiceField, bounded_formfield
 from stek.core.models import User
 from stek.core.privacy import no_personal_data
-from stek.socialmap.models import Topic
+from stek.core.vocabulary import Barrier, LifeDomain, Topic
 
 from .enums import SignalKind, SignalSource, Step
 from .models import Addressee, Dossier, DossierAction

@@ -14,10 +14,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stek.core.enums import Barrier, LifeDomain
 from stek.core.models import Network, Stek
 from stek.core.privacy import no_personal_data
-from stek.socialmap.models import Topic
+from stek.core.vocabulary import Barrier, LifeDomain, Topic
 
 from .enums import ActionKind, Level, Outcome, SignalKind, SignalSource, Signing, Step
 

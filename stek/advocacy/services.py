@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 
 from stek.core import audit
 from stek.core.dates import monday_of
-from stek.core.enums import AuditAction, Barrier
+from stek.core.enums import AuditAction
 from stek.core.models import Stek
 from stek.core.services import ServiceError
-from stek.socialmap.models import Topic
+from stek.core.vocabulary import Barrier, Topic
 
 from .enums import STEP_ORDER, Outcome, Signing, Step
 from .models import (

@@ -9,14 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stek.core.dates import Period, monday_of, month_of, month_span
-from stek.core.enums import Barrier, LifeDomain
 from stek.core.models import Stek
 from stek.core.privacy import boundary
 from stek.core.privacy.suppression import default_threshold
+from stek.core.vocabulary import Barrier, LifeDomain, Topic
 from stek.rights.catalogue import BY_ID
 from stek.rights.check import LIKELY, MAYBE
 from stek.rights.services import shown_counts
-from stek.socialmap.models import Topic
 
 from . import detection, publication
 from .models import Signal

@@ -21,14 +21,14 @@ from django.views.decorators.http import require_POST
 
 from stek.core import audit
 from stek.core.access import get_network_for_user, get_stek_for_user
-from stek.core.enums import AuditAction, LifeDomain
+from stek.core.enums import AuditAction
 from stek.core.forms import show_refusal
 from stek.core.models import Stek
 from stek.core.ods import write_ods
 from stek.core.pdf import pdf_response
 from stek.core.privacy import boundary
 from stek.core.services import ServiceError
-from stek.socialmap.models import Topic
+from stek.core.vocabulary import LifeDomain, Topic
 
 from . import permissions, services, stats
 from .access import get_addressee_for_user, get_dossier_for_user, get_testimony_for_user

@@ -58,35 +58,3 @@ class AuditAction(models.TextChoices):
     REMOVED = "removed", _("verwijderd")
     IMPORTED = "imported", _("geïmporteerd")
     PURGED = "purged", _("opgeruimd")
-
-
-class LifeDomain(models.TextChoices):
-    """Life domains: the Flemish social fundamental rights plus four the STEKs added."""
-
-    PARTICIPATION = "participatie", _("Participatie")
-    SOCIAL_SERVICES = "dienstverlening", _("Maatschappelijke dienstverlening")
-    INCOME = "inkomen", _("Inkomen")
-    FAMILY = "gezin", _("Gezin")
-    EDUCATION = "onderwijs", _("Onderwijs")
-    LEISURE = "vrije_tijd", _("Vrije tijd")
-    WORK = "werk", _("Werk")
-    HOUSING = "wonen", _("Wonen")
-    HEALTH = "gezondheid", _("Gezondheid")
-    ENERGY = "energie", _("Energie")
-    RESIDENCE = "verblijf", _("Verblijf")
-    DIGITAL = "digitalisering", _("Digitalisering")
-    MOBILITY = "mobiliteit", _("Mobiliteit")
-
-
-class Barrier(models.TextChoices):
-    """The 7 B's plus shame or fear and language."""
-
-    USABILITY = "bruikbaarheid", _("Bruikbaarheid: de dienst werkt niet voor deze vraag")
-    TRUST = "betrouwbaarheid", _("Betrouwbaarheid: geen vertrouwen in de dienst")
-    UNDERSTANDING = "begrijpbaarheid", _("Begrijpbaarheid: uitleg of formulier te moeilijk")
-    AWARENESS = "bekendheid", _("Bekendheid: de dienst of het recht is niet bekend")
-    REACH = "bereikbaarheid", _("Bereikbaarheid: te ver, slecht bereikbaar, te weinig open")
-    AVAILABILITY = "beschikbaarheid", _("Beschikbaarheid: wachtlijst of geen plaats")
-    AFFORDABILITY = "betaalbaarheid", _("Betaalbaarheid: te duur")
-    SHAME = "schaamte_angst", _("Schaamte of angst")
-    LANGUAGE = "taal", _("Taal")

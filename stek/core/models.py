@@ -22,6 +22,7 @@ from .enums import (
 )
 from .privacy import no_personal_data
 from .validators import format_kbo_number, validate_kbo_number, validate_phone_number
+from .vocabulary import Topic  # noqa: F401  (a model of core, defined with the shared vocabulary)
 
 
 class UserManager(BaseUserManager):

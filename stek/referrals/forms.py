@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stek.core.enums import Barrier
-from stek.socialmap.models import Topic
+from stek.core.vocabulary import Barrier, Topic
 
 from . import codes
 from .enums import Outcome, Reason, SlipLanguage, Status

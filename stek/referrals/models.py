@@ -7,9 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stek.core.enums import Barrier
 from stek.core.models import Organisation, Stek
-from stek.socialmap.models import Service, Topic
+from stek.core.vocabulary import Barrier, Topic
+from stek.socialmap.models import Service
 
 from . import codes
 from .enums import ClosedVia, Outcome, Reason, SlipLanguage, Status

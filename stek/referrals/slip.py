@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stek.core.pdf import public_url, qr_data_uri
+from stek.core.vocabulary import localized
 from stek.socialmap import hours
 from stek.socialmap.enums import Access
-from stek.socialmap.models import localized
 from stek.socialmap.search import distance_km, origin_of
 
 from .links import token_for

@@ -11,7 +11,8 @@ keeps every service."""
 import unicodedata
 
 from stek.core.enums import OrganisationKind
-from stek.socialmap.models import Location, Topic
+from stek.core.vocabulary import Topic
+from stek.socialmap.models import Location
 from stek.socialmap.search import Query, origin_of, search_page
 
 SERVICES_PER_RESULT = 2

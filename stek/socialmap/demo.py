@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from stek.core.enums import OrganisationKind as K
 from stek.core.models import Organisation
+from stek.core.vocabulary import Topic, ensure_builtin_topics
 
-from .models import Location, Service, ServiceNotice, Topic
-from .taxonomy import ensure_builtin_topics
+from .models import Location, Service, ServiceNotice
 
 # New organisations that are not partners of a demo STEK (they are on the social map).
 ORGANISATIONS = [

@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stek.core.enums import LifeDomain
 from stek.core.forms import DateInput, bounded_formfield
 from stek.core.privacy.contacts import ContactsAllowedForm, contact_strings, published_contacts
 from stek.core.validators import validate_phone_number
+from stek.core.vocabulary import LifeDomain, Topic
 
 from .contacts import service_contacts
 from .enums import LANGUAGES, Access
-from .models import Location, Service, ServiceNotice, Topic
+from .models import Location, Service, ServiceNotice
 
 
 class ServiceForm(ContactsAllowedForm, forms.ModelForm):

@@ -20,10 +20,11 @@ from stek.core.enums import OrganisationKind
 from stek.core.models import Organisation
 from stek.core.privacy.contacts import contact_strings
 from stek.core.privacy.validators import NoPersonalDataValidator, allowing, no_personal_data
+from stek.core.vocabulary import Topic
 
 from . import hours
 from .enums import LANGUAGES, Access, Cost, ServiceStatus, Visibility
-from .models import Location, Service, Topic
+from .models import Location, Service
 
 SCHEMA_DIR = Path(__file__).parent / "hsds_schema"
 TOPIC_TAXONOMY = "stek-topics"

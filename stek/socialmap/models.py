@@ -14,12 +14,11 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from stek.core.enums import LifeDomain
-from stek.core.models import Network, Organisation
-from stek.core.privacy.validators import no_personal_data, no_personal_data_except_contacts
+from stek.core.models import Organisation
+from stek.core.privacy.validators import no_personal_data_except_contacts
+from stek.core.vocabulary import Topic, localized
 
 from .enums import Cost, NoticeKind, ServiceStatus, Visibility
 from .hours import validate_opening_hours
@@ -31,55 +30,6 @@ _published = [no_personal_data_except_contacts]
 
 def _bounded(limit):
     return [MaxLengthValidator(limit), *_published]
-
-
-def localized(obj, field, language=None):
-    """``obj.<field>_<language>`` when filled in, else the Dutch ``obj.<field>``."""
-    language = (language or get_language() or "nl")[:2]
-    if language != "nl":
-        value = getattr(obj, f"{field}_{language}", "")
-        if value:
-            return value
-    return getattr(obj, field)
-
-
-class TopicQuerySet(models.QuerySet):
-    def for_network(self, network_id):
-        """The built-in topics and the network's own."""
-        return self.filter(models.Q(network=network_id) | models.Q(network__isnull=True))
-
-
-class Topic(models.Model):
-    """A need or topic people are referred for (a right or a kind of service).
-
-    Built-in topics have no network; a network may add its own."""
-
-    network = models.ForeignKey(
-        Network, on_delete=models.CASCADE, null=True, blank=True, related_name="topics"
-    )
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    code = models.SlugField(_("code"), max_length=60)
-    life_domain = models.CharField(_("levensdomein"), max_length=30, choices=LifeDomain.choices)
-    name = models.CharField(_("naam"), max_length=120, validators=[no_personal_data])
-    name_fr = models.CharField(
-        _("naam (Frans)"), max_length=120, blank=True, validators=[no_personal_data]
-    )
-    name_en = models.CharField(
-        _("naam (Engels)"), max_length=120, blank=True, validators=[no_personal_data]
-    )
-
-    objects = TopicQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["life_domain", "name"]
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-        constraints = [
-            models.UniqueConstraint(fields=["network", "code"], name="topic_unique_code"),
-        ]
-
-    def __str__(self):
-        return localized(self, "name")
 
 
 class Location(models.Model):

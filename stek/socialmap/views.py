@@ -10,12 +10,13 @@ from django.views.decorators.http import require_POST
 
 from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
+from stek.core.vocabulary import localized
 
 from . import hours, permissions, services
 from .access import get_notice_for_user, get_service_for_user
 from .enums import LANGUAGES, Access
 from .forms import LocationForm, NoticeForm, SearchForm, ServiceForm
-from .models import Service, localized
+from .models import Service
 from .search import Query, Result, origin_of, search_page
 
 PAGE_SIZE = 100

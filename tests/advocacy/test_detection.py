@@ -25,7 +25,7 @@ def test_poisson_tail_matches_the_closed_form():
 
 
 def codes(found):
-    from stek.socialmap.models import Topic
+    from stek.core.vocabulary import Topic
 
     return {Topic.objects.get(pk=r.topic_id).code for r in found if r.topic_id}
 

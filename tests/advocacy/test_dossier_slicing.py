@@ -16,7 +16,7 @@ import pytest
 
 from stek.advocacy import publication, services, stats
 from stek.core.privacy import boundary
-from stek.socialmap.models import Topic
+from stek.core.vocabulary import Topic
 from tests.core.privacy.lp_attack import intervals
 from tests.factories import StekFactory
 from tests.factories.advocacy import DossierFactory, SignalFactory

@@ -20,8 +20,8 @@ from django.urls import reverse
 
 from stek.advocacy import stats
 from stek.advocacy.models import Signal
-from stek.core.enums import Barrier, LifeDomain
 from stek.core.privacy import boundary
+from stek.core.vocabulary import Barrier, LifeDomain
 from tests.core.privacy.lp_attack import pinned, provably_small
 from tests.factories import StekFactory
 from tests.factories.advocacy import DossierFactory, SignalFactory

@@ -135,7 +135,7 @@ def test_undo_removes_the_last_signal_only_in_its_own_stek(volunteer, client_for
 
 
 def test_a_topic_from_another_network_is_refused(volunteer, world):
-    from stek.socialmap.models import Topic
+    from stek.core.vocabulary import Topic
     from tests.factories import NetworkFactory
 
     foreign = Topic.objects.create(
@@ -161,6 +161,6 @@ def test_a_coordinator_adds_a_topic_for_the_network(client_for, world):
 
 
 def topic_named(name):
-    from stek.socialmap.models import Topic
+    from stek.core.vocabulary import Topic
 
     return Topic.objects.get(name=name)

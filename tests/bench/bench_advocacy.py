@@ -76,7 +76,7 @@ def detecting():
     from stek.advocacy.models import Signal
     from stek.core.models import Network, Stek
     from stek.core.privacy import boundary
-    from stek.socialmap.models import Topic
+    from stek.core.vocabulary import Topic
 
     network = Network.objects.create(name="Bench-netwerk", slug="bench-netwerk")
     steks = [

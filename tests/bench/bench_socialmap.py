@@ -28,8 +28,9 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from stek.core.enums import MembershipRole  # noqa: E402
 from stek.core.models import Membership, Network, Organisation, Stek, User  # noqa: E402
+from stek.core.vocabulary import Topic  # noqa: E402
 from stek.socialmap.hours import BRUSSELS  # noqa: E402
-from stek.socialmap.models import Location, Service, Topic  # noqa: E402
+from stek.socialmap.models import Location, Service  # noqa: E402
 from stek.socialmap.search import Query, search_page  # noqa: E402
 
 N = 5000

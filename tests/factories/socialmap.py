@@ -2,9 +2,9 @@
 
 import factory
 
+from stek.core.vocabulary import Topic, ensure_builtin_topics
 from stek.socialmap.enums import Visibility
-from stek.socialmap.models import Location, Service, Topic
-from stek.socialmap.taxonomy import ensure_builtin_topics
+from stek.socialmap.models import Location, Service
 
 from .core import OrganisationFactory
 

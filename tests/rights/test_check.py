@@ -3,11 +3,11 @@ from datetime import date
 import pytest
 from django.utils import translation
 
+from stek.core.vocabulary import BUILTIN_TOPICS
 from stek.rights import engine
 from stek.rights.answers import CheckAnswers
 from stek.rights.catalogue import POINTERS, RIGHTS
 from stek.rights.check import evaluate
-from stek.socialmap.taxonomy import BUILTIN_TOPICS
 from tests.factories.rights import example
 
 

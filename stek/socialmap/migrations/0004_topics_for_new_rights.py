@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from stek.socialmap.taxonomy import ensure_builtin_topics
+from stek.core.vocabulary import ensure_builtin_topics
 
 
 def load(apps, schema_editor):

@@ -36,7 +36,7 @@ EXEMPT = {
     "core.Organisation.name": "an organisation's name (KBO-checked partner)",
     "core.Organisation.website": "a URL",
     "core.Organisation.kbo_number": "an enterprise number (checked with its checksum)",
-    "socialmap.Topic.code": "a slug made by the code from the scanned name",
+    "core.Topic.code": "a slug made by the code from the scanned name",
     "socialmap.Location.street": "the organisation's published address (a contact detail)",
     "socialmap.Location.postal_code": "the organisation's published address",
     "socialmap.Location.municipality": "the organisation's published address",
@@ -58,7 +58,7 @@ MUST_SCAN = [
     "agenda.SessionChange.notice",
     "agenda.Pause.label",
     "agenda.TallyCategory.label",
-    "socialmap.Topic.name", "socialmap.Topic.name_fr", "socialmap.Topic.name_en",
+    "core.Topic.name", "core.Topic.name_fr", "core.Topic.name_en",
     "socialmap.ServiceNotice.message",
     *(f"socialmap.Service.{f}{lang}" for f in ("name", "description", "eligibility")
       for lang in ("", "_fr", "_en")),

@@ -22,7 +22,8 @@ from stek.advocacy.models import Testimony as TestimonyModel
 from stek.agenda.models import Activity, Pause, SessionChange, TallyCategory
 from stek.agenda.services import categories_for
 from stek.core.models import Partnership, Stek
-from stek.socialmap.models import Location, Service, ServiceNotice, Topic
+from stek.core.vocabulary import Topic
+from stek.socialmap.models import Location, Service, ServiceNotice
 from tests.core.privacy.test_published_fields import (
     CONTACTS_ALLOWED,
     INTERNAL_MODELS,
@@ -52,8 +53,8 @@ PUBLISHED = f"Vragen? Bel 09 210 10 10, mail {STEK_EMAIL} of kom naar {STEK_STRE
 
 # Scanned fields no form edits (so there is nothing to crawl), and why.
 NOT_IN_A_FORM = {
-    "socialmap.Topic.name_fr": "only built-in topics have translations (from a migration)",
-    "socialmap.Topic.name_en": "only built-in topics have translations (from a migration)",
+    "core.Topic.name_fr": "only built-in topics have translations (from a migration)",
+    "core.Topic.name_en": "only built-in topics have translations (from a migration)",
     "core.Organisation.description": (
         "no form edits it; the HSDS import scans it (test_hsds_import_refuses_personal_data)"
     ),
@@ -219,7 +220,7 @@ def test_every_scanned_field_is_crawled(world, crawl):
         "scanned fields the crawl does not type into"
     )
     assert crawled - scanned == set(), "crawled fields that are not scanned"
-    assert apps.get_model("socialmap.Topic")._meta.get_field("name") in [
+    assert apps.get_model("core.Topic")._meta.get_field("name") in [
         f for m, f in text_fields() if scanner_of(f) is not None
     ]
 

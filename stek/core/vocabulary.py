@@ -1,8 +1,104 @@
-"""The built-in topics: the rights of the rights check and the services people ask for most.
+"""The shared vocabulary of every app: life domains, barriers, topics and the built-in topics.
 
-Codes are stable (referrals, signals and the HSDS export use them); names may be improved.
-A network can add its own topics. Loaded by migration 0002 and by ``ensure_builtin_topics``.
+Referrals, signals, dossiers, the rights check, the social map and its HSDS export all speak of
+a visitor's need in these words, so they live here, in core, below every app (ADR 0010).
+
+``Topic`` is a model of core; its table keeps the name it had when the social map owned it
+(``socialmap_topic``). Built-in topic codes are stable (referrals, signals and the HSDS export
+use them); names may be improved. A network can add its own topics. The built-in topics are
+loaded by migrations (socialmap 0002 and 0004) and by ``ensure_builtin_topics``.
 """
+
+import uuid
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .privacy.validators import no_personal_data
+
+
+def localized(obj, field, language=None):
+    """``obj.<field>_<language>`` when filled in, else the Dutch ``obj.<field>``."""
+    language = (language or get_language() or "nl")[:2]
+    if language != "nl":
+        value = getattr(obj, f"{field}_{language}", "")
+        if value:
+            return value
+    return getattr(obj, field)
+
+
+class LifeDomain(models.TextChoices):
+    """Life domains: the Flemish social fundamental rights plus four the STEKs added."""
+
+    PARTICIPATION = "participatie", _("Participatie")
+    SOCIAL_SERVICES = "dienstverlening", _("Maatschappelijke dienstverlening")
+    INCOME = "inkomen", _("Inkomen")
+    FAMILY = "gezin", _("Gezin")
+    EDUCATION = "onderwijs", _("Onderwijs")
+    LEISURE = "vrije_tijd", _("Vrije tijd")
+    WORK = "werk", _("Werk")
+    HOUSING = "wonen", _("Wonen")
+    HEALTH = "gezondheid", _("Gezondheid")
+    ENERGY = "energie", _("Energie")
+    RESIDENCE = "verblijf", _("Verblijf")
+    DIGITAL = "digitalisering", _("Digitalisering")
+    MOBILITY = "mobiliteit", _("Mobiliteit")
+
+
+class Barrier(models.TextChoices):
+    """The 7 B's plus shame or fear and language."""
+
+    USABILITY = "bruikbaarheid", _("Bruikbaarheid: de dienst werkt niet voor deze vraag")
+    TRUST = "betrouwbaarheid", _("Betrouwbaarheid: geen vertrouwen in de dienst")
+    UNDERSTANDING = "begrijpbaarheid", _("Begrijpbaarheid: uitleg of formulier te moeilijk")
+    AWARENESS = "bekendheid", _("Bekendheid: de dienst of het recht is niet bekend")
+    REACH = "bereikbaarheid", _("Bereikbaarheid: te ver, slecht bereikbaar, te weinig open")
+    AVAILABILITY = "beschikbaarheid", _("Beschikbaarheid: wachtlijst of geen plaats")
+    AFFORDABILITY = "betaalbaarheid", _("Betaalbaarheid: te duur")
+    SHAME = "schaamte_angst", _("Schaamte of angst")
+    LANGUAGE = "taal", _("Taal")
+
+
+class TopicQuerySet(models.QuerySet):
+    def for_network(self, network_id):
+        """The built-in topics and the network's own."""
+        return self.filter(models.Q(network=network_id) | models.Q(network__isnull=True))
+
+
+class Topic(models.Model):
+    """A need or topic people are referred for (a right or a kind of service).
+
+    Built-in topics have no network; a network may add its own."""
+
+    network = models.ForeignKey(
+        "core.Network", on_delete=models.CASCADE, null=True, blank=True, related_name="topics"
+    )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.SlugField(_("code"), max_length=60)
+    life_domain = models.CharField(_("levensdomein"), max_length=30, choices=LifeDomain.choices)
+    name = models.CharField(_("naam"), max_length=120, validators=[no_personal_data])
+    name_fr = models.CharField(
+        _("naam (Frans)"), max_length=120, blank=True, validators=[no_personal_data]
+    )
+    name_en = models.CharField(
+        _("naam (Engels)"), max_length=120, blank=True, validators=[no_personal_data]
+    )
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        db_table = "socialmap_topic"  # the table the social map created; the model moved to core
+        ordering = ["life_domain", "name"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "code"], name="topic_unique_code"),
+        ]
+
+    def __str__(self):
+        return localized(self, "name")
+
 
 # (code, life domain, nl, fr, en)
 BUILTIN_TOPICS = [
