@@ -14,7 +14,7 @@ from stek.core.dates import monday_of
 from stek.core.vocabulary import Topic
 
 from . import services
-from .enums import ActionKind, Level, Step
+from .enums import ActionKind, DossierStep, Level
 from .models import Dossier, Signal
 
 # (topic code, kind, weight, barriers to draw from)
@@ -141,8 +141,8 @@ def seed_advocacy(steks, users, today=None):
     services.invite_steks(actor=coordinator, dossier=energy, steks=[anker, passerelle])
     for stek in (anker, passerelle):
         services.answer_invitation(actor=coordinator, dossier=energy, stek=stek, sign=True)
-    path = [(Step.NOTICED, 90), (Step.COLLECTED, 70), (Step.BUNDLED, 50), (Step.ANALYSED, 40),
-            (Step.REPORTED, 20)]  # fmt: skip
+    path = [(DossierStep.NOTICED, 90), (DossierStep.COLLECTED, 70), (DossierStep.BUNDLED, 50),
+            (DossierStep.ANALYSED, 40), (DossierStep.REPORTED, 20)]  # fmt: skip
     for step, days_ago in path:
         services.move_to_step(
             actor=coordinator, dossier=energy, step=step,
@@ -194,13 +194,13 @@ def seed_advocacy(steks, users, today=None):
         evidence_from=today - timedelta(days=365),
     )
     services.move_to_step(
-        actor=kok, dossier=premie, step=Step.NOTICED, reached_on=today - timedelta(days=60)
+        actor=kok, dossier=premie, step=DossierStep.NOTICED, reached_on=today - timedelta(days=60)
     )
     services.move_to_step(
-        actor=kok, dossier=premie, step=Step.COLLECTED, reached_on=today - timedelta(days=30)
+        actor=kok, dossier=premie, step=DossierStep.COLLECTED, reached_on=today - timedelta(days=30)
     )
     services.move_to_step(
-        actor=kok, dossier=premie, step=Step.BUNDLED, reached_on=today - timedelta(days=7)
+        actor=kok, dossier=premie, step=DossierStep.BUNDLED, reached_on=today - timedelta(days=7)
     )
     services.invite_steks(actor=kok, dossier=premie, steks=[wissel])
     return energy, premie

@@ -14,7 +14,7 @@ class SignalSource(models.TextChoices):
     RIGHTS_CHECK = "rights_check", _("Bij de rechtencheck")
 
 
-class Step(models.TextChoices):
+class DossierStep(models.TextChoices):
     """The path of a policy signal (as in the Ghent signal process)."""
 
     NOTICED = "opgemerkt", _("Opgemerkt")
@@ -27,7 +27,7 @@ class Step(models.TextChoices):
     FEEDBACK = "feedback", _("Feedback")
 
 
-STEP_ORDER = list(Step.values)
+STEP_ORDER = list(DossierStep.values)
 
 
 class Level(models.TextChoices):
@@ -45,7 +45,7 @@ class ActionKind(models.TextChoices):
     OTHER = "other", _("Andere actie")
 
 
-class Outcome(models.TextChoices):
+class DossierOutcome(models.TextChoices):
     PENDING = "pending", _("Nog bezig")
     ACHIEVED = "achieved", _("Structurele verandering bereikt")
     PARTLY = "partly", _("Deels bereikt")

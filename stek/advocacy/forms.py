@@ -6,7 +6,7 @@ from stek.core.models import User
 from stek.core.privacy import no_personal_data
 from stek.core.vocabulary import Barrier, LifeDomain, Topic
 
-from .enums import SignalKind, SignalSource, Step
+from .enums import DossierStep, SignalKind, SignalSource
 from .models import Addressee, Dossier, DossierAction
 
 
@@ -126,7 +126,7 @@ class DossierForm(forms.ModelForm):
 
 
 class StepForm(forms.Form):
-    step = forms.ChoiceField(label=_("Stap"), choices=Step.choices)
+    step = forms.ChoiceField(label=_("Stap"), choices=DossierStep.choices)
     reached_on = DateField(label=_("Datum"), widget=DateInput())
     owner = forms.ModelChoiceField(
         label=_("Wie trekt deze stap?"), queryset=User.objects.none(), required=False
@@ -144,7 +144,7 @@ class StepForm(forms.Form):
         ).distinct()  # fmt: skip
 
 
-class OutcomeForm(forms.ModelForm):
+class DossierOutcomeForm(forms.ModelForm):
     class Meta:
         model = Dossier
         formfield_callback = bounded_formfield

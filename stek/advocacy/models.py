@@ -18,7 +18,7 @@ from stek.core.models import Network, Stek
 from stek.core.privacy import no_personal_data
 from stek.core.vocabulary import Barrier, LifeDomain, Topic
 
-from .enums import ActionKind, Level, Outcome, SignalKind, SignalSource, Signing, Step
+from .enums import ActionKind, DossierOutcome, DossierStep, Level, SignalKind, SignalSource, Signing
 
 # Every text is scanned and bounded (a dossier's fields go to other STEKs and the signal note).
 DOSSIER_TEXT_MAX = 5000
@@ -131,9 +131,11 @@ class Dossier(models.Model):
         validators=_bounded(DOSSIER_TEXT_MAX),
         help_text=_("De concrete vraag aan het beleid."),
     )
-    step = models.CharField(_("stap"), max_length=15, choices=Step.choices, default=Step.NOTICED)
+    step = models.CharField(
+        _("stap"), max_length=15, choices=DossierStep.choices, default=DossierStep.NOTICED
+    )
     outcome = models.CharField(
-        _("uitkomst"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
+        _("uitkomst"), max_length=10, choices=DossierOutcome.choices, default=DossierOutcome.PENDING
     )
     outcome_note = models.TextField(
         _("uitleg bij de uitkomst"), blank=True, max_length=NOTE_MAX, validators=_bounded(NOTE_MAX)
@@ -198,7 +200,7 @@ class StepEntry(models.Model):
     """When a dossier reached a step, and who carries it."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="step_entries")
-    step = models.CharField(_("stap"), max_length=15, choices=Step.choices)
+    step = models.CharField(_("stap"), max_length=15, choices=DossierStep.choices)
     reached_on = models.DateField(_("datum"), default=timezone.localdate)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -12,7 +12,7 @@ from stek.core.models import Stek
 from stek.core.services import ServiceError
 from stek.core.vocabulary import Barrier, Topic
 
-from .enums import STEP_ORDER, Outcome, Signing, Step
+from .enums import STEP_ORDER, DossierOutcome, DossierStep, Signing
 from .models import (
     Addressee,
     Dossier,
@@ -118,7 +118,7 @@ def create_dossier(*, actor, stek, topics=(), **fields):
     dossier.full_clean()
     dossier.save()
     dossier.topics.set(topics)
-    StepEntry.objects.create(dossier=dossier, step=Step.NOTICED, owner=actor)
+    StepEntry.objects.create(dossier=dossier, step=DossierStep.NOTICED, owner=actor)
     audit.record(actor, AuditAction.CREATED, f"dossier {dossier.title}", stek=stek)
     return dossier
 
@@ -155,7 +155,7 @@ def move_to_step(*, actor, dossier, step, reached_on=None, owner=None, note=""):
 
 @transaction.atomic
 def set_outcome(*, actor, dossier, outcome, note=""):
-    if outcome not in Outcome.values:
+    if outcome not in DossierOutcome.values:
         raise ServiceError(_("Onbekende uitkomst."))
     dossier.outcome, dossier.outcome_note = outcome, note
     dossier.full_clean()

@@ -39,7 +39,7 @@ def _topics(ids):
 
 
 @dataclass
-class Overview:
+class SignalOverview:
     """One STEK's signals in a period, unsuppressed (they do not leave the STEK)."""
 
     period: Period
@@ -102,7 +102,7 @@ def stek_overview(stek, period, today):
         )
         for r in found
     ]
-    return Overview(
+    return SignalOverview(
         period=period,
         total=sum(by_kind.values()),
         by_kind=by_kind,

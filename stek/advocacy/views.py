@@ -32,14 +32,14 @@ from stek.core.vocabulary import LifeDomain, Topic
 
 from . import permissions, services, stats
 from .access import get_addressee_for_user, get_dossier_for_user, get_testimony_for_user
-from .enums import STEP_ORDER, SignalKind, SignalSource, Signing, Step
+from .enums import STEP_ORDER, DossierStep, SignalKind, SignalSource, Signing
 from .forms import (
     ActionForm,
     AddresseeForm,
     DossierForm,
+    DossierOutcomeForm,
     GridPeriodForm,
     InviteForm,
-    OutcomeForm,
     PeriodForm,
     SignalForm,
     StepForm,
@@ -345,7 +345,7 @@ def _step_form(stek, dossier, data):
 
 def _outcome_form(stek, dossier, data):
     """Blank it shows the dossier's outcome; posted it leaves the dossier alone until saved."""
-    return OutcomeForm(instance=dossier) if data is None else OutcomeForm(data)
+    return DossierOutcomeForm(instance=dossier) if data is None else DossierOutcomeForm(data)
 
 
 def _invite_form(stek, dossier, data):
@@ -378,7 +378,7 @@ class PageForm:
 # The name is the form's name on the page (``<name>_form``) and in its URL (urls.py).
 DOSSIER_FORMS = {
     "step": PageForm(StepForm, _move_to_step, build=_step_form),
-    "outcome": PageForm(OutcomeForm, _set_outcome, build=_outcome_form),
+    "outcome": PageForm(DossierOutcomeForm, _set_outcome, build=_outcome_form),
     "invite": PageForm(InviteForm, _invite_steks, build=_invite_form),
     "testimony": PageForm(TestimonyForm, _add_testimony, lead_only=False),
     "addressee": PageForm(AddresseeForm, _add_addressee),
@@ -400,7 +400,7 @@ def _detail(request, stek, dossier, is_lead, posted=None, status=200):
         "dossier": dossier,
         "is_lead": is_lead,
         "evidence": stats.evidence(dossier),
-        "steps": [(step, label, entries.get(step)) for step, label in Step.choices],
+        "steps": [(step, label, entries.get(step)) for step, label in DossierStep.choices],
         "step_index": STEP_ORDER.index(dossier.step),
         "signings": dossier.steks.select_related("stek").order_by("stek__name"),
         "my_signing": dossier.steks.filter(stek=stek).first(),

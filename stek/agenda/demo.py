@@ -5,7 +5,7 @@ from datetime import date, time, timedelta
 
 from stek.core.models import Organisation
 
-from .enums import Access, ChangeKind, Pictogram, Recurrence
+from .enums import ActivityAccess, ChangeKind, Pictogram, Recurrence
 from .models import Activity, Pause, Session, SessionChange, TallyCategory, TallyCount
 from .occurrences import occurrences
 
@@ -100,7 +100,7 @@ def seed_agenda(steks, today=None):
                     "is_meet": "meet" in functions, "is_learn": "learn" in functions,
                     "is_refer": "refer" in functions, "is_advocate": "advocate" in functions,
                     "is_free": price is None, "price": price, "price_note": note,
-                    "access": Access.WALK_IN, "place": stek.street, "is_active": True,
+                    "access": ActivityAccess.WALK_IN, "place": stek.street, "is_active": True,
                 },
             )  # fmt: skip
             activity.organisations.set(

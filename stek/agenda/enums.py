@@ -17,7 +17,7 @@ class MonthWeek(models.IntegerChoices):
     LAST = -1, _("laatste")
 
 
-class Access(models.TextChoices):
+class ActivityAccess(models.TextChoices):
     WALK_IN = "walk_in", _("Vrij binnenlopen")
     REGISTRATION = "registration", _("Inschrijven")
 

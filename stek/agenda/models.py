@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from stek.core.models import Organisation, Stek
 from stek.core.privacy.validators import no_personal_data, no_personal_data_except_contacts
 
-from .enums import Access, ChangeKind, Function, MonthWeek, Pictogram, Recurrence
+from .enums import ActivityAccess, ChangeKind, Function, MonthWeek, Pictogram, Recurrence
 
 # Everything an activity says is published (programme, poster, iCal, screen): scanned, with the
 # STEK's and its partners' published contact details allowed (its contact line).
@@ -57,7 +57,10 @@ class Activity(models.Model):
         _("toegankelijkheid"), max_length=200, blank=True, validators=_published
     )
     access = models.CharField(
-        _("hoe deelnemen"), max_length=20, choices=Access.choices, default=Access.WALK_IN
+        _("hoe deelnemen"),
+        max_length=20,
+        choices=ActivityAccess.choices,
+        default=ActivityAccess.WALK_IN,
     )
     start_date = models.DateField(_("eerste keer"))
     end_date = models.DateField(_("laatste keer"), null=True, blank=True)

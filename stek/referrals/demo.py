@@ -10,24 +10,24 @@ from stek.core.models import Partnership
 from stek.socialmap.search import distance_km, origin_of
 
 from . import services
-from .enums import ClosedVia, Outcome, Reason, Status
+from .enums import ClosedVia, Reason, ReferralOutcome, Status
 from .models import Referral, ReferralTally
 
 OUTCOMES = [
-    (Outcome.GOT_HELP, 45),
-    (Outcome.PENDING, 12),
-    (Outcome.NOT_ELIGIBLE, 8),
-    (Outcome.NO_CAPACITY, 6),
-    (Outcome.COULD_NOT_REACH, 5),
-    (Outcome.DID_NOT_GO, 6),
-    (Outcome.REFERRED_ELSEWHERE, 4),
-    (Outcome.NO_LONGER_NEEDED, 3),
+    (ReferralOutcome.GOT_HELP, 45),
+    (ReferralOutcome.PENDING, 12),
+    (ReferralOutcome.NOT_ELIGIBLE, 8),
+    (ReferralOutcome.NO_CAPACITY, 6),
+    (ReferralOutcome.COULD_NOT_REACH, 5),
+    (ReferralOutcome.DID_NOT_GO, 6),
+    (ReferralOutcome.REFERRED_ELSEWHERE, 4),
+    (ReferralOutcome.NO_LONGER_NEEDED, 3),
 ]
 REASONS = {
-    Outcome.NOT_ELIGIBLE: [Reason.WRONG_SERVICE, Reason.DOCUMENTS_MISSING],
-    Outcome.NO_CAPACITY: [Reason.WAITING_LIST],
-    Outcome.COULD_NOT_REACH: [Reason.OPENING_HOURS, Reason.DIGITAL_ONLY, Reason.DISTANCE],
-    Outcome.DID_NOT_GO: [Reason.SHAME_FEAR, Reason.TOO_COMPLEX, Reason.LANGUAGE],
+    ReferralOutcome.NOT_ELIGIBLE: [Reason.WRONG_SERVICE, Reason.DOCUMENTS_MISSING],
+    ReferralOutcome.NO_CAPACITY: [Reason.WAITING_LIST],
+    ReferralOutcome.COULD_NOT_REACH: [Reason.OPENING_HOURS, Reason.DIGITAL_ONLY, Reason.DISTANCE],
+    ReferralOutcome.DID_NOT_GO: [Reason.SHAME_FEAR, Reason.TOO_COMPLEX, Reason.LANGUAGE],
 }
 
 

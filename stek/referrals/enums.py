@@ -9,7 +9,7 @@ class Status(models.TextChoices):
     EXPIRED = "expired", _("Verlopen zonder antwoord")
 
 
-class Outcome(models.TextChoices):
+class ReferralOutcome(models.TextChoices):
     GOT_HELP = "got_help", _("Geholpen")
     PENDING = "pending", _("Nog bezig (bv. aanvraag loopt)")
     NOT_ELIGIBLE = "not_eligible", _("Geen recht op deze hulp")

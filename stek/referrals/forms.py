@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from stek.core.vocabulary import Barrier, Topic
 
 from . import codes
-from .enums import Outcome, Reason, SlipLanguage, Status
+from .enums import Reason, ReferralOutcome, SlipLanguage, Status
 
 
 class ReferralForm(forms.Form):
@@ -40,7 +40,7 @@ class ReferralForm(forms.Form):
             self.fields["topic"].initial = own[0].pk
 
 
-class OutcomeForm(forms.Form):
+class ReferralOutcomeForm(forms.Form):
     """Arrived, or closed with an outcome and a coded reason; never free text."""
 
     status = forms.ChoiceField(
@@ -52,7 +52,7 @@ class OutcomeForm(forms.Form):
         widget=forms.RadioSelect,
     )
     outcome = forms.ChoiceField(
-        label=_("Uitkomst"), choices=[("", "—")] + list(Outcome.choices), required=False
+        label=_("Uitkomst"), choices=[("", "—")] + list(ReferralOutcome.choices), required=False
     )
     reason = forms.ChoiceField(
         label=_("Reden (als het niet lukte)"),

@@ -12,7 +12,7 @@ from stek.core.vocabulary import Barrier, Topic
 from stek.socialmap.models import Service
 
 from . import codes
-from .enums import ClosedVia, Outcome, Reason, SlipLanguage, Status
+from .enums import ClosedVia, Reason, ReferralOutcome, SlipLanguage, Status
 
 
 class ReferralQuerySet(models.QuerySet):
@@ -58,7 +58,9 @@ class Referral(models.Model):
     expires_at = models.DateTimeField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     arrived_at = models.DateTimeField(null=True, blank=True)
-    outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(
+        _("uitkomst"), max_length=20, choices=ReferralOutcome.choices, blank=True
+    )
     reason = models.CharField(_("reden"), max_length=20, choices=Reason.choices, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_via = models.CharField(max_length=10, choices=ClosedVia.choices, blank=True)
@@ -93,7 +95,7 @@ class Referral(models.Model):
 class ReferralTally(models.Model):
     """What is kept after the purge: counts per month × STEK × from × to × topic × outcome.
 
-    ``outcome`` holds an Outcome value, or ``Status.EXPIRED`` ("expired") for referrals that
+    ``outcome`` holds a ReferralOutcome value, or ``Status.EXPIRED`` ("expired") for referrals that
     expired unanswered."""
 
     month = models.DateField()

@@ -14,7 +14,7 @@ from stek.core.enums import AuditAction
 from stek.core.services import ServiceError
 
 from . import codes
-from .enums import ClosedVia, Outcome, Status
+from .enums import ClosedVia, ReferralOutcome, Status
 from .models import Referral, ReferralTally
 
 
@@ -83,15 +83,17 @@ def record_outcome(*, referral, status, outcome="", reason="", via, actor=None):
         referral.arrived_at = referral.arrived_at or now
         referral.outcome = referral.reason = ""
     elif status == Status.CLOSED:
-        if outcome not in Outcome.values:
+        if outcome not in ReferralOutcome.values:
             raise ServiceError(_("Kies een uitkomst."))
         referral.status = Status.CLOSED
         referral.outcome = outcome
         referral.reason = reason
         referral.closed_at = now
-        if outcome in (Outcome.GOT_HELP, Outcome.PENDING, Outcome.NOT_ELIGIBLE) and (
-            referral.arrived_at is None
-        ):
+        if outcome in (
+            ReferralOutcome.GOT_HELP,
+            ReferralOutcome.PENDING,
+            ReferralOutcome.NOT_ELIGIBLE,
+        ) and (referral.arrived_at is None):
             referral.arrived_at = now
     else:
         raise ServiceError(_("Onbekende status."))
@@ -110,7 +112,7 @@ def _tally_key(referral):
         "from_organisation_id": referral.from_organisation_id,
         "to_organisation_id": referral.to_organisation_id,
         "topic_id": referral.topic_id,
-        "outcome": outcome or Outcome.UNKNOWN,
+        "outcome": outcome or ReferralOutcome.UNKNOWN,
     }
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from stek.core.pdf import public_url, qr_data_uri
 from stek.core.vocabulary import localized
 from stek.socialmap import hours
-from stek.socialmap.enums import Access
+from stek.socialmap.enums import ServiceAccess
 from stek.socialmap.search import distance_km, origin_of
 
 from .links import token_for
@@ -86,7 +86,9 @@ def slip_context(request, referral):
     if origin and location and location.has_coordinates:
         map_sketch = sketch(origin, (float(location.latitude), float(location.longitude)))
     url = confirm_url(request, referral)
-    access = [label for value, label in Access.choices if service and value in service.access]
+    access = [
+        label for value, label in ServiceAccess.choices if service and value in service.access
+    ]
     return {
         "referral": referral,
         "service": service,

@@ -11,15 +11,15 @@ from django.utils import timezone
 from stek.core.dates import next_month
 from stek.core.models import Organisation
 
-from .enums import Outcome, Status
+from .enums import ReferralOutcome, Status
 from .models import Referral, ReferralTally
 
-GOOD = {Outcome.GOT_HELP, Outcome.PENDING}
+GOOD = {ReferralOutcome.GOT_HELP, ReferralOutcome.PENDING}
 
 
 def outcome_key(status, outcome):
     if status == Status.CLOSED:
-        return outcome or Outcome.UNKNOWN
+        return outcome or ReferralOutcome.UNKNOWN
     if status == Status.EXPIRED:
         return Status.EXPIRED  # kept in a tally as the outcome "expired"
     return status  # open or arrived
@@ -50,7 +50,7 @@ def _rows(stek, first_month, last_month):
 
 
 @dataclass
-class Overview:
+class ReferralOverview:
     outcomes: list  # [(key, label, n)]
     total: int
     matrix_orgs: list  # organisations in row/column order
@@ -61,7 +61,7 @@ class Overview:
 
 
 LABELS = {
-    **dict(Outcome.choices),
+    **dict(ReferralOutcome.choices),
     Status.OPEN: Status.OPEN.label,
     Status.ARRIVED: Status.ARRIVED.label,
     Status.EXPIRED: Status.EXPIRED.label,
@@ -85,7 +85,7 @@ def overview(stek, first_month, last_month):
     orgs = list(Organisation.objects.filter(pk__in=ids).order_by("name"))
     order = [
         key
-        for key in (Status.OPEN, Status.ARRIVED, *Outcome.values, Status.EXPIRED)
+        for key in (Status.OPEN, Status.ARRIVED, *ReferralOutcome.values, Status.EXPIRED)
         if outcomes[key]
     ]
     balance = [
@@ -97,7 +97,7 @@ def overview(stek, first_month, last_month):
         )
         for org in orgs
     ]
-    return Overview(
+    return ReferralOverview(
         outcomes=[(key, LABELS.get(key, key), outcomes[key]) for key in order],
         total=sum(outcomes.values()),
         matrix_orgs=orgs,

@@ -19,7 +19,7 @@ from stek.socialmap.access import get_service_for_user
 from . import links, permissions, ratelimit, services, stats
 from .access import get_referral_for_user
 from .enums import ClosedVia, Status
-from .forms import CodeForm, OutcomeForm, ReferralForm
+from .forms import CodeForm, ReferralForm, ReferralOutcomeForm
 from .models import Referral
 from .slip import slip_context
 
@@ -77,7 +77,7 @@ def detail(request, slug, pk):
             "referral": referral,
             "slip_html": slip_html,
             "confirm_url": slip["confirm_url"],
-            "form": OutcomeForm(),
+            "form": ReferralOutcomeForm(),
         },
     )
 
@@ -103,7 +103,7 @@ def slip_pdf(request, slug, pk):
 @require_POST
 def record(request, slug, pk):
     stek, referral = get_referral_for_user(request, slug, pk)
-    form = OutcomeForm(request.POST)
+    form = ReferralOutcomeForm(request.POST)
     via = ClosedVia.VISITOR if request.POST.get("via") == "visitor" else ClosedVia.WORKER
     if form.is_valid():
         try:
@@ -198,7 +198,7 @@ def confirm(request, token):
         return _confirm_refused(request, _("Deze link is verlopen."))
     except (signing.BadSignature, ValueError, Referral.DoesNotExist):
         return _confirm_refused(request, _("Deze link is niet geldig."))
-    form = OutcomeForm(request.POST or None)
+    form = ReferralOutcomeForm(request.POST or None)
     if referral.is_expired:
         return _confirm_refused(request, _("Deze verwijzing is verlopen. Er kan niets meer bij."))
     if request.method == "POST" and form.is_valid():

@@ -74,7 +74,7 @@ def _plain(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-class Step(forms.Form):
+class QuestionStep(forms.Form):
     do_not_call_in_templates = True  # templates read the class's question, key and help
     key = ""
     question = ""
@@ -141,7 +141,7 @@ class Step(forms.Form):
             yield (f"{group} – {field.label}" if group else field.label), shown
 
 
-class RegionStep(Step):
+class RegionStep(QuestionStep):
     key = "gewest"
     question = _("Waar woon je?")
     help = _("Sommige rechten hangen af van het gewest.")
@@ -156,7 +156,7 @@ class RegionStep(Step):
     )
 
 
-class PeopleStep(Step):
+class PeopleStep(QuestionStep):
     key = "gezin"
     question = _("Met hoeveel personen woon je samen?")
     help = _("Tel jezelf mee. Kinderen zijn jonger dan 18 of krijgen nog kindergeld.")
@@ -171,7 +171,7 @@ class PeopleStep(Step):
         super().write(state)
 
 
-class RelationsStep(Step):
+class RelationsStep(QuestionStep):
     key = "samen"
     question = _("Wie woont er met je samen?")
     help = _(
@@ -213,7 +213,7 @@ class RelationsStep(Step):
         ]
 
 
-class AgesStep(Step):
+class AgesStep(QuestionStep):
     key = "leeftijd"
     question = _("Hoe oud zijn jullie?")
     question_alone = _("Hoe oud ben je?")
@@ -234,7 +234,7 @@ class AgesStep(Step):
         state["ages"] = [self.cleaned_data[f"age_{n}"] for n in range(len(_people(state)))]
 
 
-class IncomeStep(Step):
+class IncomeStep(QuestionStep):
     key = "inkomen"
     question = _("Hoeveel geld komt er elke maand binnen?")
     help = _(
@@ -282,7 +282,7 @@ class IncomeStep(Step):
         state["started"] = [bool(self.cleaned_data.get(f"started_{i}")) for i in adults]
 
 
-class StatusStep(Step):
+class StatusStep(QuestionStep):
     key = "situatie"
     question = _("Past iets hiervan bij iemand in je gezin?")
     question_alone = _("Past iets hiervan bij jou?")
@@ -313,7 +313,7 @@ class StatusStep(Step):
         state["statuses"] = [self.cleaned_data[f"status_{n}"] for n in range(len(_people(state)))]
 
 
-class YearlyIncomeStep(Step):
+class YearlyIncomeStep(QuestionStep):
     key = "jaarinkomen"
     question = _("Hoeveel was het inkomen van het gezin vorig jaar?")
     question_alone = _("Hoeveel was je inkomen vorig jaar?")
@@ -341,7 +341,7 @@ class YearlyIncomeStep(Step):
             state[name] = None if value is None else float(value)
 
 
-class HousingStep(Step):
+class HousingStep(QuestionStep):
     key = "wonen"
     question = _("Hoe woon je?")
     housing = forms.ChoiceField(
@@ -373,7 +373,7 @@ def _centrumsteden():
     return ", ".join(str(name) for name in found) if isinstance(found, list | tuple) else ""
 
 
-class RentStep(Step):
+class RentStep(QuestionStep):
     key = "huur"
     question = _("Hoeveel huur betaal je per maand?")
     help = _("Zonder de kosten voor water, gas en elektriciteit.")
@@ -411,7 +411,7 @@ class RentStep(Step):
             state[name] = bool(self.cleaned_data.get(name))
 
 
-class WaitingListStep(Step):
+class WaitingListStep(QuestionStep):
     key = "wachtlijst"
     question = _("Hoe lang sta je op de wachtlijst voor een sociale woning?")
     help = _("Vul 0 in als je niet op de wachtlijst staat.")
@@ -431,7 +431,7 @@ class WaitingListStep(Step):
         )
 
 
-class PropertyStep(Step):
+class PropertyStep(QuestionStep):
     key = "eigendom"
     question = _("Heb jij of iemand van je gezin een huis of appartement?")
     question_alone = _("Heb je een huis of appartement?")
@@ -452,7 +452,7 @@ class PropertyStep(Step):
         return {"owns_property": "1" if state.get("owns_property") else "0"}
 
 
-class MeterStep(Step):
+class MeterStep(QuestionStep):
     key = "budgetmeter"
     question = _("Heb je een budgetmeter?")
     help = _("Een budgetmeter laad je vooraf op, met een kaart.")
@@ -468,7 +468,7 @@ class MeterStep(Step):
     )
 
 
-class HeatingStep(Step):
+class HeatingStep(QuestionStep):
     key = "verwarming"
     question = _("Hoe verwarm je je woning?")
     SHARED = ("gas_shared", _("Met aardgas van een gemeenschappelijke ketel in het gebouw"))

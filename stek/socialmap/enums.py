@@ -13,7 +13,7 @@ class Cost(models.TextChoices):
     PAID = "paid", _("Betalend")
 
 
-class Access(models.TextChoices):
+class ServiceAccess(models.TextChoices):
     """How a visitor gets in. The order is the order on the slip."""
 
     WALK_IN = "walk_in", _("Binnenlopen zonder afspraak")

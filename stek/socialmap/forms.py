@@ -7,7 +7,7 @@ from stek.core.validators import validate_phone_number
 from stek.core.vocabulary import LifeDomain, Topic
 
 from .contacts import service_contacts
-from .enums import LANGUAGES, Access
+from .enums import LANGUAGES, ServiceAccess
 from .models import Location, Service, ServiceNotice
 
 
@@ -17,7 +17,7 @@ class ServiceForm(ContactsAllowedForm, forms.ModelForm):
 
     access = forms.MultipleChoiceField(
         label=_("Hoe binnenkomen"),
-        choices=Access.choices,
+        choices=ServiceAccess.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

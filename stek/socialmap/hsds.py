@@ -23,7 +23,7 @@ from stek.core.privacy.validators import NoPersonalDataValidator, allowing, no_p
 from stek.core.vocabulary import Topic
 
 from . import hours
-from .enums import LANGUAGES, Access, Cost, ServiceStatus, Visibility
+from .enums import LANGUAGES, Cost, ServiceAccess, ServiceStatus, Visibility
 from .models import Location, Service
 
 SCHEMA_DIR = Path(__file__).parent / "hsds_schema"
@@ -220,7 +220,7 @@ def service_to_hsds(service, today=None):
             ),
             *(
                 _attribute(service, ACCESS_TAXONOMY, value, label)
-                for value, label in Access.choices
+                for value, label in ServiceAccess.choices
                 if value in service.access
             ),
             _attribute(
@@ -387,7 +387,9 @@ def _import_service(network, record):
         d["document"] for d in record.get("required_documents") or [] if d.get("document")
     )
     service.opening_hours = _opening_hours(record.get("schedules") or [])
-    service.access = [code for code in _terms(record, ACCESS_TAXONOMY) if code in Access.values]
+    service.access = [
+        code for code in _terms(record, ACCESS_TAXONOMY) if code in ServiceAccess.values
+    ]
     visibility = _terms(record, VISIBILITY_TAXONOMY)
     service.visibility = (
         visibility[0] if visibility and visibility[0] in Visibility.values else (Visibility.PUBLIC)

@@ -14,7 +14,7 @@ from stek.core.vocabulary import localized
 
 from . import hours, permissions, services
 from .access import get_notice_for_user, get_service_for_user
-from .enums import LANGUAGES, Access
+from .enums import LANGUAGES, ServiceAccess
 from .forms import LocationForm, NoticeForm, SearchForm, ServiceForm
 from .models import Service
 from .search import Query, Result, origin_of, search_page
@@ -106,7 +106,7 @@ def service_detail(request, slug, pk):
             "can_refer": permissions.can_refer(request.user, stek),
             "map_data": _map_data(stek, origin, _map_points(stek, [_located(service, location)])),
             "notice_form": NoticeForm(),
-            "access_choices": Access.choices,
+            "access_choices": ServiceAccess.choices,
             "languages": [LANGUAGES.get(code, code) for code in service.languages],
         },
     )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stek.referrals import codes, links
-from stek.referrals.enums import ClosedVia, Outcome, Status
+from stek.referrals.enums import ClosedVia, ReferralOutcome, Status
 from stek.referrals.models import Referral
 from tests.factories.referrals import ReferralFactory
 
@@ -63,7 +63,7 @@ def test_the_service_confirms_with_the_code_and_sees_nothing_about_the_person(wo
     referral.refresh_from_db()
     assert (referral.status, referral.outcome, referral.closed_via) == (
         Status.CLOSED,
-        Outcome.GOT_HELP,
+        ReferralOutcome.GOT_HELP,
         ClosedVia.SERVICE,
     )
 

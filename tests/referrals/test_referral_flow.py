@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stek.referrals import services, stats
-from stek.referrals.enums import ClosedVia, Outcome, Status
+from stek.referrals.enums import ClosedVia, ReferralOutcome, Status
 from stek.referrals.models import Referral, ReferralTally
 from tests.factories.referrals import ReferralFactory
 from tests.factories.socialmap import ServiceFactory, TopicFactory
@@ -67,7 +67,7 @@ def test_the_visitor_comes_back_and_the_worker_looks_up_the_code(world, client_f
     )
     referral.refresh_from_db()
     assert (referral.outcome, referral.reason, referral.closed_via) == (
-        Outcome.NO_CAPACITY,
+        ReferralOutcome.NO_CAPACITY,
         "waiting_list",
         ClosedVia.VISITOR,
     )
@@ -93,10 +93,10 @@ def _closed(world, outcome, days_ago, **kwargs):
 
 def test_purge_keeps_exactly_the_monthly_counts(world):
     service = ServiceFactory(organisation=world.partner_a2.organisation)
-    old = [_closed(world, Outcome.GOT_HELP, 200, service=service) for _ in range(3)]
-    old.append(_closed(world, Outcome.DID_NOT_GO, 200, service=service))
+    old = [_closed(world, ReferralOutcome.GOT_HELP, 200, service=service) for _ in range(3)]
+    old.append(_closed(world, ReferralOutcome.DID_NOT_GO, 200, service=service))
     expired = ReferralFactory(world=world, service=service, expired=True)
-    recent = _closed(world, Outcome.GOT_HELP, 10, service=service)
+    recent = _closed(world, ReferralOutcome.GOT_HELP, 10, service=service)
     live = ReferralFactory(world=world, service=service)
     first = (timezone.localdate() - timedelta(days=220)).replace(day=1)
     last = timezone.localdate().replace(day=1)
@@ -107,7 +107,11 @@ def test_purge_keeps_exactly_the_monthly_counts(world):
     remaining = set(Referral.objects.values_list("pk", flat=True))
     assert remaining == {recent.pk, live.pk}
     tallies = {(t.outcome, t.count) for t in ReferralTally.objects.all()}
-    assert tallies == {(Outcome.GOT_HELP, 3), (Outcome.DID_NOT_GO, 1), ("expired", 1)}
+    assert tallies == {
+        (ReferralOutcome.GOT_HELP, 3),
+        (ReferralOutcome.DID_NOT_GO, 1),
+        ("expired", 1),
+    }
     month = old[0].created_on.replace(day=1)
     assert set(ReferralTally.objects.values_list("month", flat=True)) == {month}
     after = stats.overview(world.stek_a, first, last)
