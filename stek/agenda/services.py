@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 
 from stek.core import audit
 from stek.core.enums import AuditAction
+from stek.core.privacy.contacts import published_contacts
 from stek.core.privacy.validators import allowing
+from stek.core.services import assign, assign_many
 
 from .enums import ChangeKind
-from .models import Activity, Session, SessionChange, TallyCategory, TallyCount, TapKey
+from .models import Activity, Pause, Session, SessionChange, TallyCategory, TallyCount, TapKey
 
 
 class AgendaError(Exception):
@@ -99,15 +101,19 @@ def stek_total(stek, day):
 
 
 @transaction.atomic
-def save_activity(*, actor, stek, form):
-    """Create or update an activity from a valid ActivityForm."""
-    activity = form.save(commit=False)
+def save_activity(*, actor, stek, activity=None, **fields):
+    """Create (``activity`` None) or update an activity from cleaned values (the fields of
+    ActivityForm; ``organisations`` a list of partner organisations). Its texts may name the
+    STEK's and its partners' published contact details (the same set the form allows, so each
+    text is scanned once)."""
+    activity = activity or Activity()
     activity.stek = stek
-    with allowing(form.allowed_contacts):  # the form's set: each text was scanned once there
+    many = assign(activity, fields)
+    with allowing(published_contacts(stek)):
         activity.full_clean()
     created = activity.pk is None
     activity.save()
-    form.save_m2m()
+    assign_many(activity, many)
     action = AuditAction.CREATED if created else AuditAction.CHANGED
     audit.record(actor, action, f"activiteit {activity.title}", stek=stek)
     return activity
@@ -154,9 +160,11 @@ def deactivate_activity(*, actor, activity):
 
 
 @transaction.atomic
-def add_pause(*, actor, stek, form):
-    pause = form.save(commit=False)
-    pause.stek = stek
+def add_pause(*, actor, stek, label, start, end, activity=None):
+    """A period without sessions: for ``activity``, or for the whole STEK (None)."""
+    if activity is not None and activity.stek_id != stek.pk:
+        raise AgendaError("activity of another STEK")
+    pause = Pause(stek=stek, label=label, start=start, end=end, activity=activity)
     pause.full_clean()
     pause.save()
     audit.record(actor, AuditAction.CREATED, f"pauze {pause.label}", stek=stek)
@@ -170,8 +178,10 @@ def remove_pause(*, actor, pause):
 
 
 @transaction.atomic
-def add_category(*, actor, stek, form):
-    category = form.save()
+def add_category(*, actor, stek, label, order=0):
+    category = TallyCategory(stek=stek, label=label.strip(), order=order)
+    category.full_clean()
+    category.save()
     audit.record(actor, AuditAction.CREATED, f"telcategorie {category.label}", stek=stek)
     return category
 

@@ -311,7 +311,9 @@ def _activity_form_page(request, stek, activity=None):
     form = ActivityForm(request.POST or None, instance=activity, stek=stek)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.save_activity(actor=request.user, stek=stek, form=form)
+            saved = services.save_activity(
+                actor=request.user, stek=stek, activity=activity, **form.cleaned_data
+            )
         except ValidationError as error:
             show_refusal(form, error)
         else:
@@ -392,7 +394,7 @@ def pauses(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_plan)
     form = PauseForm(request.POST or None, stek=stek)
     if request.method == "POST" and form.is_valid():
-        services.add_pause(actor=request.user, stek=stek, form=form)
+        services.add_pause(actor=request.user, stek=stek, **form.cleaned_data)
         messages.success(request, _("De pauze is bewaard."))
         return redirect("agenda:pauses", slug=stek.slug)
     listed = Pause.objects.filter(stek=stek, end__gte=timezone.localdate()).select_related(
@@ -417,7 +419,7 @@ def categories(request, slug):
     services.categories_for(stek)
     form = TallyCategoryForm(request.POST or None, stek=stek)
     if request.method == "POST" and form.is_valid():
-        services.add_category(actor=request.user, stek=stek, form=form)
+        services.add_category(actor=request.user, stek=stek, **form.cleaned_data)
         messages.success(request, _("De categorie is toegevoegd."))
         return redirect("agenda:categories", slug=stek.slug)
     return render(

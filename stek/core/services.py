@@ -16,6 +16,24 @@ class ServiceError(Exception):
     """A write that the rules of the model forbid; the message is shown to the user."""
 
 
+def assign(instance, fields):
+    """Set cleaned values on ``instance``; returns the many-to-many ones, for ``assign_many``
+    after the instance is saved (a many-to-many needs a primary key)."""
+    many = {f.name for f in instance._meta.many_to_many}
+    later = {}
+    for name, value in fields.items():
+        if name in many:
+            later[name] = value
+        else:
+            setattr(instance, name, value)
+    return later
+
+
+def assign_many(instance, values):
+    for name, value in values.items():
+        getattr(instance, name).set(value)
+
+
 @transaction.atomic
 def create_stek(*, actor, network, **fields):
     stek = Stek(network=network, **fields)

@@ -5,20 +5,35 @@ from django.utils import timezone
 
 from stek.core import audit
 from stek.core.enums import AuditAction
+from stek.core.privacy.contacts import contact_strings, published_contacts
 from stek.core.privacy.validators import allowing
+from stek.core.services import assign, assign_many
+
+from .contacts import service_contacts
+from .models import Location, Service, ServiceNotice
 
 
 @transaction.atomic
-def save_service(*, actor, stek, form):
-    """Create or update a service from a valid ServiceForm. Saving counts as verifying it."""
-    service = form.save(commit=False)
+def save_service(*, actor, stek, service=None, **fields):
+    """Create (``service`` None) or update a service from cleaned values (the fields of
+    ServiceForm). Saving counts as verifying it. Its texts may name the published contact
+    details ``service_contacts`` gives (the form allows the same set: one scan per text)."""
+    service = service or Service()
+    many = assign(service, fields)
     created = service.pk is None
     service.last_verified = timezone.localdate()
     service.verified_by = actor
-    with allowing(form.allowed_contacts):  # the form's set: each text was scanned once there
+    allowed = service_contacts(
+        stek,
+        phone=service.phone,
+        email=service.email,
+        locations=many.get("locations", ()),
+        organisation=service.organisation if service.organisation_id else None,
+    )
+    with allowing(allowed):
         service.full_clean()
     service.save()
-    form.save_m2m()
+    assign_many(service, many)
     action = AuditAction.CREATED if created else AuditAction.CHANGED
     audit.record(actor, action, f"dienst {service.name}", stek=stek)
     return service
@@ -35,10 +50,20 @@ def verify_service(*, actor, stek, service):
 
 
 @transaction.atomic
-def add_notice(*, actor, stek, service, form):
-    notice = form.save(commit=False)
-    notice.service = service
-    with allowing(form.allowed_contacts):
+def add_notice(*, actor, stek, service, kind, starts_on, ends_on, message=""):
+    """A notice on a service (closed, moved...); its message may name the service's published
+    contact details."""
+    notice = ServiceNotice(
+        service=service, kind=kind, starts_on=starts_on, ends_on=ends_on, message=message
+    )
+    allowed = service_contacts(
+        stek,
+        phone=service.phone,
+        email=service.email,
+        locations=service.locations.all(),
+        organisation=service.organisation,
+    )
+    with allowing(allowed):
         notice.full_clean()
     notice.save()
     audit.record(actor, AuditAction.CREATED, f"mededeling {service.name}", stek=stek)
@@ -52,9 +77,15 @@ def remove_notice(*, actor, stek, notice):
 
 
 @transaction.atomic
-def save_location(*, actor, stek, form):
-    location = form.save(commit=False)
-    with allowing(form.allowed_contacts):
+def save_location(*, actor, stek, **fields):
+    """A new location from cleaned values (the fields of LocationForm). Its name and transport
+    line may repeat the STEK's published details and the location's own address."""
+    location = Location()
+    assign(location, fields)
+    own = contact_strings(
+        addresses=[(location.street, location.postal_code, location.municipality)]
+    )
+    with allowing(published_contacts(stek) | own):
         location.full_clean()
     location.save()
     audit.record(actor, AuditAction.CREATED, f"locatie {location.name}", stek=stek)

@@ -125,7 +125,7 @@ def service_create(request, slug):
     form = ServiceForm(request.POST or None, stek=stek, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
-            service = services.save_service(actor=request.user, stek=stek, form=form)
+            service = services.save_service(actor=request.user, stek=stek, **form.cleaned_data)
         except ValidationError as error:
             show_refusal(form, error)
         else:
@@ -145,7 +145,9 @@ def service_edit(request, slug, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_service(actor=request.user, stek=stek, form=form)
+            services.save_service(
+                actor=request.user, stek=stek, service=service, **form.cleaned_data
+            )
         except ValidationError as error:
             show_refusal(form, error)
         else:
@@ -171,7 +173,7 @@ def notice_create(request, slug, pk):
     stek, service = get_service_for_user(request, slug, pk, edit=True)
     form = NoticeForm(request.POST, stek=stek, service=service)
     if form.is_valid():
-        services.add_notice(actor=request.user, stek=stek, service=service, form=form)
+        services.add_notice(actor=request.user, stek=stek, service=service, **form.cleaned_data)
         messages.success(request, _("De mededeling is toegevoegd."))
         return redirect("socialmap:service_detail", slug=stek.slug, pk=service.pk)
     return render(
@@ -198,7 +200,7 @@ def location_create(request, slug):
     organisations = permissions.editable_organisations(request.user, stek)
     form = LocationForm(request.POST or None, organisations=organisations, stek=stek)
     if request.method == "POST" and form.is_valid():
-        location = services.save_location(actor=request.user, stek=stek, form=form)
+        location = services.save_location(actor=request.user, stek=stek, **form.cleaned_data)
         messages.success(
             request,
             _("Locatie %(name)s toegevoegd. Kies ze nu bij de dienst.") % {"name": location.name},

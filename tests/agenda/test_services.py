@@ -1,0 +1,74 @@
+"""The agenda's services take cleaned values: an API or a command calls them without a form."""
+
+from datetime import date, time
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from stek.agenda import services
+from stek.agenda.models import Activity, Pause, TallyCategory
+from stek.core.models import AuditEvent
+
+
+def activity_values(**extra):
+    values = {
+        "title": "Soepnamiddag",
+        "description": "Samen soep eten.",
+        "start_date": date(2030, 1, 7),
+        "start_time": time(14),
+        "end_time": time(16),
+        "recurrence": "weekly",
+        "is_meet": True,
+    }
+    values.update(extra)
+    return values
+
+
+def test_an_activity_is_saved_from_plain_values_with_its_organisers(world):
+    actor = world.user("worker_a")
+    organisation = world.partner_a2.organisation
+    activity = services.save_activity(
+        actor=actor, stek=world.stek_a, organisations=[organisation], **activity_values()
+    )
+    activity = Activity.objects.get(pk=activity.pk)
+    assert activity.stek == world.stek_a and activity.title == "Soepnamiddag"
+    assert list(activity.organisations.all()) == [organisation]
+    assert AuditEvent.objects.filter(
+        actor=actor, action="created", target="activiteit Soepnamiddag", stek=world.stek_a
+    ).exists()
+
+    services.save_activity(
+        actor=actor, stek=world.stek_a, activity=activity, organisations=[], title="Soep"
+    )
+    activity.refresh_from_db()
+    assert activity.title == "Soep" and not activity.organisations.exists()
+    assert AuditEvent.objects.filter(action="changed", target="activiteit Soep").exists()
+
+
+def test_an_activity_with_personal_data_is_refused_but_may_name_the_steks_phone(world):
+    stek = world.stek_a
+    stek.contact_phone = "09 123 45 67"
+    stek.save()
+    actor = world.user("worker_a")
+    with pytest.raises(ValidationError) as refused:
+        services.save_activity(
+            actor=actor, stek=stek, **activity_values(description="Bel Jan Peeters: 0470 12 34 56")
+        )
+    assert "description" in refused.value.error_dict
+    assert not Activity.objects.exists()
+    saved = services.save_activity(
+        actor=actor, stek=stek, **activity_values(description="Vragen? Bel 09 123 45 67.")
+    )
+    assert saved.pk is not None
+
+
+def test_a_pause_and_a_category_are_added_from_plain_values(world):
+    actor = world.user("coordinator_a")
+    pause = services.add_pause(
+        actor=actor, stek=world.stek_a, label="Kerstvakantie", start=date(2030, 12, 23),
+        end=date(2031, 1, 5),
+    )  # fmt: skip
+    assert Pause.objects.get(pk=pause.pk).activity is None
+    category = services.add_category(actor=actor, stek=world.stek_a, label=" Tiener ", order=3)
+    assert TallyCategory.objects.get(pk=category.pk).label == "Tiener"
+    assert AuditEvent.objects.filter(target="telcategorie Tiener").exists()
