@@ -10,14 +10,10 @@ from stek.core import audit
 from stek.core.enums import AuditAction
 from stek.core.privacy.contacts import published_contacts
 from stek.core.privacy.validators import allowing
-from stek.core.services import assign, assign_many
+from stek.core.services import ServiceError, assign, assign_many
 
 from .enums import ChangeKind
 from .models import Activity, Pause, Session, SessionChange, TallyCategory, TallyCount, TapKey
-
-
-class AgendaError(Exception):
-    pass
 
 
 def categories_for(stek):
@@ -59,9 +55,9 @@ def tap(*, session, category, delta, key=None):
     lost response) changes nothing. Two retries at the same moment are settled by the primary
     key: the second insert waits for the first transaction and then fails."""
     if delta not in (1, -1):
-        raise AgendaError("a tap is +1 or -1")
+        raise ServiceError("a tap is +1 or -1")
     if category.stek_id != session.stek_id:
-        raise AgendaError("category of another STEK")
+        raise ServiceError(_("Deze categorie hoort niet bij deze STEK."))
     counter, _created = TallyCount.objects.get_or_create(session=session, category=category)
     if key is not None:
         try:
@@ -124,7 +120,7 @@ def change_session(*, actor, activity, day, kind, notice="", new_date=None, new_
                    new_end=None):  # fmt: skip
     """Cancel or move one session. Replaces an earlier change of the same session."""
     if kind == ChangeKind.MOVED and not (new_date or new_start or new_end):
-        raise AgendaError(_("Geef een nieuwe datum of een nieuw uur."))
+        raise ServiceError(_("Geef een nieuwe datum of een nieuw uur."))
     change, _created = SessionChange.objects.update_or_create(
         activity=activity,
         date=day,
@@ -163,7 +159,7 @@ def deactivate_activity(*, actor, activity):
 def add_pause(*, actor, stek, label, start, end, activity=None):
     """A period without sessions: for ``activity``, or for the whole STEK (None)."""
     if activity is not None and activity.stek_id != stek.pk:
-        raise AgendaError("activity of another STEK")
+        raise ServiceError(_("Deze activiteit hoort niet bij deze STEK."), field="activity")
     pause = Pause(stek=stek, label=label, start=start, end=end, activity=activity)
     pause.full_clean()
     pause.save()

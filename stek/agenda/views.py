@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from stek.core.access import get_stek_for_user
 from stek.core.dates import monday_of, parse_day
 from stek.core.forms import show_refusal
+from stek.core.services import ServiceError
 
 from . import permissions, services
 from .access import get_activity_for_user, get_category_for_user, get_pause_for_user
@@ -314,7 +315,7 @@ def _activity_form_page(request, stek, activity=None):
             saved = services.save_activity(
                 actor=request.user, stek=stek, activity=activity, **form.cleaned_data
             )
-        except ValidationError as error:
+        except (ServiceError, ValidationError) as error:
             show_refusal(form, error)
         else:
             messages.success(request, _("%(title)s is bewaard.") % {"title": saved.title})
@@ -351,13 +352,17 @@ def session_change(request, slug, pk, day):
     day = _planned_day(activity, day)
     form = SessionChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        services.change_session(
-            actor=request.user, activity=activity, day=day, kind=d["kind"], notice=d["notice"],
-            new_date=d["new_date"], new_start=d["new_start"], new_end=d["new_end"],
-        )  # fmt: skip
-        messages.success(request, _("De wijziging is bewaard en staat overal in het programma."))
-        return redirect(reverse("agenda:week", kwargs={"slug": stek.slug}) + f"?week={day}")
+        try:
+            services.change_session(
+                actor=request.user, activity=activity, day=day, **form.cleaned_data
+            )
+        except (ServiceError, ValidationError) as error:
+            show_refusal(form, error)
+        else:
+            messages.success(
+                request, _("De wijziging is bewaard en staat overal in het programma.")
+            )
+            return redirect(reverse("agenda:week", kwargs={"slug": stek.slug}) + f"?week={day}")
     change = activity.changes.filter(date=day).first()
     return render(
         request,
@@ -394,9 +399,13 @@ def pauses(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_plan)
     form = PauseForm(request.POST or None, stek=stek)
     if request.method == "POST" and form.is_valid():
-        services.add_pause(actor=request.user, stek=stek, **form.cleaned_data)
-        messages.success(request, _("De pauze is bewaard."))
-        return redirect("agenda:pauses", slug=stek.slug)
+        try:
+            services.add_pause(actor=request.user, stek=stek, **form.cleaned_data)
+        except (ServiceError, ValidationError) as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("De pauze is bewaard."))
+            return redirect("agenda:pauses", slug=stek.slug)
     listed = Pause.objects.filter(stek=stek, end__gte=timezone.localdate()).select_related(
         "activity"
     )
@@ -419,9 +428,13 @@ def categories(request, slug):
     services.categories_for(stek)
     form = TallyCategoryForm(request.POST or None, stek=stek)
     if request.method == "POST" and form.is_valid():
-        services.add_category(actor=request.user, stek=stek, **form.cleaned_data)
-        messages.success(request, _("De categorie is toegevoegd."))
-        return redirect("agenda:categories", slug=stek.slug)
+        try:
+            services.add_category(actor=request.user, stek=stek, **form.cleaned_data)
+        except (ServiceError, ValidationError) as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("De categorie is toegevoegd."))
+            return redirect("agenda:categories", slug=stek.slug)
     return render(
         request,
         "agenda/categories.html",

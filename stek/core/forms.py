@@ -77,6 +77,8 @@ def show_refusal(form, error):
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
+    elif getattr(error, "field", None) in form.fields:  # a ServiceError about one input
+        form.add_error(error.field, str(error))
     else:
         form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
 

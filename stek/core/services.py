@@ -13,7 +13,15 @@ from .permissions import forget_roles
 
 
 class ServiceError(Exception):
-    """A write that the rules of the model forbid; the message is shown to the user."""
+    """A write that the rules forbid; the message is shown to the user. Every app's services
+    raise this one class, so a view, the API or a command catches one.
+
+    ``field``: the input the message is about; a form shows it on that field (``show_refusal``)
+    when it has one, at the top otherwise."""
+
+    def __init__(self, message, *, field=None):
+        super().__init__(message)
+        self.message, self.field = message, field
 
 
 def assign(instance, fields):

@@ -72,3 +72,38 @@ def test_a_pause_and_a_category_are_added_from_plain_values(world):
     category = services.add_category(actor=actor, stek=world.stek_a, label=" Tiener ", order=3)
     assert TallyCategory.objects.get(pk=category.pk).label == "Tiener"
     assert AuditEvent.objects.filter(target="telcategorie Tiener").exists()
+
+
+def test_the_agendas_refusals_are_the_one_service_error(world):
+    from django.utils import timezone
+
+    from stek.core.services import ServiceError
+    from tests.agenda.helpers import category, weekly_activity_today
+
+    other = weekly_activity_today(world.stek_b)
+    with pytest.raises(ServiceError) as refused:
+        services.add_pause(
+            actor=world.user("coordinator_a"), stek=world.stek_a, label="Zomervakantie",
+            start=date(2030, 7, 1), end=date(2030, 8, 31), activity=other,
+        )  # fmt: skip
+    assert refused.value.field == "activity" and not Pause.objects.exists()
+    session = services.session_for(world.stek_a, None, timezone.localdate())
+    with pytest.raises(ServiceError):
+        services.tap(session=session, category=category(world.stek_b), delta=1)
+    with pytest.raises(ServiceError):
+        services.tap(session=session, category=category(world.stek_a), delta=2)
+
+
+def test_a_form_shows_a_service_error_on_its_field_or_at_the_top(world):
+    from stek.agenda.forms import PauseForm
+    from stek.core.forms import show_refusal
+    from stek.core.services import ServiceError
+
+    form = PauseForm(
+        {"label": "Zomervakantie", "start": "2030-07-01", "end": "2030-08-31"}, stek=world.stek_a
+    )
+    assert form.is_valid(), form.errors
+    show_refusal(form, ServiceError("Niet deze activiteit.", field="activity"))
+    assert form.errors["activity"] == ["Niet deze activiteit."]
+    show_refusal(form, ServiceError("Iets anders.", field="no_such_field"))
+    assert form.non_field_errors() == ["Iets anders."]
