@@ -42,9 +42,9 @@ class SignalForm(forms.Form):
         self.fields["topic"].queryset = Topic.objects.for_network(network.pk)
 
     def clean(self):
+        # A quote needs the visitor's consent: checked once, by services.register_signal (the
+        # view shows its refusal on quote_consent).
         data = super().clean()
-        if data.get("quote") and not data.get("quote_consent"):
-            self.add_error("quote_consent", _("Vraag eerst de toestemming van de bezoeker."))
         topic = data.get("topic")
         if topic and data.get("life_domain") and topic.life_domain != data["life_domain"]:
             data["life_domain"] = topic.life_domain

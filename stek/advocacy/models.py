@@ -69,6 +69,8 @@ class Signal(models.Model):
         verbose_name_plural = _("signalen")
         indexes = [models.Index(fields=["stek", "week"]), models.Index(fields=["week"])]
         constraints = [
+            # The last line of defence for a write that bypasses the service: the rule itself
+            # is checked in services.register_signal, the one place that explains it.
             models.CheckConstraint(
                 condition=Q(quote="") | Q(quote_consent=True), name="signal_quote_needs_consent"
             )

@@ -41,8 +41,8 @@ def register_signal(
         if not Topic.objects.for_network(stek.network_id).filter(pk=topic.pk).exists():
             raise ServiceError(_("Dit onderwerp hoort niet bij dit netwerk."))
         life_domain = life_domain or topic.life_domain
-    if quote and not quote_consent:
-        raise ServiceError(_("Een quote kan alleen met toestemming van de bezoeker."))
+    if quote and not quote_consent:  # the one check (the constraint only backs it up)
+        raise ServiceError(_("Vraag eerst de toestemming van de bezoeker."), field="quote_consent")
     unknown = set(barriers) - set(Barrier.values)
     if unknown:
         raise ServiceError(_("Onbekende drempel: %(b)s") % {"b": ", ".join(sorted(unknown))})

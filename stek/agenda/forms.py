@@ -81,14 +81,8 @@ class SessionChangeForm(forms.Form):
         validators=[no_personal_data],
         help_text=_("Kort en duidelijk. Bv. 'Vandaag geen soep. Volgende week gewoon weer.'"),
     )  # fmt: skip
-
-    def clean(self):
-        data = super().clean()
-        if data.get("kind") == ChangeKind.MOVED and not (
-            data.get("new_date") or data.get("new_start") or data.get("new_end")
-        ):
-            self.add_error("new_date", _("Geef een nieuwe datum of een nieuw uur."))
-        return data
+    # "Moved needs a new date or time" is checked once, by services.change_session; the view
+    # shows its refusal on new_date.
 
 
 class TallyCategoryForm(forms.ModelForm):

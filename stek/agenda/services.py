@@ -120,7 +120,7 @@ def change_session(*, actor, activity, day, kind, notice="", new_date=None, new_
                    new_end=None):  # fmt: skip
     """Cancel or move one session. Replaces an earlier change of the same session."""
     if kind == ChangeKind.MOVED and not (new_date or new_start or new_end):
-        raise ServiceError(_("Geef een nieuwe datum of een nieuw uur."))
+        raise ServiceError(_("Geef een nieuwe datum of een nieuw uur."), field="new_date")
     change, _created = SessionChange.objects.update_or_create(
         activity=activity,
         date=day,

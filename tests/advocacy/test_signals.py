@@ -164,3 +164,28 @@ def topic_named(name):
     from stek.core.vocabulary import Topic
 
     return Topic.objects.get(name=name)
+
+
+def test_quote_consent_is_the_services_rule_shown_on_the_consent_field(volunteer, world):
+    """Checked once, in register_signal (a constraint backs it up); the form shows the
+    service's refusal on the consent box."""
+    from stek.advocacy import services
+    from stek.core.services import ServiceError
+
+    with pytest.raises(ServiceError) as refused:
+        services.register_signal(
+            stek=world.stek_a, kind="problem", life_domain="wonen", quote="Te moeilijk."
+        )
+    assert refused.value.field == "quote_consent" and not Signal.objects.exists()
+    response = volunteer.post(
+        new_url(soort="problem", domein="wonen"),
+        {"kind": "problem", "life_domain": "wonen", "source": "direct", "quote": "Te moeilijk."},
+    )
+    assert response.context["form"].errors["quote_consent"] == [
+        "Vraag eerst de toestemming van de bezoeker."
+    ]
+    signal = services.register_signal(
+        stek=world.stek_a, kind="problem", life_domain="wonen", quote="Te moeilijk.",
+        quote_consent=True,
+    )  # fmt: skip
+    assert signal.quote_consent and signal.quote == "Te moeilijk."

@@ -107,3 +107,32 @@ def test_a_form_shows_a_service_error_on_its_field_or_at_the_top(world):
     assert form.errors["activity"] == ["Niet deze activiteit."]
     show_refusal(form, ServiceError("Iets anders.", field="no_such_field"))
     assert form.non_field_errors() == ["Iets anders."]
+
+
+def test_moved_needs_a_new_date_is_the_services_rule_shown_on_the_field(world, client_for):
+    """Checked once, in change_session; the page shows the service's refusal on new_date."""
+    from django.urls import reverse
+
+    from stek.agenda.models import SessionChange
+    from stek.core.services import ServiceError
+    from tests.agenda.helpers import weekly_activity_today
+
+    activity = weekly_activity_today(world.stek_a)
+    day = activity.start_date
+    with pytest.raises(ServiceError) as refused:
+        services.change_session(
+            actor=world.user("worker_a"), activity=activity, day=day, kind="moved"
+        )
+    assert refused.value.field == "new_date"
+    url = reverse("agenda:session_change", kwargs={"slug": "alfa", "pk": activity.pk, "day": day})
+    response = client_for("worker_a").post(url, {"kind": "moved", "notice": "Ergens anders"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["new_date"] == [
+        "Geef een nieuwe datum of een nieuw uur."
+    ]
+    assert not SessionChange.objects.exists()
+    moved = services.change_session(
+        actor=world.user("worker_a"), activity=activity, day=day, kind="moved",
+        new_start=time(11),
+    )  # fmt: skip
+    assert moved.new_start_time == time(11) and moved.new_date is None
