@@ -21,3 +21,18 @@ class AgendaConfig(AppConfig):
 
         if all(name != "purge_tap_keys" for name, _job in periodic.JOBS):
             periodic.JOBS.append(("purge_tap_keys", purge_tap_keys))
+        # A new STEK gets its default visitor categories when it is made, not on the first
+        # visit to Vandaag (GET never writes, ADR 0011). Core knows no app (ADR 0009): the
+        # agenda listens to core's Stek.
+        from django.db.models.signals import post_save
+
+        from stek.core.models import Stek
+
+        post_save.connect(stek_created, sender=Stek, dispatch_uid="agenda_default_categories")
+
+
+def stek_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .services import add_default_categories
+
+        add_default_categories(instance)

@@ -15,21 +15,31 @@ from stek.core.services import ServiceError, assign, assign_many
 from .enums import ChangeKind
 from .models import Activity, Pause, Session, SessionChange, TallyCategory, TallyCount, TapKey
 
+DEFAULT_CATEGORIES = ("Volwassene", "Kind")
+
+
+def add_default_categories(stek):
+    """The two categories every STEK starts with, made when the STEK is made (a signal, see
+    apps.py; migration 0004 made them for the STEKs that existed before)."""
+    for order, label in enumerate(DEFAULT_CATEGORIES):
+        TallyCategory.objects.get_or_create(stek=stek, label=label, defaults={"order": order})
+
 
 def categories_for(stek):
-    """The STEK's active tally categories; two defaults are made the first time."""
-    categories = list(TallyCategory.objects.filter(stek=stek, is_active=True))
-    if not categories and not TallyCategory.objects.filter(stek=stek).exists():
-        for order, label in enumerate(("Volwassene", "Kind")):
-            TallyCategory.objects.get_or_create(stek=stek, label=label, defaults={"order": order})
-        categories = list(TallyCategory.objects.filter(stek=stek, is_active=True))
-    return categories
+    """The STEK's active tally categories (a read: GET never writes, ADR 0011)."""
+    return list(TallyCategory.objects.filter(stek=stek, is_active=True))
 
 
 def session_for(stek, activity, day):
-    """The countable session of ``activity`` (None: the STEK open) on ``day``."""
+    """The countable session of ``activity`` (None: the STEK open) on ``day``, made by the
+    first tap that counts in it (a POST)."""
     session, _created = Session.objects.get_or_create(stek=stek, activity=activity, date=day)
     return session
+
+
+def sessions_of(stek, day):
+    """{activity id or None: session} of the sessions already counted on ``day`` (a read)."""
+    return {s.activity_id: s for s in Session.objects.filter(stek=stek, date=day)}
 
 
 class TapResult:
@@ -82,7 +92,10 @@ def purge_tap_keys(today):
 
 
 def totals(session):
-    """{category_id: count} and the session's total."""
+    """{category_id: count} and the session's total; a session not counted yet (None) has
+    none."""
+    if session is None:
+        return {}, 0
     per_category = dict(session.counts.values_list("category_id", "count"))
     return per_category, sum(per_category.values())
 

@@ -33,13 +33,15 @@ PENDING = "pending_taps"
 MAX_PENDING = 50
 
 
-def _card(session, occurrence, categories):
+def _card(session, occurrence, categories, day):
+    """One card of Vandaag. ``session`` is None until the first tap in it made the row."""
     per_category, total = services.totals(session)
     key = "open" if occurrence is None else str(occurrence.activity.pk)
     return {
         "occurrence": occurrence,
         "session": session,
         "key": key,
+        "day": day,
         "total": total,
         # a fresh key per rendered form: a form sent twice (a retry without JavaScript) counts once
         "counts": [(c, per_category.get(c.pk, 0), uuid.uuid4()) for c in categories],
@@ -47,13 +49,15 @@ def _card(session, occurrence, categories):
 
 
 def _today_sessions(stek, today):
-    """The STEK open (always) and today's sessions that take place."""
+    """The STEK open (always) and today's sessions that take place. A read: a session's row
+    is made by its first tap (GET never writes, ADR 0011)."""
     categories = services.categories_for(stek)
-    rows = [(None, services.session_for(stek, None, today))]
+    counted = services.sessions_of(stek, today)
+    rows = [(None, counted.get(None))]
     for occ in occurrences(stek, today, today):
         if occ.takes_place:
-            rows.append((occ, services.session_for(stek, occ.activity, today)))
-    return [_card(session, occ, categories) for occ, session in rows]
+            rows.append((occ, counted.get(occ.activity.pk)))
+    return [_card(session, occ, categories, today) for occ, session in rows]
 
 
 def _pending_for(request, stek, day):
@@ -147,15 +151,14 @@ def _not_signed_in(request, slug):
 def _answer(request, stek, session, occurrence, day, text, outcome):
     """The tapped card (htmx) or the page again (a plain form), and what happened, in words."""
     if request.htmx:  # only the tapped card, the day's total and the message out of band
-        card = _card(session, occurrence, services.categories_for(stek))
+        card = _card(session, occurrence, services.categories_for(stek), day)
         context = {"stek": stek, "card": card, "day_total": services.stek_total(stek, day),
                    "oob": True, "tap_message": text, "tap_outcome": outcome}  # fmt: skip
         response = render(request, "agenda/partials/tally_card.html", context)
     else:
         (messages.success if outcome != "unchanged" else messages.info)(request, text)
-        response = redirect(
-            reverse("agenda:today", kwargs={"slug": stek.slug}) + f"#sessie-{session.pk}"
-        )
+        key = "open" if occurrence is None else str(occurrence.activity.pk)
+        response = redirect(reverse("agenda:today", kwargs={"slug": stek.slug}) + f"#sessie-{key}")
     response["X-Stek-Tap"] = outcome
     return response
 
@@ -425,7 +428,6 @@ def pause_delete(request, slug, pk):
 @login_required
 def categories(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_manage_categories)
-    services.categories_for(stek)
     form = TallyCategoryForm(request.POST or None, stek=stek)
     if request.method == "POST" and form.is_valid():
         try:

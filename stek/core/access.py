@@ -24,14 +24,14 @@ def get_public_stek(slug):
 
 
 def get_stek_for_user(request, slug, check=permissions.can_view_stek):
-    """The STEK with ``slug`` if the user belongs to it; it also becomes the current STEK."""
+    """The STEK with ``slug`` if the user belongs to it; it is the current STEK of this request
+    (the menu follows the page). Only the switcher (a POST) stores a choice in the session:
+    GET never writes (ADR 0011)."""
     stek = Stek.objects.filter(slug=slug, is_active=True).select_related("network").first()
     if stek is None or not permissions.is_member(request.user, stek):
         raise Http404(_("We vinden geen STEK '%(slug)s' bij jouw STEKs.") % {"slug": slug})
     if not check(request.user, stek):
         deny()
-    if request.session.get("current_stek") != stek.pk:
-        request.session["current_stek"] = stek.pk
     request.stek = stek
     return stek
 

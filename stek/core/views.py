@@ -124,6 +124,7 @@ def home(request):
 @require_POST
 def switch_stek(request):
     stek = get_stek_for_user(request, request.POST.get("stek", ""))
+    request.session["current_stek"] = stek.pk  # the one place the choice is stored
     messages.success(request, _("Je werkt nu in %(stek)s.") % {"stek": stek})
     return redirect("core:stek_home", slug=stek.slug)
 

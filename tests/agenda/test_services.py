@@ -136,3 +136,32 @@ def test_moved_needs_a_new_date_is_the_services_rule_shown_on_the_field(world, c
         new_start=time(11),
     )  # fmt: skip
     assert moved.new_start_time == time(11) and moved.new_date is None
+
+
+def test_a_new_stek_gets_the_default_categories_when_it_is_made(world):
+    from stek.core import services as core_services
+
+    stek = core_services.create_stek(
+        actor=world.user("network_admin"), network=world.network, name="STEK Gamma",
+        slug="gamma", kind="inloophuis",
+    )  # fmt: skip
+    labels = list(TallyCategory.objects.filter(stek=stek).values_list("label", flat=True))
+    assert labels == ["Volwassene", "Kind"]
+    assert [c.label for c in services.categories_for(stek)] == labels
+
+
+def test_the_migration_gives_the_defaults_to_steks_without_categories_only(world):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("stek.agenda.migrations.0004_default_categories")
+    TallyCategory.objects.filter(stek=world.stek_a).delete()
+    TallyCategory.objects.filter(stek=world.stek_b).delete()
+    services.add_category(actor=None, stek=world.stek_b, label="Buurtbewoner")
+    migration.add_defaults(apps, None)
+    assert set(TallyCategory.objects.filter(stek=world.stek_a).values_list("label", flat=True)) == {
+        "Volwassene", "Kind"
+    }  # fmt: skip
+    labels_b = TallyCategory.objects.filter(stek=world.stek_b).values_list("label", flat=True)
+    assert list(labels_b) == ["Buurtbewoner"]
