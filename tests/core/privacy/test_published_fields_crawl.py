@@ -189,7 +189,7 @@ def crawl(world):
     stek.contact_phone, stek.contact_email = STEK_PHONE, STEK_EMAIL
     stek.street, stek.postal_code, stek.municipality = STEK_STREET, "9000", "Gent"
     stek.save()
-    categories_for(stek)  # the defaults, made on the first visit, exist before the crawl
+    assert categories_for(stek)  # the defaults, made with the STEK, exist before the crawl
     return build_cases(world)
 
 
