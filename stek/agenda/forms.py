@@ -95,16 +95,8 @@ class TallyCategoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.stek = stek
 
-    def clean_label(self):
-        """Unique per STEK (the form has no STEK field, so Django's own unique check skips the
-        constraint): a form error instead of an IntegrityError; "kind" and "Kind" are one."""
-        label = (self.cleaned_data.get("label") or "").strip()
-        same = TallyCategory.objects.filter(stek=self.instance.stek, label__iexact=label)
-        if self.instance.pk:
-            same = same.exclude(pk=self.instance.pk)
-        if label and same.exists():
-            raise forms.ValidationError(_("Deze STEK heeft al een categorie met die naam."))
-        return label
+    # A label taken in the STEK ("kind" and "Kind" are one) is refused by
+    # services.add_category; the view shows it on the label.
 
 
 class PauseForm(forms.ModelForm):

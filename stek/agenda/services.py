@@ -188,7 +188,11 @@ def remove_pause(*, actor, pause):
 
 @transaction.atomic
 def add_category(*, actor, stek, label, order=0):
-    category = TallyCategory(stek=stek, label=label.strip(), order=order)
+    """A visitor category; its label is unique in the STEK ("kind" and "Kind" are one)."""
+    label = label.strip()
+    if TallyCategory.objects.filter(stek=stek, label__iexact=label).exists():
+        raise ServiceError(_("Deze STEK heeft al een categorie met die naam."), field="label")
+    category = TallyCategory(stek=stek, label=label, order=order)
     category.full_clean()
     category.save()
     audit.record(actor, AuditAction.CREATED, f"telcategorie {category.label}", stek=stek)

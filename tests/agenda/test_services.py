@@ -165,3 +165,13 @@ def test_the_migration_gives_the_defaults_to_steks_without_categories_only(world
     }  # fmt: skip
     labels_b = TallyCategory.objects.filter(stek=world.stek_b).values_list("label", flat=True)
     assert list(labels_b) == ["Buurtbewoner"]
+
+
+def test_a_taken_category_label_is_the_services_refusal_whatever_its_case(world):
+    from stek.core.services import ServiceError
+
+    actor = world.user("coordinator_a")
+    with pytest.raises(ServiceError) as refused:
+        services.add_category(actor=actor, stek=world.stek_a, label=" volwassene ")
+    assert refused.value.field == "label"
+    assert services.add_category(actor=actor, stek=world.stek_b, label="Tiener").pk
