@@ -78,9 +78,9 @@ def test_the_agendas_refusals_are_the_one_service_error(world):
     from django.utils import timezone
 
     from stek.core.services import ServiceError
-    from tests.agenda.helpers import category, weekly_activity_today
+    from tests.factories.agenda import ActivityFactory, TallyCategoryFactory
 
-    other = weekly_activity_today(world.stek_b)
+    other = ActivityFactory(stek=world.stek_b)
     with pytest.raises(ServiceError) as refused:
         services.add_pause(
             actor=world.user("coordinator_a"), stek=world.stek_a, label="Zomervakantie",
@@ -89,9 +89,9 @@ def test_the_agendas_refusals_are_the_one_service_error(world):
     assert refused.value.field == "activity" and not Pause.objects.exists()
     session = services.session_for(world.stek_a, None, timezone.localdate())
     with pytest.raises(ServiceError):
-        services.tap(session=session, category=category(world.stek_b), delta=1)
+        services.tap(session=session, category=TallyCategoryFactory(stek=world.stek_b), delta=1)
     with pytest.raises(ServiceError):
-        services.tap(session=session, category=category(world.stek_a), delta=2)
+        services.tap(session=session, category=TallyCategoryFactory(stek=world.stek_a), delta=2)
 
 
 def test_a_form_shows_a_service_error_on_its_field_or_at_the_top(world):
@@ -115,9 +115,9 @@ def test_moved_needs_a_new_date_is_the_services_rule_shown_on_the_field(world, c
 
     from stek.agenda.models import SessionChange
     from stek.core.services import ServiceError
-    from tests.agenda.helpers import weekly_activity_today
+    from tests.factories.agenda import ActivityFactory
 
-    activity = weekly_activity_today(world.stek_a)
+    activity = ActivityFactory(stek=world.stek_a)
     day = activity.start_date
     with pytest.raises(ServiceError) as refused:
         services.change_session(

@@ -48,9 +48,9 @@ def test_a_get_writes_nothing(name, world, client_for):
 
 def test_vandaag_shows_zero_counts_without_a_session_row(world, client_for):
     from stek.agenda.models import Session
-    from tests.agenda.helpers import weekly_activity_today
+    from tests.factories.agenda import ActivityFactory
 
-    activity = weekly_activity_today(world.stek_a)
+    activity = ActivityFactory(stek=world.stek_a)
     response = client_for("volunteer_a").get(reverse("agenda:today", args=["alfa"]))
     html = response.content.decode()
     assert not Session.objects.exists()
