@@ -1,5 +1,4 @@
 from . import permissions
-from .models import Network
 
 
 def current_stek(request):
@@ -11,7 +10,7 @@ def current_stek(request):
     return {
         "current_stek": stek,
         "my_steks": getattr(request, "my_steks", []),
-        "my_networks": Network.objects.filter(memberships__user=user).distinct(),
+        "my_networks": permissions.my_networks(user),
         "nav_people": stek is not None and permissions.can_view_people(user, stek),
         "nav_referrals": stek is not None and permissions.is_worker(user, stek),
         "nav_signals": stek is not None and permissions.is_member(user, stek),

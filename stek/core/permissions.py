@@ -8,14 +8,21 @@ from .models import Membership, NetworkMembership
 
 
 def active_memberships(user):
-    """The user's active memberships of active STEKs (with the STEK and its network), in STEK
-    name order. One query; it also fills the per-request role cache of ``stek_role``."""
-    memberships = list(
-        Membership.objects.filter(user=user, is_active=True, stek__is_active=True)
-        .select_related("stek__network")
-        .order_by("stek__name")
-    )
-    user._stek_roles = {m.stek_id: m.role for m in memberships}
+    """The user's active memberships of active STEKs (with the STEK, its network and the
+    organisation), in STEK name order. Read once per request: the first call queries and
+    caches them on the user object (a fresh one per request), later calls reuse them; it also
+    fills the role cache of ``stek_role``. ``forget_roles`` drops the cache after a change."""
+    if not user.is_authenticated:
+        return []
+    memberships = getattr(user, "_memberships", None)
+    if memberships is None:
+        memberships = list(
+            Membership.objects.filter(user=user, is_active=True, stek__is_active=True)
+            .select_related("stek__network", "organisation")
+            .order_by("stek__name")
+        )
+        user._memberships = memberships
+        user._stek_roles = {m.stek_id: m.role for m in memberships}
     return memberships
 
 
@@ -28,18 +35,38 @@ def stek_role(user, stek):
     return user._stek_roles.get(stek.pk)
 
 
+def network_memberships(user):
+    """The user's network memberships (with the network), in network name order: one query
+    per request, cached on the user object like ``active_memberships``."""
+    if not user.is_authenticated:
+        return []
+    memberships = getattr(user, "_network_memberships", None)
+    if memberships is None:
+        memberships = list(
+            NetworkMembership.objects.filter(user=user)
+            .select_related("network")
+            .order_by("network__name", "network_id")
+        )
+        user._network_memberships = memberships
+        user._network_roles = {m.network_id: m.role for m in memberships}
+    return memberships
+
+
+def my_networks(user):
+    """The networks the user has a role in, in name order (the menu lists them)."""
+    return [m.network for m in network_memberships(user)]
+
+
 def network_role(user, network):
     if not user.is_authenticated or network is None:
         return None
-    cache = getattr(user, "_network_roles", None)
-    if cache is None:
-        cache = dict(NetworkMembership.objects.filter(user=user).values_list("network_id", "role"))
-        user._network_roles = cache
-    return cache.get(network.pk)
+    if getattr(user, "_network_roles", None) is None:
+        network_memberships(user)
+    return user._network_roles.get(network.pk)
 
 
 def forget_roles(user):
-    for attr in ("_stek_roles", "_network_roles"):
+    for attr in ("_memberships", "_stek_roles", "_network_memberships", "_network_roles"):
         if hasattr(user, attr):
             delattr(user, attr)
 
