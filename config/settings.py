@@ -245,6 +245,14 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "stek_cache",
     },
+    # Per process: what is cheap to rebuild and keyed by a version kept in "default" (the
+    # agenda's occurrences per STEK and day), so every process sees a change at once.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "stek-local",
+        "TIMEOUT": 6 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
     # The last run of the scheduled work (manage.py run_periodic), never culled with the counters.
     "stek_status": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

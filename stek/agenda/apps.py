@@ -11,12 +11,38 @@ def purge_tap_keys():
     return f"removed {purge(timezone.localdate())} tap keys from before yesterday"
 
 
+def _forget_occurrences(sender, instance, **kwargs):
+    """An activity, pause or session change was saved or deleted: the STEK's cached
+    occurrences are not read any more (services, forms, the admin and the demo alike)."""
+    from .models import Activity
+    from .occurrences import forget_occurrences
+
+    stek_id = getattr(instance, "stek_id", None)
+    if stek_id is None and getattr(instance, "activity_id", None) is not None:
+        stek_id = (
+            Activity.objects.filter(pk=instance.activity_id)
+            .values_list("stek_id", flat=True)
+            .first()
+        )
+    forget_occurrences(stek_id)
+
+
 class AgendaConfig(AppConfig):
     name = "stek.agenda"
     label = "agenda"
     verbose_name = _("Agenda")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Activity, Pause, SessionChange
+
+        for model in (Activity, Pause, SessionChange):
+            post_save.connect(_forget_occurrences, sender=model, dispatch_uid=f"occ-{model}")
+            post_delete.connect(_forget_occurrences, sender=model, dispatch_uid=f"occ-del-{model}")
+        # deactivating an activity is an update() (no signal): the cache keeps only the
+        # sessions of the activities that are still active (read fresh every time)
+
         from stek.core import periodic  # core imports no app: the app adds its job to the list
 
         if all(name != "purge_tap_keys" for name, _job in periodic.JOBS):

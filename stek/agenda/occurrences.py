@@ -1,9 +1,19 @@
-"""Expand activities into dated sessions, applying pauses, cancellations and moves."""
+"""Expand activities into dated sessions, applying pauses, cancellations and moves.
 
+The expansion is cached per STEK and day (``occurrences``): the sessions of a day, as plain
+values, in the per-process "local" cache under a key made of the STEK, its agenda version and
+what the activities' dates depend on. The version lives in the shared "default" cache and gets
+a new value whenever an activity, a pause or a session change of the STEK is saved or deleted
+(``forget_occurrences``, connected to those models' signals in ``apps.py``), so every process
+sees a change at once; the activities themselves are always read fresh."""
+
+import hashlib
+import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from dateutil import rrule
+from django.core.cache import caches
 
 from .enums import ChangeKind, Recurrence
 from .models import Activity, Pause, SessionChange
@@ -50,13 +60,82 @@ def _dt(d):
 
 def occurrences(stek, start, end, activities=None):
     """Every session of ``stek``'s active activities from ``start`` to ``end`` (inclusive),
-    sorted by date and time, including cancelled ones (with their notice)."""
-    if activities is None:
-        activities = list(
-            Activity.objects.filter(stek=stek, is_active=True)
-            .select_related("presenter")
-            .prefetch_related("organisations")
+    sorted by date and time, including cancelled ones (with their notice).
+
+    Without ``activities`` (all of the STEK's): from the cache per STEK and day where it can,
+    the days not cached yet expanded in one go and kept."""
+    if activities is not None:
+        return _expand(stek, start, end, activities)
+    activities = list(
+        Activity.objects.filter(stek=stek, is_active=True)
+        .select_related("presenter")
+        .prefetch_related("organisations")
+    )
+    if end < start:
+        return []
+    prefix = _key_prefix(stek, activities)
+    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    keys = {day: f"{prefix}:{day.isoformat()}" for day in days}
+    local = caches[LOCAL_CACHE]
+    found = local.get_many(list(keys.values()))
+    missing = [day for day in days if keys[day] not in found]
+    if missing:
+        fresh = _expand(stek, missing[0], missing[-1], activities)
+        per_day = {day: [] for day in missing}
+        for occ in fresh:
+            if occ.date in per_day:
+                per_day[occ.date].append(_as_values(occ))
+        local.set_many({keys[day]: values for day, values in per_day.items()})
+        found.update({keys[day]: values for day, values in per_day.items()})
+    by_pk = {a.pk: a for a in activities}
+    result = [
+        Occurrence(by_pk[values[0]], *values[1:])
+        for day in days
+        for values in found[keys[day]]
+        if values[0] in by_pk
+    ]
+    result.sort(key=lambda o: (o.date, o.start_time, o.activity.title))
+    return result
+
+
+LOCAL_CACHE = "local"
+VERSION_TIMEOUT = None  # the version is kept until it changes (or the cache culls it)
+
+
+def _version_key(stek_id):
+    return f"agenda:occurrences:version:{stek_id}"
+
+
+def _key_prefix(stek, activities):
+    """The STEK, its agenda version and every active activity's dates and times: a change to
+    any of them gives other keys, so nothing stale is ever read."""
+    shared = caches["default"]
+    version = shared.get(_version_key(stek.pk))
+    if version is None:
+        shared.add(_version_key(stek.pk), uuid.uuid4().hex, timeout=VERSION_TIMEOUT)
+        version = shared.get(_version_key(stek.pk)) or "none"
+    shape = repr(
+        sorted(
+            (a.pk, a.start_date, a.end_date, a.recurrence, a.month_week, a.start_time, a.end_time)
+            for a in activities
         )
+    )
+    digest = hashlib.blake2b(shape.encode(), digest_size=12).hexdigest()
+    return f"agenda:occurrences:{stek.pk}:{version}:{digest}"
+
+
+def forget_occurrences(stek_id):
+    """A new agenda version for the STEK: its cached occurrences are not read any more."""
+    if stek_id is not None:
+        caches["default"].set(_version_key(stek_id), uuid.uuid4().hex, timeout=VERSION_TIMEOUT)
+
+
+def _as_values(occ):
+    return (occ.activity.pk, occ.date, occ.start_time, occ.end_time, occ.status, occ.notice,
+            occ.other_date)  # fmt: skip
+
+
+def _expand(stek, start, end, activities):
     # a session moved into [start, end] may come from up to 62 days around it
     window = (start - timedelta(days=62), end + timedelta(days=62))
     pauses = list(Pause.objects.filter(stek=stek, start__lte=end, end__gte=start))
