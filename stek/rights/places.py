@@ -13,7 +13,7 @@ import unicodedata
 from stek.core.enums import OrganisationKind
 from stek.core.vocabulary import Topic
 from stek.socialmap.models import Location
-from stek.socialmap.search import Query, origin_of, search_page
+from stek.socialmap.search import Query, origin_of, search_by_topic
 
 SERVICES_PER_RESULT = 2
 FIRST_LOOK = 12  # services per topic read before filtering; all of them when too few serve
@@ -80,16 +80,17 @@ def serves(service, stek, region=...):
 def services_for(stek, topic_codes, public_only):
     """Per topic code: the nearest services on the STEK's social map for that topic that
     serve the STEK's municipality."""
-    topics = Topic.objects.for_network(stek.network_id).filter(code__in=set(topic_codes))
+    topics = list(Topic.objects.for_network(stek.network_id).filter(code__in=set(topic_codes)))
     origin = origin_of(stek)
     region = stek_region(stek)
-    found = {}
-    for topic in topics:
-        query = Query(topic=topic.pk, public_only=public_only)
-        results, total = search_page(stek.network, query, origin, limit=FIRST_LOOK)
-        kept = [r for r in results if serves(r.service, stek, region)]
-        if len(kept) < SERVICES_PER_RESULT and total > FIRST_LOOK:
-            results, _total = search_page(stek.network, query, origin)
-            kept = [r for r in results if serves(r.service, stek, region)]
-        found[topic.code] = kept[:SERVICES_PER_RESULT]
-    return found
+    query = Query(public_only=public_only)
+    ids = [topic.pk for topic in topics]
+    # every topic in one pass; a second pass, with all their services, only for the topics
+    # whose first services do not serve the municipality
+    first = search_by_topic(stek.network_id, ids, query, origin, limit=FIRST_LOOK)
+    kept = {t: [r for r in results if serves(r.service, stek, region)]
+            for t, (results, _total) in first.items()}  # fmt: skip
+    again = [t for t in ids if len(kept[t]) < SERVICES_PER_RESULT and first[t][1] > FIRST_LOOK]
+    for t, (results, _total) in search_by_topic(stek.network_id, again, query, origin).items():
+        kept[t] = [r for r in results if serves(r.service, stek, region)]
+    return {topic.code: kept[topic.pk][:SERVICES_PER_RESULT] for topic in topics}

@@ -1,7 +1,7 @@
 """Find services: by need (topic or life domain), text, open now and distance from the STEK."""
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -104,7 +104,38 @@ def search(network, query, origin=None, at=None, limit=None):
 
 def search_page(network, query, origin=None, at=None, limit=None):
     at = at or timezone.now()
-    rows = list(_filtered(network, query).values_list("pk", "name", "opening_hours"))
+    ranked = _ranked(_filtered(network, query).values_list("pk", "name", "opening_hours"),
+                     query, origin, at)  # fmt: skip
+    chosen = ranked[:limit] if limit else ranked
+    return _results(chosen, _loaded(chosen)), len(ranked)
+
+
+def search_by_topic(network, topic_ids, query, origin=None, at=None, limit=None):
+    """``{topic id: search_page(network, Query(topic=id, ...), ...)}`` for every id of
+    ``topic_ids``, the same results in the same order, read in one pass (a fixed number of
+    queries however many topics) instead of one search per topic."""
+    at = at or timezone.now()
+    topic_ids = list(dict.fromkeys(topic_ids))
+    if not topic_ids:
+        return {}
+    every = replace(query, topic=None)
+    rows = _filtered(network, every).filter(topics__in=topic_ids)
+    ranked = _ranked(rows.values_list("pk", "name", "opening_hours"), every, origin, at)
+    topics_of = {}
+    for service_id, topic_id in Service.topics.through.objects.filter(
+        service_id__in=[r[3] for r in ranked], topic_id__in=topic_ids
+    ).values_list("service_id", "topic_id"):
+        topics_of.setdefault(service_id, set()).add(topic_id)
+    per_topic = {t: [r for r in ranked if t in topics_of.get(r[3], ())] for t in topic_ids}
+    chosen = {t: (found[:limit] if limit else found) for t, found in per_topic.items()}
+    loaded = _loaded([r for found in chosen.values() for r in found])
+    return {t: (_results(chosen[t], loaded), len(per_topic[t])) for t in topic_ids}
+
+
+def _ranked(rows, query, origin, at):
+    """(sort key..., pk, open now, distance, location id) per service that passes the
+    filters read here (open now, distance), sorted by distance then name."""
+    rows = list(rows)
     pks = [pk for pk, _name, _hours in rows]
     places = {}
     for service_id, loc_id, lat, lon in Service.locations.through.objects.filter(
@@ -116,9 +147,15 @@ def search_page(network, query, origin=None, at=None, limit=None):
         service_id__in=pks, starts_on__lte=at.date(), ends_on__gte=at.date()
     ):
         notices.setdefault(notice.service_id, []).append(notice)
+    open_at = {}  # the same hours are evaluated once per search, not once per service
     ranked = []
     for pk, name, expression in rows:
-        state = hours.is_open(expression, notices.get(pk, ()), at)
+        if pk in notices:
+            state = hours.is_open(expression, notices[pk], at)
+        else:
+            if expression not in open_at:
+                open_at[expression] = hours.is_open(expression, (), at)
+            state = open_at[expression]
         if query.open_now and not state:
             continue
         distance, location_id = None, None
@@ -135,9 +172,14 @@ def search_page(network, query, origin=None, at=None, limit=None):
             (distance is None, distance or 0, name.lower(), pk, state, distance, location_id)
         )
     ranked.sort()
-    total = len(ranked)
-    chosen = ranked[:limit] if limit else ranked
-    loaded = _with_details(Service.objects.filter(pk__in=[r[3] for r in chosen])).in_bulk()
+    return ranked
+
+
+def _loaded(chosen):
+    return _with_details(Service.objects.filter(pk__in={r[3] for r in chosen})).in_bulk()
+
+
+def _results(chosen, loaded):
     results = []
     for *_key, pk, state, distance, location_id in chosen:
         service = loaded[pk]
@@ -151,4 +193,4 @@ def search_page(network, query, origin=None, at=None, limit=None):
                 notices=service.current_notices,
             )
         )
-    return results, total
+    return results
