@@ -100,6 +100,16 @@ def totals(session):
     return per_category, sum(per_category.values())
 
 
+def counts_of(sessions):
+    """{session id: {category id: count}} for ``sessions``, in one query (a read)."""
+    counts = {}
+    for session_id, category_id, count in TallyCount.objects.filter(
+        session__in=sessions
+    ).values_list("session_id", "category_id", "count"):
+        counts.setdefault(session_id, {})[category_id] = count
+    return counts
+
+
 def stek_total(stek, day):
     return (
         TallyCount.objects.filter(session__stek=stek, session__date=day).aggregate(n=Sum("count"))[

@@ -33,9 +33,13 @@ PENDING = "pending_taps"
 MAX_PENDING = 50
 
 
-def _card(session, occurrence, categories, day):
-    """One card of Vandaag. ``session`` is None until the first tap in it made the row."""
-    per_category, total = services.totals(session)
+def _card(session, occurrence, categories, day, per_category=None):
+    """One card of Vandaag. ``session`` is None until the first tap in it made the row;
+    ``per_category``: the session's counts when the caller read them already."""
+    if per_category is None:
+        per_category, total = services.totals(session)
+    else:
+        total = sum(per_category.values())
     key = "open" if occurrence is None else str(occurrence.activity.pk)
     return {
         "occurrence": occurrence,
@@ -57,7 +61,12 @@ def _today_sessions(stek, today):
     for occ in occurrences(stek, today, today):
         if occ.takes_place:
             rows.append((occ, counted.get(occ.activity.pk)))
-    return [_card(session, occ, categories, today) for occ, session in rows]
+    # the day's counts are read at once: a fixed number of queries however many activities
+    counts = services.counts_of([session for _occ, session in rows if session is not None])
+    return [
+        _card(session, occ, categories, today, counts.get(session.pk, {}) if session else {})
+        for occ, session in rows
+    ]
 
 
 def _pending_for(request, stek, day):
