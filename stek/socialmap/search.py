@@ -33,6 +33,7 @@ class Result:
     distance: float | None = None
     location: Location | None = None
     notices: list = field(default_factory=list)
+    url: str = ""  # the service's page, when the view filled it in
 
 
 @dataclass

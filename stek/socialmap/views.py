@@ -35,6 +35,16 @@ def _query(form):
     )
 
 
+def _detail_urls(stek, results):
+    """Each result's page, reversed once for the whole list (not once per result)."""
+    marker = 999999999
+    pattern = reverse("socialmap:service_detail", args=[stek.slug, marker])
+    before, after = pattern.rsplit(str(marker), 1)
+    for r in results:
+        r.url = f"{before}{r.service.pk}{after}"
+    return results
+
+
 def _map_points(stek, results):
     return [
         {
@@ -42,7 +52,7 @@ def _map_points(stek, results):
             "lon": float(r.location.longitude),
             "name": str(r.service),
             "org": r.service.organisation.name,
-            "url": reverse("socialmap:service_detail", args=[stek.slug, r.service.pk]),
+            "url": r.url or reverse("socialmap:service_detail", args=[stek.slug, r.service.pk]),
         }
         for r in results
         if r.location is not None and r.location.has_coordinates
@@ -68,6 +78,7 @@ def search_view(request, slug):
     form = SearchForm(request.GET or None, stek=stek)
     origin = origin_of(stek)
     results, total = search_page(stek.network_id, _query(form), origin=origin, limit=PAGE_SIZE)
+    _detail_urls(stek, results)
     context = {
         "stek": stek,
         "form": form,
