@@ -20,12 +20,12 @@ from stek.advocacy import services as advocacy
 from stek.agenda.enums import ChangeKind
 from stek.agenda.models import Activity, Pause, SessionChange
 from stek.core.dates import monday_of
-from stek.core.enums import Barrier
+from stek.core.vocabulary import Barrier
 from stek.socialmap.enums import NoticeKind
 from stek.socialmap.models import Service, ServiceNotice
-from tests.advocacy.helpers import make_dossier, signals
-from tests.agenda.helpers import category
-from tests.socialmap.helpers import make_service
+from tests.factories.advocacy import DossierFactory, SignalFactory
+from tests.factories.agenda import TallyCategoryFactory
+from tests.factories.socialmap import ServiceFactory
 
 TOPICS = ["vlaamse_huurpremie", "leefloon", "schuldhulp", "energieschulden", "kinderopvang",
           "sociaal_tarief_energie"]  # fmt: skip
@@ -65,7 +65,7 @@ def grow_programme(world, n, start):
 
 def grow_today(world, n, start):
     if start == 0:
-        category(world.stek_a, "Volwassene")
+        TallyCategoryFactory(stek=world.stek_a, label="Volwassene")
     return _activities(world, n, start, timezone.localdate())
 
 
@@ -77,10 +77,11 @@ def grow_services(world, n, start):
     today = timezone.localdate()
     for i in range(start, start + n):
         last = i == start + n - 1
-        service = make_service(
-            organisations[i % 2], name=f"Dienst {i}", lat=51.0 + i / 100, lon=3.7,
+        service = ServiceFactory(
+            organisation=organisations[i % 2], name=f"Dienst {i}",
+            location__latitude=51.0 + i / 100, location__longitude=3.7,
             topics=(TOPICS[i % len(TOPICS)], TOPICS[(i + 1) % len(TOPICS)]),
-            hours="24/7" if last else hours[i % len(hours)],
+            opening_hours="24/7" if last else hours[i % len(hours)],
         )  # fmt: skip
         if not last:
             ServiceNotice.objects.create(
@@ -99,8 +100,12 @@ def grow_stale(world, n, start):
 def grow_signals(world, n, start):
     for i in range(start, start + n):
         for stek in (world.stek_a, world.stek_b):
-            signals(stek, TOPICS[i % len(TOPICS)], n=4, barriers=(list(Barrier)[0],))
-            signals(stek, TOPICS[i % len(TOPICS)], n=3, weeks_ago=7, kind="question")
+            SignalFactory.create_batch(
+                4, stek=stek, topic__code=TOPICS[i % len(TOPICS)], barriers=(list(Barrier)[0],)
+            )
+            SignalFactory.create_batch(
+                3, stek=stek, topic__code=TOPICS[i % len(TOPICS)], weeks_ago=7, kind="question"
+            )
     return None
 
 
@@ -119,14 +124,17 @@ def grow_dossier(world, n, start):
         )
         advocacy.add_action(actor=None, dossier=dossier, kind="letter",
                             date=timezone.localdate(), description=f"Actie {i}")  # fmt: skip
-    signals(world.stek_a, "vlaamse_huurpremie", n=3 * n)
+    SignalFactory.create_batch(3 * n, stek=world.stek_a, topic__code="vlaamse_huurpremie")
     return f"Bestemmeling {start + n - 1}"
 
 
 def grow_rights(world, n, start):
     for i in range(start, start + n):
-        make_service(world.partner_a2.organisation, name=f"Woonloket {i}", lat=51.0 + i / 100,
-                     topics=("vlaamse_huurpremie", "leefloon", "energieschulden"))  # fmt: skip
+        ServiceFactory(
+            organisation=world.partner_a2.organisation, name=f"Woonloket {i}",
+            location__latitude=51.0 + i / 100,
+            topics=("vlaamse_huurpremie", "leefloon", "energieschulden"),
+        )  # fmt: skip
     return None
 
 
@@ -149,7 +157,7 @@ class Page:
 
 
 def _dossier_url(world):
-    world.dossier = make_dossier(world.stek_a)
+    world.dossier = DossierFactory(lead_stek=world.stek_a)
     return reverse("advocacy:dossier_detail", args=["alfa", world.dossier.pk])
 
 
