@@ -10,8 +10,7 @@ from stek.agenda import services
 from stek.agenda.enums import ChangeKind
 from stek.agenda.models import Activity, Pause, SessionChange
 from stek.agenda.occurrences import occurrences
-
-from .helpers import weekly_activity_today
+from tests.factories.agenda import ActivityFactory
 
 
 def _week(stek):
@@ -23,7 +22,7 @@ def _week(stek):
 
 def test_the_second_read_comes_from_the_cache(world):
     stek = world.stek_a
-    weekly_activity_today(stek)
+    ActivityFactory(stek=stek)
     first = _week(stek)
     with CaptureQueriesContext(connection) as captured:
         again = _week(stek)
@@ -35,7 +34,7 @@ def test_the_second_read_comes_from_the_cache(world):
 
 def test_a_pause_a_change_and_an_edit_are_seen_at_once(world):
     stek = world.stek_a
-    activity = weekly_activity_today(stek)
+    activity = ActivityFactory(stek=stek)
     today = timezone.localdate()
     assert _week(stek) == [(today, time(10), "scheduled")]
 
@@ -60,7 +59,7 @@ def test_a_pause_a_change_and_an_edit_are_seen_at_once(world):
 
 
 def test_each_stek_has_its_own_cache(world):
-    weekly_activity_today(world.stek_a)
+    ActivityFactory(stek=world.stek_a)
     assert len(_week(world.stek_a)) == 1
     assert _week(world.stek_b) == []
     Pause.objects.create(stek=world.stek_b, start=timezone.localdate(), end=timezone.localdate())
