@@ -24,7 +24,6 @@ pins down a figure the network publication hid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count
@@ -50,23 +49,31 @@ def year_months(year, today):
     return [m for m in boundary.grid_months(today, date(year, 1, 1)) if m.year == year]
 
 
-@dataclass
 class YearPublication:
-    """One year's published figures of one network: the two families, and their leaves."""
+    """One year's published figures of one network. Each family is counted and suppressed on
+    first use, in one query over the years asked together (``publications``)."""
 
-    year: int
-    months: list
-    topics: boundary.Linked | None
-    barriers: boundary.Linked | None
-    leaves: frozenset  # the topic leaves with signals in the year
-    present: frozenset  # (key, month) with signals: which rows a page lists
+    def __init__(self, year, months, network):
+        self.year, self.months, self._network = year, months, network
+
+    def _family(self, family):
+        return self._network.family(family).get(self.year, (None, frozenset()))
+
+    @property
+    def leaves(self):
+        """The topic leaves with signals in the year."""
+        return frozenset(key for key, _m in self._family("topics")[1])
+
+    def present(self, family):
+        """(key, month) with signals: which rows a page lists."""
+        return self._family(family)[1]
 
     def value(self, family, key, code):
         """A published figure: its count, 0 when the key has no signals, None when hidden."""
-        linked = self.topics if family == "topics" else self.barriers
+        linked, present = self._family(family)
         if linked is not None and (key, code) in linked.figures:
             return linked.figures[(key, code)]
-        if any(k == key for k, _m in self.present):
+        if any(k == key for k, _m in present):
             raise KeyError(f"{key} has signals but no published figure for {code}")
         return 0
 
@@ -82,38 +89,60 @@ class YearPublication:
         return derived(self.value(family, key, code) for key in keys for code in found)
 
 
-def _signals(steks, months):
-    first, last = month_span(months)  # a signal counts in the month of its Monday
-    return Signal.objects.filter(stek__in=steks).between(first, last)
+class _Network:
+    """The counts of a network's STEKs over some years, one query per family."""
+
+    QUERIES = {
+        "topics": (("topic_id", "life_domain", "week"), False),
+        "barriers": (("life_domain", "barriers__barrier", "week"), True),
+    }
+
+    def __init__(self, steks, months_by_year):
+        self.steks, self.months_by_year, self._families = steks, months_by_year, {}
+
+    def _key(self, family, row):
+        if family == "topics":
+            return leaf(row["topic_id"], row["life_domain"])
+        return cell(row["life_domain"], row["barriers__barrier"])
+
+    def family(self, family):
+        if family not in self._families:
+            self._families[family] = self._count(family)
+        return self._families[family]
+
+    def _count(self, family):
+        every = sorted(m for months in self.months_by_year.values() for m in months)
+        if not every:
+            return {}
+        fields, with_barriers = self.QUERIES[family]
+        first, last = month_span(every)  # a signal counts in the month of its Monday
+        signals = Signal.objects.filter(stek__in=self.steks).between(first, last)
+        if with_barriers:
+            signals = signals.filter(barriers__isnull=False)
+        counts = {}
+        for row in signals.values(*fields).annotate(n=Count("id")).order_by():
+            month = month_of(row["week"])
+            key = (self._key(family, row), month)
+            counts[key] = counts.get(key, 0) + row["n"]
+        result = {}
+        for year, months in self.months_by_year.items():
+            if not months:
+                continue
+            in_year = {k: n for k, n in counts.items() if k[1].year == year}
+            result[year] = (boundary.publish_grid(in_year, months), frozenset(in_year))
+        return result
+
+
+def publications(steks, years, today):
+    """{year: YearPublication} of the network's active STEKs ``steks``."""
+    months = {year: year_months(year, today) for year in years}
+    network = _Network(steks, months)
+    return {year: YearPublication(year, months[year], network) for year in years}
 
 
 def year_publication(steks, year, today):
     """The network's figures for ``year`` (only its completed months count)."""
-    months = year_months(year, today)
-    if not months:
-        return YearPublication(year, [], None, None, frozenset(), frozenset())
-    signals = _signals(steks, months)
-    counts, leaves = {}, set()
-    for row in signals.values("topic_id", "life_domain", "week").annotate(n=Count("id")).order_by():
-        key = leaf(row["topic_id"], row["life_domain"])
-        leaves.add(key)
-        month = month_of(row["week"])
-        counts[(key, month)] = counts.get((key, month), 0) + row["n"]
-    topics = boundary.publish_grid(counts, months)
-    cells = {}
-    for row in (
-        signals.filter(barriers__isnull=False)
-        .values("life_domain", "barriers__barrier", "week")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        key = (cell(row["life_domain"], row["barriers__barrier"]), month_of(row["week"]))
-        cells[key] = cells.get(key, 0) + row["n"]
-    # no totals over barriers: a sum over barriers counts a signal once per barrier (no figure
-    # of people), and each (domain, barrier) series alone keeps the joint problem small
-    barriers = boundary.publish_grid(cells, months)
-    present = frozenset(counts) | frozenset(cells)
-    return YearPublication(year, months, topics, barriers, frozenset(leaves), present)
+    return publications(steks, [year], today)[year]
 
 
 def cover(months):

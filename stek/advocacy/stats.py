@@ -172,7 +172,7 @@ def _topic_leaves(pub, topic_id, domain):
     return [publication.leaf(0, domain)]
 
 
-def recurring_topics(steks, period, today, min_steks=detection.MIN_STEKS):
+def recurring_topics(steks, period, today, min_steks=detection.MIN_STEKS, pub=None):
     """Topics that come back in several STEKs in a grid period: (label, STEKs, signals or None
     when hidden). The signal counts are the network publication's figures of the period."""
     months = publication.year_months(period.year, today)
@@ -181,7 +181,7 @@ def recurring_topics(steks, period, today, min_steks=detection.MIN_STEKS):
         return []
     start, end = month_span(in_period)
     found = detection.recurring(steks, start, end, min_steks=min_steks)
-    pub = publication.year_publication(steks, period.year, today)
+    pub = pub or publication.year_publication(steks, period.year, today)
     topics = _topics({r.topic_id for r in found})
     return [
         (
@@ -205,7 +205,7 @@ def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
     rising = sorted(((label, len(ids)) for label, ids in per_topic.items()), key=lambda x: -x[1])
     pub = publication.year_publication(steks, period.year, today)
     wanted = set(period.months()) & set(pub.months)
-    in_period = {key for key, month in pub.present if key[0] == "cell" and month in wanted}
+    in_period = {key for key, month in pub.present("barriers") if month in wanted}
     domains = sorted({key[1] for key in in_period}, key=lambda d: str(LifeDomain(d).label))
     barriers = sorted({key[2] for key in in_period}, key=_barrier_header)
     matrix = [
@@ -218,7 +218,7 @@ def network_view(network, steks, period, today, min_steks=detection.MIN_STEKS):
     return NetworkView(
         period=period,
         steks=len(list(steks)),
-        recurring=recurring_topics(steks, period, today, min_steks),
+        recurring=recurring_topics(steks, period, today, min_steks, pub=pub),
         rising=rising,
         matrix=matrix,
         barriers=[_barrier_header(b) for b in barriers],
@@ -233,9 +233,11 @@ def _barrier_header(code):
 # Dossier evidence ----------------------------------------------------------------------------
 
 
-def evidence_signals(dossier):
+def evidence_signals(dossier, topic_ids=None):
     """The signals of the signing STEKs that match the dossier's criteria."""
-    topic_ids = list(dossier.topics.values_list("pk", flat=True))
+    if topic_ids is None:
+        topic_ids = list(dossier.topics.values_list("pk", flat=True))
+    topic_ids = list(topic_ids)
     match = Q()
     if topic_ids:
         match |= Q(topic__in=topic_ids)
@@ -315,7 +317,7 @@ def evidence(dossier, today=None):
     if not months:
         return Evidence(0, 0, signing, [], [], [], [], threshold())
     steks = list(Stek.objects.filter(network=dossier.network_id, is_active=True))
-    pubs = {y: publication.year_publication(steks, y, today) for y in {m.year for m in months}}
+    pubs = publication.publications(steks, sorted({m.year for m in months}), today)
     topic_ids = set(dossier.topics.values_list("pk", flat=True))
     if not topic_ids and not dossier.life_domains:
         return Evidence(0, len(steks), signing, [], [], [], [], threshold())
@@ -326,7 +328,7 @@ def evidence(dossier, today=None):
             for pub in pubs.values()
             for key in pub.leaves
             if _matches(dossier, key, topic_ids)
-            and any((key, m) in pub.present for m in in_span if m.year == pub.year)
+            and any((key, m) in pub.present("topics") for m in in_span if m.year == pub.year)
         },
         key=str,
     )
@@ -355,11 +357,8 @@ def evidence(dossier, today=None):
         {
             key
             for pub in pubs.values()
-            for key, m in pub.present
-            if key[0] == "cell"
-            and key[1] in domains
-            and m in in_span
-            and (not wanted or key[2] in wanted)
+            for key, m in pub.present("barriers")
+            if key[1] in domains and m in in_span and (not wanted or key[2] in wanted)
         },
         key=str,
     )
@@ -377,7 +376,7 @@ def evidence(dossier, today=None):
     ]
     quotes = list(
         dict.fromkeys(  # each quote once, newest first
-            evidence_signals(dossier)
+            evidence_signals(dossier, topic_ids)
             .exclude(quote="")
             .filter(quote_consent=True)
             .order_by("-week")

@@ -183,7 +183,8 @@ PAGES = [
     Page("Signalen", "coordinator_a", lambda w: "/s/alfa/signalen/", grow_signals, 18),
     Page("network signals", "analyst", lambda w: "/netwerk/testnetwerk/signalen/", grow_signals,
          16),
-    Page("dossier", "coordinator_a", _dossier_url, grow_dossier, 24),
+    # the dossier reads the network publication: its STEKs and the STEKs that sign (ADR 0006)
+    Page("dossier", "coordinator_a", _dossier_url, grow_dossier, 26),
     Page("rights-check results", "worker_a", None, grow_rights, 18),
 ]  # fmt: skip
 
