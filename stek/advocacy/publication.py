@@ -25,6 +25,7 @@ pins down a figure the network publication hid.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Count
 
@@ -59,7 +60,7 @@ class YearPublication:
     def _family(self, family):
         return self._network.family(family).get(self.year, (None, frozenset()))
 
-    @property
+    @cached_property
     def leaves(self):
         """The topic leaves with signals in the year."""
         return frozenset(key for key, _m in self._family("topics")[1])
