@@ -170,6 +170,12 @@ def cover(months):
     return codes
 
 
+def shown_part(parts):
+    """The sum of the shown figures among ``parts``: what anyone can add up from published
+    figures, so a true lower bound of a hidden sum that tells nothing new."""
+    return sum(value for value in parts if value is not HIDDEN)
+
+
 def derived(parts):
     """The sum of published figures, or None (hidden) when any of them is hidden."""
     total = 0

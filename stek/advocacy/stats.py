@@ -1,7 +1,7 @@
 """Counts of signals: inside a STEK as they are; whatever leaves the STEK (the network view, a
 dossier's shared evidence, the note and its exports) with small cells suppressed."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Q
@@ -269,6 +269,13 @@ class Evidence:
     by_barrier: list  # (label, count or None)
     quotes: list  # consented quotes of the signing STEKs' matching signals
     threshold: int
+    # a hidden sum's shown part ("at least"): the sum of its published parts that are shown
+    at_least: dict = field(default_factory=dict)  # "total" or a topic label -> count
+
+    @property
+    def topic_rows(self):
+        """(label, count or None, the shown part of a hidden count or 0), for the pages."""
+        return [(label, n, self.at_least.get(label, 0)) for label, n in self.by_topic]
 
     def rows(self):
         """The evidence tables as (table, label, count) rows, for CSV and ODS."""
@@ -296,13 +303,21 @@ def _cover(pub, dossier, topic_ids):
     return sorted((k for k in pub.leaves if _matches(dossier, k, topic_ids)), key=str)
 
 
-def _over(pubs, months, family, keys_of_year):
-    """A derived figure over the fewest published periods that cover ``months``."""
+def _parts(pubs, months, family, keys_of_year):
     values = []
     for year, code in publication.cover(months):
         pub = pubs[year]
         values.extend(pub.value(family, key, code) for key in keys_of_year(pub))
-    return publication.derived(values)
+    return values
+
+
+def _over(pubs, months, family, keys_of_year):
+    """A derived figure over the fewest published periods that cover ``months``."""
+    return publication.derived(_parts(pubs, months, family, keys_of_year))
+
+
+def _at_least(pubs, months, family, keys_of_year):
+    return publication.shown_part(_parts(pubs, months, family, keys_of_year))
 
 
 def evidence(dossier, today=None):
@@ -336,18 +351,23 @@ def evidence(dossier, today=None):
     for key in matched:
         rows.setdefault((key[1], "" if key[1] else key[2]), []).append(key)
     topics = _topics({tid for tid, _d in rows})
-    by_topic = [
-        (
-            topic_label(tid, domain, topics),
-            _over(pubs, months, "topics", lambda pub, ks=keys: [k for k in ks if k in pub.leaves]),
-        )
-        for (tid, domain), keys in rows.items()
-    ]
+    by_topic, at_least = [], {}
+    for (tid, domain), keys in rows.items():
+        label = topic_label(tid, domain, topics)
+
+        def of_row(pub, keys=keys):
+            return [k for k in keys if k in pub.leaves]
+
+        by_topic.append((label, _over(pubs, months, "topics", of_row)))
+        if by_topic[-1][1] is None:
+            at_least[label] = _at_least(pubs, months, "topics", of_row)
 
     def cover(pub):
         return _cover(pub, dossier, topic_ids)
 
     total = _over(pubs, months, "topics", cover) if matched else 0
+    if total is None:
+        at_least["total"] = _at_least(pubs, months, "topics", cover)
     quarters = [p for p in boundary.grid_periods(months) if p.level == "quarter"]
     by_quarter = [(q.code, _over(pubs, q.months(), "topics", cover)) for q in quarters if matched]
     by_quarter = [(code, n) for code, n in by_quarter if n != 0]  # quarters without signals
@@ -392,4 +412,5 @@ def evidence(dossier, today=None):
         by_barrier=sorted(by_barrier, key=lambda i: (-(i[1] or 0), str(i[0]))),
         quotes=quotes,
         threshold=threshold(),
+        at_least={k: n for k, n in at_least.items() if n},
     )

@@ -267,3 +267,25 @@ def test_a_figure_that_should_exist_but_was_not_published_is_an_error_not_a_zero
     assert pub.value("topics", publication.leaf(999999, "wonen"), "2026-K1") == 0  # no signals
     with pytest.raises(KeyError):
         pub.value("topics", key, "2026-K2")  # a running quarter is never published
+
+
+def test_a_hidden_sum_says_the_part_anyone_can_add_up(world, settings):
+    """A topic total hides a small quarter; the page says "at least" the shown part, which is
+    the sum of shown published figures (no new figure) and never more than the truth."""
+    settings.STEK_SUPPRESSION_THRESHOLD = THRESHOLD
+    for day, n in ((date(2026, 1, 14), 9), (date(2026, 2, 11), 8), (date(2026, 3, 11), 7)):
+        SignalFactory.create_batch(
+            n, stek=world.stek_a, topic__code="vlaamse_huurpremie", weeks_ago=0, today=day
+        )
+    SignalFactory.create_batch(
+        2, stek=world.stek_a, topic__code="vlaamse_huurpremie", weeks_ago=0,
+        today=date(2026, 4, 15),
+    )  # fmt: skip
+    dossier = DossierFactory(lead_stek=world.stek_a, evidence_from=date(2026, 1, 1))
+    evidence = stats.evidence(dossier, today=TODAY)
+    assert evidence.total is None  # April's 2 is hidden, so is the sum
+    pub = publication.year_publication([world.stek_a, world.stek_b], 2026, TODAY)
+    key = next(iter(pub.leaves))
+    shown = sum(v for c in ("2026-K1", "2026-04", "2026-05") if (v := pub.value("topics", key, c)))
+    assert 0 < evidence.at_least["total"] == shown <= 26
+    assert evidence.topic_rows == [("Vlaamse huurpremie", None, shown)]
