@@ -61,6 +61,10 @@ class YearPublication:
         return self._network.family(family).get(self.year, (None, frozenset()))
 
     @cached_property
+    def _codes(self):
+        return {p.code for p in boundary.grid_periods(self.months)}
+
+    @cached_property
     def leaves(self):
         """The topic leaves with signals in the year."""
         return frozenset(key for key, _m in self._family("topics")[1])
@@ -82,8 +86,7 @@ class YearPublication:
         """The sum of ``keys``' figures in a grid ``period`` of this year: the period's own
         figures when it is complete, else those of its completed quarters and months so far;
         None when one of them is hidden."""
-        codes = {p.code for p in boundary.grid_periods(self.months)}
-        if period.code in codes:
+        if period.code in self._codes:
             found = [period.code]
         else:
             found = [c for _y, c in cover([m for m in period.months() if m in self.months])]
