@@ -39,3 +39,15 @@ def service_contacts(stek, *, phone="", email="", locations=(), organisation=Non
     if organisation is not None:
         own |= _strings([], Location.objects.filter(organisation=organisation))
     return published_contacts(stek) | own
+
+
+def contacts_of_service(stek, service):
+    """What texts about a saved ``service`` (its notices) may name: ``service_contacts`` from
+    the service's own published details."""
+    return service_contacts(
+        stek,
+        phone=service.phone,
+        email=service.email,
+        locations=service.locations.all(),
+        organisation=service.organisation,
+    )

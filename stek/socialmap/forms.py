@@ -6,7 +6,7 @@ from stek.core.privacy.contacts import ContactsAllowedForm, contact_strings, pub
 from stek.core.validators import validate_phone_number
 from stek.core.vocabulary import LifeDomain, Topic
 
-from .contacts import service_contacts
+from .contacts import contacts_of_service, service_contacts
 from .enums import LANGUAGES, ServiceAccess
 from .models import Location, Service, ServiceNotice
 
@@ -165,13 +165,7 @@ class NoticeForm(ContactsAllowedForm, forms.ModelForm):
     def __init__(self, *args, stek=None, service=None, **kwargs):
         super().__init__(*args, **kwargs)
         if stek is not None and service is not None:
-            self.allowed_contacts = service_contacts(
-                stek,
-                phone=service.phone,
-                email=service.email,
-                locations=service.locations.all(),
-                organisation=service.organisation,
-            )
+            self.allowed_contacts = contacts_of_service(stek, service)
 
     def clean(self):
         data = super().clean()

@@ -9,7 +9,7 @@ from stek.core.privacy.contacts import contact_strings, published_contacts
 from stek.core.privacy.validators import allowing
 from stek.core.services import assign, assign_many
 
-from .contacts import service_contacts
+from .contacts import contacts_of_service, service_contacts
 from .models import Location, Service, ServiceNotice
 
 
@@ -56,14 +56,7 @@ def add_notice(*, actor, stek, service, kind, starts_on, ends_on, message=""):
     notice = ServiceNotice(
         service=service, kind=kind, starts_on=starts_on, ends_on=ends_on, message=message
     )
-    allowed = service_contacts(
-        stek,
-        phone=service.phone,
-        email=service.email,
-        locations=service.locations.all(),
-        organisation=service.organisation,
-    )
-    with allowing(allowed):
+    with allowing(contacts_of_service(stek, service)):
         notice.full_clean()
     notice.save()
     audit.record(actor, AuditAction.CREATED, f"mededeling {service.name}", stek=stek)
