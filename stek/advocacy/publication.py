@@ -58,16 +58,17 @@ class YearPublication:
         self.year, self.months, self._network = year, months, network
 
     def _family(self, family):
-        return self._network.family(family).get(self.year, (None, frozenset()))
+        """(published figures or None, (key, month) with signals, keys with signals)."""
+        return self._network.family(family).get(self.year, (None, frozenset(), frozenset()))
 
     @cached_property
     def _codes(self):
         return {p.code for p in boundary.grid_periods(self.months)}
 
-    @cached_property
+    @property
     def leaves(self):
         """The topic leaves with signals in the year."""
-        return frozenset(key for key, _m in self._family("topics")[1])
+        return self._family("topics")[2]
 
     def present(self, family):
         """(key, month) with signals: which rows a page lists."""
@@ -75,10 +76,10 @@ class YearPublication:
 
     def value(self, family, key, code):
         """A published figure: its count, 0 when the key has no signals, None when hidden."""
-        linked, present = self._family(family)
+        linked, _present, keys = self._family(family)
         if linked is not None and (key, code) in linked.figures:
             return linked.figures[(key, code)]
-        if any(k == key for k, _m in present):
+        if key in keys:
             raise KeyError(f"{key} has signals but no published figure for {code}")
         return 0
 
@@ -133,7 +134,8 @@ class _Network:
             if not months:
                 continue
             in_year = {k: n for k, n in counts.items() if k[1].year == year}
-            result[year] = (boundary.publish_grid(in_year, months), frozenset(in_year))
+            keys = frozenset(key for key, _m in in_year)
+            result[year] = (boundary.publish_grid(in_year, months), frozenset(in_year), keys)
         return result
 
 

@@ -316,8 +316,11 @@ def _over(pubs, months, family, keys_of_year):
     return publication.derived(_parts(pubs, months, family, keys_of_year))
 
 
-def _at_least(pubs, months, family, keys_of_year):
-    return publication.shown_part(_parts(pubs, months, family, keys_of_year))
+def _over_or_at_least(pubs, months, family, keys_of_year):
+    """The derived figure, and when it is hidden the shown part of its sum (else 0)."""
+    parts = _parts(pubs, months, family, keys_of_year)
+    value = publication.derived(parts)
+    return value, publication.shown_part(parts) if value is None else 0
 
 
 def evidence(dossier, today=None):
@@ -358,30 +361,26 @@ def evidence(dossier, today=None):
         def of_row(pub, keys=keys):
             return [k for k in keys if k in pub.leaves]
 
-        by_topic.append((label, _over(pubs, months, "topics", of_row)))
-        if by_topic[-1][1] is None:
-            at_least[label] = _at_least(pubs, months, "topics", of_row)
+        n, at_least[label] = _over_or_at_least(pubs, months, "topics", of_row)
+        by_topic.append((label, n))
 
     def cover(pub):
         return _cover(pub, dossier, topic_ids)
 
-    total = _over(pubs, months, "topics", cover) if matched else 0
-    if total is None:
-        at_least["total"] = _at_least(pubs, months, "topics", cover)
+    total, at_least["total"] = (
+        _over_or_at_least(pubs, months, "topics", cover) if matched else (0, 0)
+    )
     quarters = [p for p in boundary.grid_periods(months) if p.level == "quarter"]
     by_quarter = [(q.code, _over(pubs, q.months(), "topics", cover)) for q in quarters if matched]
     by_quarter = [(code, n) for code, n in by_quarter if n != 0]  # quarters without signals
     domains = set(dossier.life_domains or []) | {key[2] for key in matched}
     wanted = set(dossier.barriers or [])
-    cells = sorted(
-        {
-            key
-            for pub in pubs.values()
-            for key, m in pub.present("barriers")
-            if key[1] in domains and m in in_span and (not wanted or key[2] in wanted)
-        },
-        key=str,
-    )
+    barriers = {
+        key[2]
+        for pub in pubs.values()
+        for key, m in pub.present("barriers")
+        if key[1] in domains and m in in_span and (not wanted or key[2] in wanted)
+    }
     by_barrier = [
         (
             str(Barrier(barrier).label),
@@ -392,7 +391,7 @@ def evidence(dossier, today=None):
                 lambda pub, b=barrier: [publication.cell(d, b) for d in sorted(domains)],
             ),
         )
-        for barrier in sorted({key[2] for key in cells})
+        for barrier in sorted(barriers)
     ]
     quotes = list(
         dict.fromkeys(  # each quote once, newest first
