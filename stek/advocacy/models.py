@@ -295,3 +295,28 @@ class DossierAction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.date}"
+
+
+class FrozenMonth(models.Model):
+    """A network's signal counts of one completed month, as they stood when the daily job froze
+    them (``freeze_network_months``). The network publication reads a frozen month from here,
+    never again from the signals: a STEK that joins, leaves or is switched off later, or a
+    signal removed later, changes no figure once published, so two readings of the network
+    page at different times cannot be subtracted (ADR 0006). Counts only, per family and key,
+    never a signal or a STEK."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("maand"), help_text=_("De eerste dag van de maand."))
+    counts = models.JSONField(default=dict)
+    frozen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["network", "month"]
+        verbose_name = _("bevroren maand")
+        verbose_name_plural = _("bevroren maanden")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "month"], name="frozen_month_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.network_id} {self.month:%Y-%m}"

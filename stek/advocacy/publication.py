@@ -20,6 +20,12 @@ figures. A dossier chooses its topics, domains, barriers and start: whatever it 
 shown only when every part is shown. A derived figure tells nothing the parts did not, so no
 dossier, and no difference of two dossiers (other topics, other co-signers, another start),
 pins down a figure the network publication hid.
+
+A completed month's counts are frozen by the daily job (``services.freeze_network_months``,
+run by ``manage.py run_periodic``): from then on the publication reads that month from its
+``FrozenMonth``, so a STEK that joins or leaves the network, or is switched off, changes no
+figure that was published before. A month not frozen yet (before the job's first run, or in
+tests) is read from the signals.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from django.db.models import Count
 from stek.core.dates import month_of, month_span
 from stek.core.privacy import boundary
 
-from .models import Signal
+from .models import FrozenMonth, Signal
 
 HIDDEN = None
 
@@ -94,46 +100,85 @@ class YearPublication:
         return derived(self.value(family, key, code) for key in keys for code in found)
 
 
-class _Network:
-    """The counts of a network's STEKs over some years, one query per family."""
+FAMILIES = {
+    "topics": (("topic_id", "life_domain", "week"), False),
+    "barriers": (("life_domain", "barriers__barrier", "week"), True),
+}
 
-    QUERIES = {
-        "topics": (("topic_id", "life_domain", "week"), False),
-        "barriers": (("life_domain", "barriers__barrier", "week"), True),
+
+def _key(family, row):
+    if family == "topics":
+        return leaf(row["topic_id"], row["life_domain"])
+    return cell(row["life_domain"], row["barriers__barrier"])
+
+
+def live_counts(steks, family, months):
+    """{(key, month): count} of the signals of ``steks`` in ``months`` (first days), read from
+    the signals as they are now."""
+    if not months:
+        return {}
+    wanted = set(months)
+    fields, with_barriers = FAMILIES[family]
+    first, last = month_span(sorted(wanted))  # a signal counts in the month of its Monday
+    signals = Signal.objects.filter(stek__in=steks).between(first, last)
+    if with_barriers:
+        signals = signals.filter(barriers__isnull=False)
+    counts = {}
+    for row in signals.values(*fields).annotate(n=Count("id")).order_by():
+        month = month_of(row["week"])
+        if month in wanted:
+            key = (_key(family, row), month)
+            counts[key] = counts.get(key, 0) + row["n"]
+    return counts
+
+
+def freeze(counts_of_family):
+    """A frozen month's ``counts`` field: {family: [[key..., count], ...]} (JSON)."""
+    return {
+        family: sorted([*key, n] for key, n in counts.items())
+        for family, counts in counts_of_family.items()
     }
+
+
+def thaw(frozen, family):
+    """{key: count} of one family of a frozen month's ``counts``."""
+    return {tuple(row[:-1]): row[-1] for row in frozen.get(family, [])}
+
+
+class _Network:
+    """The counts of a network's STEKs over some years, one query per family: a month the
+    daily job froze is read from its ``FrozenMonth``, the others from the signals."""
 
     def __init__(self, steks, months_by_year):
         self.steks, self.months_by_year, self._families = steks, months_by_year, {}
-
-    def _key(self, family, row):
-        if family == "topics":
-            return leaf(row["topic_id"], row["life_domain"])
-        return cell(row["life_domain"], row["barriers__barrier"])
 
     def family(self, family):
         if family not in self._families:
             self._families[family] = self._count(family)
         return self._families[family]
 
+    @cached_property
+    def _frozen(self):
+        networks = {stek.network_id for stek in self.steks}
+        every = [m for months in self.months_by_year.values() for m in months]
+        if len(networks) != 1 or not every:
+            return {}
+        rows = FrozenMonth.objects.filter(network_id=networks.pop(), month__in=every)
+        return {row.month: row.counts for row in rows}
+
     def _count(self, family):
         every = sorted(m for months in self.months_by_year.values() for m in months)
         if not every:
             return {}
-        fields, with_barriers = self.QUERIES[family]
-        first, last = month_span(every)  # a signal counts in the month of its Monday
-        signals = Signal.objects.filter(stek__in=self.steks).between(first, last)
-        if with_barriers:
-            signals = signals.filter(barriers__isnull=False)
-        counts = {}
-        for row in signals.values(*fields).annotate(n=Count("id")).order_by():
-            month = month_of(row["week"])
-            key = (self._key(family, row), month)
-            counts[key] = counts.get(key, 0) + row["n"]
+        frozen = self._frozen
+        counts = live_counts(self.steks, family, [m for m in every if m not in frozen])
+        for month, stored in frozen.items():
+            counts.update(((key, month), n) for key, n in thaw(stored, family).items())
         result = {}
         for year, months in self.months_by_year.items():
             if not months:
                 continue
-            in_year = {k: n for k, n in counts.items() if k[1].year == year}
+            in_year = {k: n for k, n in counts.items() if k[1].year == year and n}
             keys = frozenset(key for key, _m in in_year)
             result[year] = (boundary.publish_grid(in_year, months), frozenset(in_year), keys)
         return result

@@ -1,5 +1,7 @@
 """Every write of signals and dossiers (atomic; dossier changes are audited)."""
 
+from datetime import date
+
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
@@ -8,16 +10,19 @@ from django.utils.translation import gettext as _
 from stek.core import audit
 from stek.core.dates import monday_of
 from stek.core.enums import AuditAction
-from stek.core.models import Stek
+from stek.core.models import Network, Stek
+from stek.core.privacy import boundary
 from stek.core.services import ServiceError
 from stek.core.vocabulary import Barrier, Topic
 
+from . import publication
 from .enums import STEP_ORDER, DossierOutcome, DossierStep, Signing
 from .models import (
     Addressee,
     Dossier,
     DossierAction,
     DossierStek,
+    FrozenMonth,
     Signal,
     SignalBarrier,
     StepEntry,
@@ -80,6 +85,49 @@ def undo_signal(*, stek, token):
     deleted, _rows = Signal.objects.filter(pk=data.get("signal"), stek=stek).delete()
     if not deleted:
         raise ServiceError(_("Dit signaal is al weg."))
+
+
+def freeze_network_months(*, network, today=None):
+    """Freeze the counts of every completed month of ``network`` that is not frozen yet, from
+    January of the year of its first signal (or this year) on, over the STEKs active now. The
+    network publication reads a frozen month from then on and never again from the signals
+    (ADR 0006). Months already frozen are left alone, so running it twice changes nothing.
+    Returns how many months it froze."""
+    today = today or timezone.localdate()
+    first = Signal.objects.filter(stek__network=network).order_by("week").first()
+    start = date(min(first.week.year if first else today.year, today.year), 1, 1)
+    done = set(FrozenMonth.objects.filter(network=network).values_list("month", flat=True))
+    months = [m for m in boundary.grid_months(today, start) if m not in done]
+    if not months:
+        return 0
+    steks = list(Stek.objects.filter(network=network, is_active=True))
+    by_family = {f: publication.live_counts(steks, f, months) for f in publication.FAMILIES}
+    with transaction.atomic():
+        FrozenMonth.objects.bulk_create(
+            [
+                FrozenMonth(
+                    network=network,
+                    month=month,
+                    counts=publication.freeze(
+                        {
+                            family: {k: n for (k, m), n in counts.items() if m == month}
+                            for family, counts in by_family.items()
+                        }
+                    ),
+                )
+                for month in months
+            ],
+            ignore_conflicts=True,  # two runs at once: the first one's counts stand
+        )
+    return len(months)
+
+
+def freeze_all_networks(today=None):
+    """``freeze_network_months`` for every network; {network name: months frozen}."""
+    return {
+        network.name: freeze_network_months(network=network, today=today)
+        for network in Network.objects.order_by("pk")
+    }
 
 
 @transaction.atomic

@@ -36,6 +36,10 @@ def purge_referrals():
     return _command("purge_referrals")
 
 
+def freeze_network_figures():
+    return _command("freeze_network_figures")
+
+
 def clear_sessions():
     return _command("clearsessions")
 
@@ -67,6 +71,7 @@ def cache_cleanup():
 
 JOBS = [
     ("purge_referrals", purge_referrals),
+    ("freeze_network_figures", freeze_network_figures),
     ("clearsessions", clear_sessions),
     ("axes_cleanup", axes_cleanup),
     ("cache_cleanup", cache_cleanup),
