@@ -172,7 +172,11 @@ class TestimonyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("In de woorden van de bezoeker, zonder namen, adressen of nummers."),
     )
-    consent = forms.BooleanField(label=_("De bezoeker gaf toestemming om dit te gebruiken"))
+    # Not required here: consent is checked once, by services.add_testimony (a constraint backs
+    # it up); the view shows its refusal on this box.
+    consent = forms.BooleanField(
+        label=_("De bezoeker gaf toestemming om dit te gebruiken"), required=False
+    )
 
 
 class AddresseeForm(forms.ModelForm):

@@ -237,8 +237,10 @@ def answer_invitation(*, actor, dossier, stek, sign):
 
 @transaction.atomic
 def add_testimony(*, actor, dossier, stek, text, consent):
-    if not consent:
-        raise ServiceError(_("Een getuigenis kan alleen met toestemming van de bezoeker."))
+    if not consent:  # the one check (the constraint only backs it up)
+        raise ServiceError(
+            _("Een getuigenis kan alleen met toestemming van de bezoeker."), field="consent"
+        )
     testimony = Testimony(dossier=dossier, stek=stek, text=text.strip(), consent=True)
     testimony.full_clean()
     testimony.save()

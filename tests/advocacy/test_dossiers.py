@@ -124,6 +124,30 @@ def test_a_co_signer_adds_a_testimony_but_not_one_with_personal_data(client_for,
     assert dossier.testimonies.get().stek == world.stek_b
 
 
+def test_testimony_consent_is_the_services_rule_shown_on_the_consent_box(client_for, world):
+    """Checked once, in add_testimony (a constraint backs it up): the form leaves the box
+    optional and shows the service's refusal on it."""
+    from stek.advocacy import services
+    from stek.advocacy.forms import TestimonyForm
+    from stek.core.services import ServiceError
+
+    dossier = DossierFactory(lead_stek=world.stek_a)
+    assert not TestimonyForm.base_fields["consent"].required
+    with pytest.raises(ServiceError) as refused:
+        services.add_testimony(
+            actor=world.user("worker_a"), dossier=dossier, stek=world.stek_a,
+            text="Te moeilijk.", consent=False,
+        )  # fmt: skip
+    assert refused.value.field == "consent"
+    response = client_for("worker_a").post(
+        url("testimony_add", dossier), {"text": "Ik heb het formulier drie keer ingevuld."}
+    )
+    assert response.status_code == 400 and not dossier.testimonies.exists()
+    assert response.context["testimony_form"].errors["consent"] == [
+        "Een getuigenis kan alleen met toestemming van de bezoeker."
+    ]
+
+
 def test_steps_have_dates_and_owners(client_for, world):
     dossier = DossierFactory(lead_stek=world.stek_a)
     worker = client_for("worker_a")
