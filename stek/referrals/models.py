@@ -82,8 +82,16 @@ class Referral(models.Model):
 
     @property
     def is_expired(self):
-        if self.status == Status.EXPIRED:
-            return True
+        return self.marked_expired or self.past_due
+
+    @property
+    def marked_expired(self):
+        """Closed with the status expired (no outcome can be noted any more)."""
+        return self.status == Status.EXPIRED
+
+    @property
+    def past_due(self):
+        """Still open or arrived but past its expiry: expired, not yet marked so."""
         return self.status in (Status.OPEN, Status.ARRIVED) and self.expires_at <= timezone.now()
 
     @property

@@ -172,3 +172,33 @@ def test_a_referral_from_a_rights_result_presets_the_need(world, client_for):
     assert preset["topic"].initial == TopicFactory(code="vlaamse_huurpremie").pk
     # an unknown code is ignored: no preset, no error
     assert client.get(url + "?onderwerp=bestaat_niet").context["form"]["topic"].initial is None
+
+
+def test_expiry_reads_the_status_enum_on_the_list_and_the_detail_page(world, client_for):
+    """A referral past its expiry but still open says "(verlopen)" in the list and can still
+    get an outcome; one closed as expired (Status.EXPIRED) shows its status and no outcome form."""
+    client = client_for("worker_a")
+    past = ReferralFactory(world=world)
+    closed = ReferralFactory(world=world)
+    gone = timezone.now() - timedelta(minutes=1)
+    Referral.objects.filter(pk=past.pk).update(expires_at=gone)
+    Referral.objects.filter(pk=closed.pk).update(expires_at=gone, status=Status.EXPIRED)
+    past.refresh_from_db()
+    closed.refresh_from_db()
+    assert past.past_due and not past.marked_expired and past.is_expired
+    assert closed.marked_expired and not closed.past_due and closed.is_expired
+    listing = reverse("referrals:list", args=[world.stek_a.slug])
+
+    def row(referral):
+        page = client.get(listing, {"status": referral.status}).content.decode()
+        return next(tr for tr in page.split("<tr>") if referral.code_display in tr)
+
+    assert "(verlopen)" in row(past)
+    assert "(verlopen)" not in row(closed) and "Verlopen zonder antwoord" in row(closed)
+    record = reverse("referrals:record", args=[world.stek_a.slug, past.pk])
+    assert record in client.get(reverse("referrals:detail", args=[world.stek_a.slug, past.pk]))\
+        .content.decode()  # fmt: skip
+    page = client.get(reverse("referrals:detail", args=[world.stek_a.slug, closed.pk]))
+    assert reverse("referrals:record", args=[world.stek_a.slug, closed.pk]) not in (
+        page.content.decode()
+    )
