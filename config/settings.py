@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "stek.api",
     "stek.demo",
     "ninja",
+    # last: stek.core's templates/django/forms/ override some of its form templates
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +83,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+
+# Form widgets drawn with the project's templates, so that stek.core can override Django's
+# (templates/django/forms/: the select without an include per option).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
