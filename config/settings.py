@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "stek.core.memo.RequestMemoMiddleware",
     "stek.core.middleware.CurrentStekMiddleware",
     "stek.core.middleware.BadInputMiddleware",
     "axes.middleware.AxesMiddleware",

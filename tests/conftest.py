@@ -48,6 +48,16 @@ def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_signal_counts():
+    """Each test starts without remembered signal counts: a rolled-back test gives its ids to
+    the next one (in production ids are never reused, so a version never comes back)."""
+    from stek.advocacy import publication
+
+    publication.forget()
+    yield
+
+
 @pytest.fixture
 def world(db):
     return build_world()

@@ -16,3 +16,15 @@ class AdvocacyConfig(AppConfig):
             return {"follow_ups": found} if found else {}
 
         panels.register("follow_ups", "advocacy/partials/home_follow_ups.html", follow_ups)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from . import publication
+        from .models import Signal, SignalBarrier
+
+        def signals_changed(sender, **kwargs):
+            publication.signals_changed()
+
+        for model in (Signal, SignalBarrier):
+            for event in (post_save, post_delete):
+                event.connect(signals_changed, sender=model, dispatch_uid=f"counts-{model}-{event}")

@@ -26,6 +26,7 @@ from django.db.models import Count
 
 from stek.core.dates import monday_of
 
+from . import publication
 from .models import Signal
 
 RECENT_WEEKS = 8
@@ -86,7 +87,14 @@ def _grouped(signals, start, end):
 
 
 def rising(steks, today):
-    """What is rising in each of ``steks`` (ids or a queryset), most surprising first."""
+    """What is rising in each of ``steks`` (ids or a queryset), most surprising first; kept
+    per process while the signals do not change (``publication.remembered``)."""
+    ids = publication.stek_ids(steks)
+    version = publication.signals_version(ids)
+    return list(publication.remembered("rising", version, today, lambda: _rising(ids, today)))
+
+
+def _rising(steks, today):
     recent_start, end, baseline_start = windows(today)
     signals = Signal.objects.filter(stek__in=steks)
     recent = _grouped(signals, recent_start, end)
@@ -116,7 +124,20 @@ class Recurring:
 
 
 def recurring(steks, start, end, min_steks=MIN_STEKS):
-    """Topics (or domains without a topic) with signals in at least ``min_steks`` STEKs."""
+    """Topics (or domains without a topic) with signals in at least ``min_steks`` STEKs; kept
+    per process while the signals do not change (``publication.remembered``)."""
+    ids = publication.stek_ids(steks)
+    version = publication.signals_version(ids)
+    found = publication.remembered(
+        "recurring",
+        version,
+        (start, end, min_steks),
+        lambda: _recurring(ids, start, end, min_steks),
+    )
+    return list(found)
+
+
+def _recurring(steks, start, end, min_steks):
     per_stek = _grouped(Signal.objects.filter(stek__in=steks), start, end)
     found = {}
     for (stek_id, topic_id, domain), count in per_stek.items():

@@ -30,17 +30,90 @@ tests) is read from the signals.
 
 from __future__ import annotations
 
+import threading
+import uuid
+from collections import OrderedDict
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Count
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models import Count, QuerySet
 
 from stek.core.dates import month_of, month_span
+from stek.core.memo import forget_request, per_request
 from stek.core.privacy import boundary
 
 from .models import FrozenMonth, Signal
 
 HIDDEN = None
+
+# Counts of signals per process, keyed by the STEKs and their signals' version
+# (``signals_version``): a page read again with the same signals skips the counting queries.
+_MEMO = OrderedDict()
+_MEMO_SIZE = 512
+_memo_lock = threading.Lock()
+
+
+def stek_ids(steks):
+    """The ids of ``steks`` (STEKs, ids or a queryset), sorted: a key of the memo."""
+    if isinstance(steks, QuerySet):
+        return tuple(sorted(steks.values_list("pk", flat=True)))
+    return tuple(sorted({getattr(s, "pk", s) for s in steks}))
+
+
+VERSION_KEY = "advocacy:signals:version"
+
+
+def signals_version(ids):
+    """The key of what the signals of the STEKs ``ids`` look like: their ids and the signals'
+    version, a value in the shared cache that changes with every signal (or barrier) saved or
+    deleted (``signals_changed``), so that every process sees a change at once. Read once per
+    request."""
+
+    def shared():
+        cache = caches["default"]
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            version = cache.get(VERSION_KEY) or "none"
+        return version
+
+    return (ids, per_request(VERSION_KEY, shared))
+
+
+def signals_changed():
+    """A new signals version: what was counted before is not read any more. Called when a
+    signal or barrier is saved or deleted (``apps.py``), at once and again after the commit
+    (a process that counted in between keeps nothing under the new version)."""
+
+    def bump():
+        caches["default"].set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        forget_request(VERSION_KEY)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def remembered(name, version, args, compute):
+    """``compute()``, kept per process under (``name``, the signals' ``version``, ``args``)."""
+    key = (name, version, args)
+    with _memo_lock:
+        if key in _MEMO:
+            _MEMO.move_to_end(key)
+            return _MEMO[key]
+    value = compute()
+    with _memo_lock:
+        _MEMO[key] = value
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return value
+
+
+def forget():
+    """Empty the memo (tests: a rolled-back test leaves the version as it was)."""
+    with _memo_lock:
+        _MEMO.clear()
 
 
 def leaf(topic_id, domain):
@@ -154,7 +227,19 @@ class _Network:
 
     def family(self, family):
         if family not in self._families:
-            self._families[family] = self._count(family)
+            ids = stek_ids(self.steks)
+            months = tuple((y, tuple(m)) for y, m in sorted(self.months_by_year.items()))
+            fresh = []
+
+            def count():
+                fresh.append(True)
+                return self._count(family)
+
+            found = remembered("family", signals_version(ids), (family, months), count)
+            if not fresh:  # read from the memo: published all the same
+                for linked, _present, _keys in found.values():
+                    boundary.published_again(linked)
+            self._families[family] = found
         return self._families[family]
 
     @cached_property

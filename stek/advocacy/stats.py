@@ -51,10 +51,29 @@ class SignalOverview:
     rising: list  # (label, recent, expected, topic code)
 
 
-def stek_overview(stek, period, today):
-    signals = Signal.objects.filter(stek=stek).between(period.start, period.end)
+def _overview_counts(stek_id, start, end):
+    """(counts per kind, domain and topic; per barrier, most first; per week) of a STEK."""
+    signals = Signal.objects.filter(stek=stek_id).between(start, end)
     rows = list(
         signals.values("kind", "life_domain", "topic_id").annotate(n=Count("id")).order_by()
+    )
+    barrier_rows = list(
+        signals.filter(barriers__isnull=False)
+        .values("barriers__barrier")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    per_week = dict(signals.values_list("week").annotate(n=Count("id")).order_by())
+    return rows, barrier_rows, per_week
+
+
+def stek_overview(stek, period, today):
+    ids = publication.stek_ids([stek])
+    rows, barrier_rows, per_week = publication.remembered(
+        "overview",
+        publication.signals_version(ids),
+        (period.start, period.end),
+        lambda: _overview_counts(stek.pk, period.start, period.end),
     )
     topics = _topics({r["topic_id"] for r in rows})
     by_kind = dict.fromkeys(("need", "question", "problem"), 0)
@@ -79,14 +98,7 @@ def stek_overview(stek, period, today):
         ),
         key=lambda d: -d[1],
     )
-    barrier_rows = (
-        signals.filter(barriers__isnull=False)
-        .values("barriers__barrier")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-    )
     by_barrier = [(Barrier(r["barriers__barrier"]).label, r["n"]) for r in barrier_rows]
-    per_week = dict(signals.values_list("week").annotate(n=Count("id")).order_by())
     months = {}
     for week, count in per_week.items():
         months[month_of(week)] = months.get(month_of(week), 0) + count

@@ -44,6 +44,12 @@ def _record(kind, figures):
         calls.append((kind, figures))
 
 
+def published_again(linked):
+    """A publication read again from a memo: recorded as published, like the first time."""
+    _record("linked", linked)
+    return linked
+
+
 def publish(counts, threshold=None):
     """A one-way (``key -> n``) or two-way (``(row, col) -> n``) table, suppressed."""
     table = suppress(counts, threshold)
