@@ -49,12 +49,14 @@ def _fast_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_signal_counts():
+def _fresh_memos():
     """Each test starts without remembered signal counts: a rolled-back test gives its ids to
     the next one (in production ids are never reused, so a version never comes back)."""
     from stek.advocacy import publication
+    from stek.rights import check
 
     publication.forget()
+    check._RESULTS.clear()  # and no remembered rights-check results (tests patch the rules)
     yield
 
 

@@ -77,3 +77,24 @@ def test_the_date_range_comes_from_the_parameters():
     assert last.year == date.today().year + 1
     with pytest.raises(engine.DateOutOfRange):
         engine.check_date(date(2024, 4, 30))
+
+
+def test_the_same_answers_are_simulated_once_and_other_answers_anew(monkeypatch):
+    """A results page read again skips the simulation (the rules do not change while the
+    process runs); other answers, even one value apart, are simulated afresh."""
+    from stek.rights import check
+
+    check._RESULTS.clear()
+    runs = []
+    simulate = engine.simulate
+    monkeypatch.setattr(engine, "simulate", lambda *a: runs.append(1) or simulate(*a))
+    first = evaluate(CheckAnswers(**example()))
+    again = evaluate(CheckAnswers(**example()))
+    assert again is first and len(runs) == 1
+    other = evaluate(CheckAnswers(**example(yearly_taxable_income=90000)))
+    assert len(runs) == 2
+    assert {r.id: r.status for r in other.rights} != {r.id: r.status for r in first.rights}
+    fresh = check._evaluate(CheckAnswers(**example()))
+    assert [(r.id, r.status, r.amount_monthly) for r in fresh.rights] == [
+        (r.id, r.status, r.amount_monthly) for r in first.rights
+    ]
