@@ -20,11 +20,11 @@ class AdvocacyConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from . import publication
-        from .models import Signal, SignalBarrier
+        from .models import FrozenMonth, Signal, SignalBarrier
 
         def signals_changed(sender, **kwargs):
             publication.signals_changed()
 
-        for model in (Signal, SignalBarrier):
+        for model in (Signal, SignalBarrier, FrozenMonth):
             for event in (post_save, post_delete):
                 event.connect(signals_changed, sender=model, dispatch_uid=f"counts-{model}-{event}")

@@ -119,6 +119,7 @@ def freeze_network_months(*, network, today=None):
             ],
             ignore_conflicts=True,  # two runs at once: the first one's counts stand
         )
+        publication.signals_changed()  # bulk_create sends no post_save: read the frozen months
     return len(months)
 
 
