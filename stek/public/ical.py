@@ -35,9 +35,7 @@ def build_calendar(stek, request, activity=None):
         event.add("summary", occ.activity.title)
         event.add("dtstart", datetime.combine(occ.date, occ.start_time, tzinfo=tz))
         event.add("dtend", datetime.combine(occ.date, occ.end_time, tzinfo=tz))
-        # the place in the building (if any) and always the full address, with the town
-        place = ", ".join(p for p in (occ.activity.place, stek.address) if p)
-        event.add("location", place)
+        event.add("location", occ.activity.place or stek.address)
         description = [occ.activity.description]
         if occ.notice:
             description.insert(0, occ.notice)

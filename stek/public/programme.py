@@ -7,20 +7,11 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from stek.agenda.enums import Function
 from stek.agenda.occurrences import occurrences
 
 FUNCTIONS = tuple(Function.values)
-
-# The four functions in a visitor's words (public pages only; staff pages keep the model's).
-VISITOR_WORDS = {
-    Function.MEET: _("Samen zijn"),
-    Function.LEARN: _("Iets leren"),
-    Function.REFER: _("Hulp vinden"),
-    Function.ADVOCATE: _("Samen opkomen voor iets"),
-}
 
 
 def programme_days(stek, start, days, function=None, only_day=None):
@@ -62,26 +53,3 @@ def pictogram_data_uri(name):
     )
     data = base64.b64encode(Path(path).read_bytes()).decode()
     return f"data:image/svg+xml;base64,{data}"
-
-
-def opening_today(stek, now=None):
-    """What is true at the door now: ``("open", until)``, ``("later", opens_at)`` or
-    ``("closed", next_day)`` (next_day is None when nothing is planned in the next 4 weeks).
-    Open means a session takes place now; it counts to the end of the last session that
-    follows on without a gap."""
-    now = now or timezone.localtime()
-    today, clock = now.date(), now.time()
-    items = [o for o in occurrences(stek, today, today + timedelta(days=28)) if o.takes_place]
-    on_today = sorted((o for o in items if o.date == today), key=lambda o: o.start_time)
-    current = [o for o in on_today if o.start_time <= clock < o.end_time]
-    if current:
-        until = max(o.end_time for o in current)
-        for o in on_today:  # a session that starts before the open one ends keeps it open
-            if o.start_time <= until < o.end_time:
-                until = o.end_time
-        return "open", until
-    later = [o for o in on_today if o.start_time > clock]
-    if later:
-        return "later", later[0].start_time
-    following = [o.date for o in items if o.date > today]
-    return "closed", min(following) if following else None

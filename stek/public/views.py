@@ -4,28 +4,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from stek.agenda.enums import Function
 from stek.agenda.models import Activity
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
-from stek.core.middleware import bad_request
 from stek.core.pdf import pdf_response, qr_data_uri
 
 from .ical import build_calendar
-from .programme import (
-    FUNCTIONS,
-    VISITOR_WORDS,
-    now_and_next,
-    opening_today,
-    pictogram_data_uri,
-    programme_days,
-)
-
-POSTER_SIZES = ("A4", "A3")
+from .programme import FUNCTIONS, now_and_next, pictogram_data_uri, programme_days
 
 
 @require_GET
@@ -33,26 +23,10 @@ def programme(request, slug):
     """This week and next, for visitors: short sentences, pictograms, filters."""
     stek = get_public_stek(slug)
     monday = monday_of(timezone.localdate())
-    raw_day = request.GET.get("dag", "").strip()
-    day = parse_day(raw_day)
+    day = parse_day(request.GET.get("dag", ""))
     function = request.GET.get("soort", "")
-    last = monday + timedelta(days=13)
-    day_message = ""
-    if raw_day and day is None:
-        day_message = _(
-            "We begrijpen de dag '%(day)s' niet. Kies een dag van %(first)s tot %(last)s."
-        )
-    elif day and not monday <= day <= last:
-        day_message = _(
-            "Voor %(day)s is er nog geen programma. Kies een dag van %(first)s tot %(last)s."
-        )
+    if day and not monday <= day < monday + timedelta(days=14):
         day = None
-    if day_message:
-        day_message = day_message % {
-            "day": raw_day[:20],
-            "first": date_format(monday, "l j F"),
-            "last": date_format(last, "l j F"),
-        }
     days = programme_days(stek, monday, 14, function=function or None, only_day=day)
     return render(
         request,
@@ -63,9 +37,7 @@ def programme(request, slug):
             "all_days": [monday + timedelta(days=i) for i in range(14)],
             "day_filter": day,
             "function_filter": function if function in FUNCTIONS else "",
-            "functions": [(value, VISITOR_WORDS[value]) for value in FUNCTIONS],
-            "visitor_words": VISITOR_WORDS,
-            "day_message": day_message,
+            "functions": Function.choices,
             "today": timezone.localdate(),
         },
     )
@@ -74,24 +46,15 @@ def programme(request, slug):
 @require_GET
 def poster(request, slug):
     stek = get_public_stek(slug)
-    size = request.GET.get("formaat", "A4").strip().upper() or "A4"
-    if size not in POSTER_SIZES:
-        return bad_request(
-            request,
-            _("Dit formaat kennen we niet: '%(size)s'. Kies een van deze: %(sizes)s.")
-            % {"size": request.GET.get("formaat", "")[:20], "sizes": ", ".join(POSTER_SIZES)},
-        )
-    today = timezone.localdate()
-    monday = monday_of(parse_day(request.GET.get("week", "")) or today)
-    # the current week starts today: days already past are not printed
-    first = today if monday <= today < monday + timedelta(days=7) else monday
-    days = programme_days(stek, first, (monday + timedelta(days=7) - first).days)
+    size = "A3" if request.GET.get("formaat", "").upper() == "A3" else "A4"
+    monday = monday_of(parse_day(request.GET.get("week", "")) or timezone.localdate())
+    days = programme_days(stek, monday, 7)
     url = request.build_absolute_uri(reverse("public:programme", kwargs={"slug": stek.slug}))
     pictograms = {o.activity.pictogram for _d, items in days for o in items}
     context = {
         "stek": stek,
         "days": days,
-        "monday": first,
+        "monday": monday,
         "sunday": monday + timedelta(days=6),
         "size": size,
         "qr": qr_data_uri(url),
@@ -146,7 +109,6 @@ def screen(request, slug):
             "current": current,
             "upcoming": upcoming,
             "not_today": not_today,
-            "opening": opening_today(stek),
             "now": timezone.localtime(),
         },
     )
