@@ -173,7 +173,7 @@ def _rights_results(world, client):
 # the STEK and the session's save: the fixed cost of every page a person signed in sees)
 PAGES = [
     Page("public programme", "anonymous", lambda w: "/alfa/programma/", grow_programme, 4),
-    Page("entrance screen", "anonymous", lambda w: "/alfa/scherm/", _unshown(grow_programme), 7),  # +3: whether it is open now
+    Page("entrance screen", "anonymous", lambda w: "/alfa/scherm/", _unshown(grow_programme), 4),
     Page("Vandaag", "volunteer_a", lambda w: "/s/alfa/vandaag/", grow_today, 16),
     Page("agenda week", "coordinator_a", lambda w: "/s/alfa/agenda/", grow_programme, 11),
     Page("social map", "worker_a", lambda w: "/s/alfa/kaart/", grow_services, 17),
