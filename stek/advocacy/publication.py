@@ -30,9 +30,7 @@ tests) is read from the signals.
 
 from __future__ import annotations
 
-import threading
 import uuid
-from collections import OrderedDict
 from datetime import date
 from functools import cached_property
 
@@ -41,7 +39,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from stek.core.dates import month_of, month_span
-from stek.core.memo import forget_request, per_request
+from stek.core.memo import Lru, forget_request, per_request
 from stek.core.privacy import boundary
 
 from .models import FrozenMonth, Signal
@@ -50,9 +48,7 @@ HIDDEN = None
 
 # Counts of signals per process, keyed by the STEKs and their signals' version
 # (``signals_version``): a page read again with the same signals skips the counting queries.
-_MEMO = OrderedDict()
-_MEMO_SIZE = 512
-_memo_lock = threading.Lock()
+_MEMO = Lru(512)
 
 
 def stek_ids(steks):
@@ -97,23 +93,12 @@ def signals_changed():
 
 def remembered(name, version, args, compute):
     """``compute()``, kept per process under (``name``, the signals' ``version``, ``args``)."""
-    key = (name, version, args)
-    with _memo_lock:
-        if key in _MEMO:
-            _MEMO.move_to_end(key)
-            return _MEMO[key]
-    value = compute()
-    with _memo_lock:
-        _MEMO[key] = value
-        while len(_MEMO) > _MEMO_SIZE:
-            _MEMO.popitem(last=False)
-    return value
+    return _MEMO.get_or_compute((name, version, args), compute)
 
 
 def forget():
     """Empty the memo (tests: a rolled-back test leaves the version as it was)."""
-    with _memo_lock:
-        _MEMO.clear()
+    _MEMO.clear()
 
 
 def leaf(topic_id, domain):

@@ -3,6 +3,8 @@ request ends (``RequestMemoMiddleware``); outside a request it just computes. Fo
 are cheap to check but read by several parts of a page (a data version)."""
 
 import contextvars
+import threading
+from collections import OrderedDict
 
 _scope = contextvars.ContextVar("stek_request_memo", default=None)
 
@@ -33,3 +35,41 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         finally:
             _scope.reset(token)
+
+
+class Lru:
+    """A per-process memo of at most ``size`` values, the least recently read dropped first;
+    safe across threads. ``compute`` runs outside the lock (two threads may both compute the
+    same value; the later one is kept)."""
+
+    def __init__(self, size):
+        self.size = size
+        self._values = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        """The value kept under ``key`` (now the most recent), or None."""
+        with self._lock:
+            if key not in self._values:
+                return None
+            self._values.move_to_end(key)
+            return self._values[key]
+
+    def put(self, key, value):
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+
+    def get_or_compute(self, key, compute):
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = compute()
+        self.put(key, value)
+        return value
+
+    def clear(self):
+        with self._lock:
+            self._values.clear()

@@ -1,11 +1,11 @@
 """Evaluate one household: per right a status, an amount, and the conditions that decided."""
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
 from openfisca_core import periods
+
+from stek.core.memo import Lru
 
 from . import engine, explain
 from .catalogue import POINTERS, RIGHTS
@@ -208,24 +208,12 @@ def _data(simulation, right, period):
 # The last results per process, keyed by the answers themselves (the rules do not change while
 # the process runs): the results page read again (printed, another language, the services
 # tab) skips the simulation. Kept in memory only, never stored; a result is read, not changed.
-_RESULTS = OrderedDict()
-_RESULTS_SIZE = 64
-_results_lock = threading.Lock()
+_RESULTS = Lru(64)
 
 
 def evaluate(answers):
     """The result of the check for one ``CheckAnswers``. Stores nothing."""
-    key = answers.model_dump_json()
-    with _results_lock:
-        if key in _RESULTS:
-            _RESULTS.move_to_end(key)
-            return _RESULTS[key]
-    result = _evaluate(answers)
-    with _results_lock:
-        _RESULTS[key] = result
-        while len(_RESULTS) > _RESULTS_SIZE:
-            _RESULTS.popitem(last=False)
-    return result
+    return _RESULTS.get_or_compute(answers.model_dump_json(), lambda: _evaluate(answers))
 
 
 def _evaluate(answers):

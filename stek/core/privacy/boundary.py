@@ -17,11 +17,11 @@ import contextlib
 import hashlib
 import re
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import monday_of, month_end, next_month, quarter_months, quarter_of
+from ..memo import Lru
 from .suppression import default_threshold, protect, suppress
 
 _local = threading.local()
@@ -71,9 +71,7 @@ class Linked:
         return self.figures[name]
 
 
-_MEMO = OrderedDict()
-_MEMO_SIZE = 256
-_memo_lock = threading.Lock()
+_MEMO = Lru(256)
 
 
 def _digest(inputs):
@@ -110,15 +108,11 @@ def _protect_cached(values, relations, threshold, hidden=frozenset(), shown=froz
             )
         ).encode()
     ).digest()
-    with _memo_lock:
-        if digest in _MEMO:
-            _MEMO.move_to_end(digest)
-            return set(_MEMO[digest])
+    known = _MEMO.get(digest)
+    if known is not None:
+        return set(known)
     hidden = protect(values, relations, threshold, hidden=hidden, shown=shown)
-    with _memo_lock:
-        _MEMO[digest] = frozenset(hidden)
-        while len(_MEMO) > _MEMO_SIZE:
-            _MEMO.popitem(last=False)
+    _MEMO.put(digest, frozenset(hidden))
     return hidden
 
 
@@ -309,10 +303,7 @@ def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=No
     threshold = default_threshold(threshold)
     sums = sums or {}
     digest = _digest(("grid", counts_by_month, sorted(set(months)), sums, overall, threshold))
-    with _memo_lock:
-        known = _MEMO.get(digest)
-        if known is not None:
-            _MEMO.move_to_end(digest)
+    known = _MEMO.get(digest)
     if known is not None:  # the same data published before: the same figures, no replay
         linked = Linked(dict(known), threshold)
         _record("linked", linked)
@@ -344,10 +335,7 @@ def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=No
         for (name, code), value in list(figures.items()):
             if name == key:
                 figures[(alias, code)] = value
-    with _memo_lock:
-        _MEMO[digest] = dict(figures)
-        while len(_MEMO) > _MEMO_SIZE:
-            _MEMO.popitem(last=False)
+    _MEMO.put(digest, dict(figures))
     linked = Linked(figures, threshold)
     _record("linked", linked)
     return linked

@@ -16,8 +16,6 @@ digest and the offsets and kinds found. Same input, same findings, so the memo i
 
 import contextvars
 import hashlib
-import threading
-from collections import OrderedDict
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
@@ -25,6 +23,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ..memo import Lru
 from . import scanner
 
 KIND_LABELS = {
@@ -71,9 +70,7 @@ def _raw_scan(text, lang, allow):
     return list(scanner.scan(text, lang=lang, allow=tuple(sorted(allow))))
 
 
-_MEMO_SIZE = 256
-_memo = OrderedDict()
-_memo_lock = threading.Lock()
+_memo = Lru(256)
 
 
 def _key(text, lang, allow):
@@ -89,22 +86,14 @@ def scan_once(text, lang="nl", allow=()):
     """The findings in ``text``; a text already scanned with the same language and allowed
     strings is not scanned again (one scan per save, however many layers validate it)."""
     allow = frozenset(allow)
-    key = _key(text, lang, allow)
-    with _memo_lock:
-        if key in _memo:
-            _memo.move_to_end(key)
-            return list(_memo[key])
-    findings = tuple(_raw_scan(text, lang, allow))
-    with _memo_lock:
-        _memo[key] = findings
-        while len(_memo) > _MEMO_SIZE:
-            _memo.popitem(last=False)
+    findings = _memo.get_or_compute(
+        _key(text, lang, allow), lambda: tuple(_raw_scan(text, lang, allow))
+    )
     return list(findings)
 
 
 def clear_memo():
-    with _memo_lock:
-        _memo.clear()
+    _memo.clear()
 
 
 def current_language():
