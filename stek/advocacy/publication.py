@@ -228,16 +228,19 @@ class _Network:
         return self._families[family]
 
     @cached_property
+    def _every(self):
+        return sorted(m for months in self.months_by_year.values() for m in months)
+
+    @cached_property
     def _frozen(self):
         networks = {stek.network_id for stek in self.steks}
-        every = [m for months in self.months_by_year.values() for m in months]
-        if len(networks) != 1 or not every:
+        if len(networks) != 1 or not self._every:
             return {}
-        rows = FrozenMonth.objects.filter(network_id=networks.pop(), month__in=every)
+        rows = FrozenMonth.objects.filter(network_id=networks.pop(), month__in=self._every)
         return {row.month: row.counts for row in rows}
 
     def _count(self, family):
-        every = sorted(m for months in self.months_by_year.values() for m in months)
+        every = self._every
         if not every:
             return {}
         frozen = self._frozen

@@ -101,21 +101,15 @@ def freeze_network_months(*, network, today=None):
     if not months:
         return 0
     steks = list(Stek.objects.filter(network=network, is_active=True))
-    by_family = {f: publication.live_counts(steks, f, months) for f in publication.FAMILIES}
+    by_month = {month: {family: {} for family in publication.FAMILIES} for month in months}
+    for family in publication.FAMILIES:
+        for (key, month), n in publication.live_counts(steks, family, months).items():
+            by_month[month][family][key] = n
     with transaction.atomic():
         FrozenMonth.objects.bulk_create(
             [
-                FrozenMonth(
-                    network=network,
-                    month=month,
-                    counts=publication.freeze(
-                        {
-                            family: {k: n for (k, m), n in counts.items() if m == month}
-                            for family, counts in by_family.items()
-                        }
-                    ),
-                )
-                for month in months
+                FrozenMonth(network=network, month=month, counts=publication.freeze(counts))
+                for month, counts in by_month.items()
             ],
             ignore_conflicts=True,  # two runs at once: the first one's counts stand
         )
