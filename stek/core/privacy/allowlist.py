@@ -35,6 +35,7 @@ ALLOWED_TERMS = frozenset(
     Engie Electrabel Luminus TotalEnergies Eneco Octa+ Bolt Essent Lampiris Elegant Mega Aspiravi
     Moyson Vivalia Vivas Securex Acerta Liantis Partena Samenlevingsopbouw Huurdersplatform
     Middelares Vredegerecht Arbeidsrechtbank Familierechtbank Politierechtbank Justice Paix
+    JAC JAC's TAZ CLB PMS PSE
     """.split()
 )
 
@@ -47,7 +48,8 @@ ALLOWED_PHRASES = frozenset(
     Koningin Paola|Reine Paola|Koning Boudewijn|Roi Baudouin|Bond Moyson|Foyer Laekenois|
     Foyer Schaerbeekois|Foyer Anderlechtois|Foyer Jettois|Jules Bordet|Erasme|Brugmann|
     Paul Brien|Stuivenberg|Elisabeth|Marie Curie|Joseph Bracops|Heilig Hart|Sint-Jan|
-    Sint-Pieter|Saint-Pierre|Saint-Luc|Saint-Jean|Sainte-Elisabeth|Sint-Elisabeth
+    Sint-Pieter|Saint-Pierre|Saint-Luc|Saint-Jean|Sainte-Elisabeth|Sint-Elisabeth|
+    grace à|grace a|grace aux|Vincent de Paul|Vincentius a Paulo|Victor Horta|Horta
     """.split("|")
 )
 
@@ -94,6 +96,9 @@ NAME_CUES = frozenset(
     zusje zuster moeder mama mams papa vader oma opa tante nonkel oom buurman buurvrouw vriend
     vriendin juf meester kleinzoon kleindochter schoonzoon schoondochter schoonmoeder schoonvader
     stiefvader stiefmoeder ex partner heet genaamd collega begeleider begeleidster
+    familie gezin verhuurder verhuurster huisbaas huisbazin eigenaar eigenares bewindvoerder
+    contact contactpersoon vrijwilliger vrijwilligster bénévole propriétaire bailleur famille
+    landlord landlady volunteer family
     fils fille mari femme épouse époux frère sœur soeur mère père maman tante oncle voisin
     voisine ami amie copain copine cousin cousine s'appelle appelle nommé nommée prénommé
     prénommée belle-mère beau-père neveu nièce petit-fils petite-fille collègue
@@ -110,3 +115,36 @@ CONTACT_VERBS = frozenset(
     phone text write talk ask email""".split()
 )
 CONTACT_PREPOSITIONS = frozenset("naar aan tegen met à au to with".split())
+
+# "bij lotte thuis", "met sofie", "voor kevin d.", "chez nadia": a lower-case first name (one
+# that is no ordinary word) right after one of these.
+NAME_PREPOSITIONS = frozenset("bij met voor van chez avec pour with for".split())
+
+# What a person does: a first name that is also an ordinary word ("Will", "Lies", "tom") is a
+# name when one of these follows it ("Will heeft de sleutels", "tom zegt", "Lies neemt over"),
+# and a word after a civility that is one of these is none ("meneer heeft", "mevr stond").
+PERSON_VERBS = frozenset(
+    """heeft had hebben is was zijn waren zegt zei belt belde komt kwam neemt nam wil wilde wou
+    zoekt zocht vraagt vroeg woont woonde werkt werkte gaat ging kan kon moet moest mag mocht zal
+    zou stelde stelt helpt hielp brengt bracht haalt haalde doet deed krijgt kreeg betaalt
+    betaalde stond staat zit zat kijkt keek rijdt reed schreef schrijft stuurde stuurt weet wist
+    heeft's ligt lag blijft bleef loopt liep leest las spreekt sprak begrijpt snapt probeert
+    a est était avait dit disait appelle appelait vient venait viendra aide aidait cherche veut
+    voulait peut pouvait doit devait habite habitait travaille travaillait passe passera demande
+    demandait fait faisait prend prenait rappelle rappellera va allait sait savait
+    has says said calls called comes came wants wanted needs needed lives lived works worked
+    helps helped drives drove brings brought asks asked takes took knows knew""".split()
+)
+
+# Languages and peoples, written in lower case by people who type fast ("les in het frans"):
+# never a name in lower case, though "Frans" is also a first name.
+LANGUAGE_WORDS = frozenset(
+    """frans engels duits spaans italiaans arabisch turks pools russisch roemeens nederlands
+    vlaams portugees berbers koerdisch perzisch dari pasjtoe tigrinya lingala swahili albanees
+    bulgaars oekraïens français anglais allemand espagnol italien arabe turc polonais russe
+    roumain néerlandais flamand portugais berbère kurde persan ukrainien french english german
+    spanish italian arabic turkish polish russian romanian dutch flemish portuguese""".split()
+)
+
+# "griet haar geboortedatum", "ben salah zijn nummer": a name before a Flemish possessive.
+POSSESSIVES_AFTER = frozenset("haar zijn z'n zen heur d'r".split())

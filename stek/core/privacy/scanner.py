@@ -41,7 +41,11 @@ from .allowlist import (
     CONTACT_PREPOSITIONS,
     CONTACT_VERBS,
     INSTITUTION_WORDS,
+    LANGUAGE_WORDS,
     NAME_CUES,
+    NAME_PREPOSITIONS,
+    PERSON_VERBS,
+    POSSESSIVES_AFTER,
     STOP_CAPITALISED,
 )
 
@@ -131,10 +135,25 @@ def _name_tables():
             if path.exists():
                 tables[key] |= {w.lower() for w in _read_lines(path)}
     common = _read_lines(Path(__file__).parent / "data" / "common_words.txt")
+    as_words = _read_lines(Path(__file__).parent / "data" / "names_as_words.txt")
     common |= ALLOWED_TERMS | STOP_CAPITALISED | INSTITUTION_WORDS | NAME_CUES
+    never = (
+        ALLOWED_TERMS | STOP_CAPITALISED | INSTITUTION_WORDS | NAME_CUES | _MONTH_WORDS
+    ) | LANGUAGE_WORDS
     return {
         "common": frozenset(common),
+        "as_words": frozenset(as_words),
         "first": frozenset(w for w in tables["first"] if len(w) > 1 and w not in common),
+        # with the first names that are also ordinary words ("will", "lies", "tom"): a name
+        # only when a verb of a person follows ("Will heeft de sleutels", "tom zegt")
+        "first_all": frozenset(w for w in tables["first"] if len(w) > 2 and w not in never),
+        # first names no dictionary knows as a word ("olena", "rachida", "dimitri"): a name also
+        # in lower case in the middle of a sentence, without a cue
+        "first_strict": frozenset(
+            w
+            for w in tables["first"]
+            if len(w) > 2 and w not in never and w not in common and w not in as_words
+        ),
         "family": frozenset(w for w in tables["family"] if len(w) > 2 and w not in common),
     }
 
@@ -173,7 +192,7 @@ _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w])"
 )
 # "an punt claes at skynet punt be", "k.dubois (at) proximus.be", "x arobase gmail point com"
-_DOT = r"(?:\.|[ ]?[(\[]dot[)\]][ ]?|[ ](?:punt|dot|point)[ ])"
+_DOT = r"(?:\.|[ ]?[(\[](?:dot|punt|point)[)\]][ ]?|[ ](?:punt|dot|point)[ ])"
 _AT = r"(?:[ ]?[(\[{](?:at|@|arobase|apenstaartje)[)\]}][ ]?|[ ](?:at|arobase|apenstaartje)[ ]|@)"
 _TLD = (
     r"(?:be|com|net|org|eu|fr|nl|de|lu|uk|info|io|me|biz|ma|tr|pl|ro|cd|brussels|vlaanderen|"
@@ -198,6 +217,18 @@ _ACCOUNT_CUE_RE = re.compile(
 _BE_ACCOUNT_RE = re.compile(r"(?i)be\d{2}(?:[ ]?\d{4}){3}")
 
 
+def _iban_checksum(candidate):
+    """ISO 13616's mod-97 check of an IBAN, without the country's own account check (python-
+    stdnum also checks a Belgian account's last two digits, which a typed IBAN can fail)."""
+    compact = candidate.replace(" ", "").upper()
+    if not (15 <= len(compact) <= 34 and compact[:2].isalpha() and compact[2:4].isdigit()):
+        return False
+    if not compact.isalnum():
+        return False
+    digits = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
+    return int(digits) % 97 == 1
+
+
 def _ibans(text):
     for m in _IBAN_RE.finditer(text):
         candidate = m.group(0)
@@ -208,7 +239,7 @@ def _ibans(text):
             continue
         # The pattern is greedy: shorten by whole groups until the checksum holds.
         while len(candidate.replace(" ", "")) >= 15:
-            if stdnum_iban.is_valid(candidate.upper()):
+            if stdnum_iban.is_valid(candidate.upper()) or _iban_checksum(candidate):
                 yield Finding(m.start(), m.start() + len(candidate), "iban")
                 break
             candidate = candidate[: candidate.rstrip().rfind(" ")] if " " in candidate else ""
@@ -258,11 +289,16 @@ _BIRTH_DATE_RE = re.compile(
     r"(?i)(?:\b" + _BIRTH_CUE + r"|(?<![nN])°)(?:[^.;\n\d]{0,30}?[ :(])?[ ]?(" + _DATE + r")"
 )
 _PLATE_RE = re.compile(
-    r"(?<![\w-])(?:[1-9]-[A-Za-z]{3}-\d{3}|[1-9][A-Z]{3}\d{3}|[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3})"
+    r"(?<![\w-])(?:[1-9]-[A-Za-z]{3}-\d{3}|[1-9][A-Z]{3}\d{3}|[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3}|"
+    r"[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2}-\d{2}-[A-Z]{2})"
     r"(?![\w-])"
 )
 _CASE_CUE = (
     r"(?:dossiernummer|dossiernr\.?|dossier|rolnummer|rolnr\.?|refertenummer|referentienummer|"
+    r"klantnummer|klantnr\.?|klantennummer|cliëntnummer|contractnummer|polisnummer|"
+    r"numéro[ ]client|n°[ ]client|numéro[ ]de[ ]client|client[ ]reference|client[ ]number|"
+    r"customer[ ]number|customer[ ]reference|account[ ]reference|réf\.?|ref\.?|refnr\.?|"
+    r"ean(?:-?code)?|code[ ]ean|"
     r"referentie|kenmerk|zaaknummer|n°[ ]de[ ]dossier|no[ ]de[ ]dossier|numéro[ ]de[ ]dossier|"
     r"référence(?:[ ]du[ ]dossier)?|numéro[ ]de[ ]rôle|case[ ]number|case[ ]no\.?|"
     r"file[ ]number|file[ ]no\.?|reference[ ]number)"
@@ -274,7 +310,7 @@ _CASE_FILLER = (
 _CASE_WORDS = r"(?:[ ][a-zà-ÿ'’]{2,20}){0,3}"  # "dossiernummer schuldbemiddeling SB-2024-0317"
 _CASE_RE = re.compile(
     r"(?i:\b" + _CASE_CUE + r")" + _CASE_FILLER + _CASE_WORDS + _CASE_FILLER
-    + r"[ ]?((?:[A-Z]{2,5}[ -]?){0,2}\d[\d./-]*\d(?:/[A-Z]{1,2})?)(?![\w])"
+    + r"[ ]?((?:[A-Z]{2,5}[ /-]?){0,2}\d[\d./-]*\d(?:/[A-Z]{1,2})?)(?![\w])"
 )  # fmt: skip
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _PLAIN_DATE_RE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})")
@@ -315,7 +351,7 @@ _NL_ADDRESS_RE = re.compile(
     r"[A-Za-z][\w'-]*(?:" + _NL_STREET_SUFFIX + r")(?![\w]),?[ ]" + _NUMBER + r"(?![\w])"
 )
 _FR_STREET_WORDS = (
-    r"rue|avenue|av\.|av|chaussée|chée|boulevard|bd|bld|place|pl\.|chemin|allée|quai|square|"
+    r"rue|avenue|av\.|av|chaussée|chée|ch\.|boulevard|bd|bld|place|pl\.|chemin|allée|quai|square|"
     r"impasse|clos|drève|rempart|galerie|parvis|passage|sentier|route|cité"
 )
 _FR_ADDRESS_RE = re.compile(
@@ -359,9 +395,12 @@ _SAINT_RE = re.compile(r"(?i)^(?:sint|saint|sainte|st|ste|san|santa|heilige)(?:-
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n(]\s*|^\s*-\s*|\s-\s)$")
 _COORDINATION = frozenset({"en", "et", "and", "&", "of", "ou", "or"})
 _CIVILITIES = frozenset(
-    "mevrouw meneer mevr mijnheer madame monsieur mme mlle mademoiselle mr mrs ms miss".split()
+    """mevrouw meneer mevr mijnheer dhr mvr mw madame monsieur mme mlle mademoiselle mr mrs ms
+    miss""".split()
 )
-_MONTH_WORDS = frozenset(re.findall(r"[a-zéèûô]{3,}", _MONTHS))
+_MONTH_WORDS = frozenset(re.findall(r"[a-zéèûô]{3,}", _MONTHS)) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday easter christmas".split()
+)
 _ELISION_RE = re.compile(r"^(?:l|d|qu)['’]", re.IGNORECASE)
 
 
@@ -390,7 +429,8 @@ def _cue_names(text):
 
 def _institution_before(text, start):
     """ "AZ Jan Palfijn", "Maison Médicale Marconi", "Buurthuis Sint-Jan": an institution."""
-    before = _WORD_RE.findall(text[max(0, start - 40) : start])[-2:]
+    window = re.split(r"[,;:!?()\n]|[.][ ]", text[max(0, start - 40) : start])[-1]
+    before = _WORD_RE.findall(window)[-2:]  # in the same clause: "room 4, mrs. nowak" is a name
     return any(_ELISION_RE.sub("", w).lower() in INSTITUTION_WORDS for w in before)
 
 
@@ -413,9 +453,8 @@ def _normal(text):
 
 def _in_allowed_phrase(text, f):
     window_start = max(0, f.start - 30)
-    window = _normal(text[window_start : f.end + 30])
     raw = text[window_start : f.end + 30].lower()
-    if window != raw:  # odd spacing: compare the span alone
+    if re.search(r"\s\s|[^\S ]", raw):  # odd spacing: compare the span alone
         return _normal(text[f.start : f.end]) in ALLOWED_PHRASES
     for phrase in ALLOWED_PHRASES:
         at = raw.find(phrase)
@@ -459,11 +498,46 @@ def _plausible_name(text, f):
     return not _institution_before(text, f.start) and not _institution_after(text, f.end)
 
 
+def _family_with_particles(words, i, family):
+    """How many words from ``i`` make a family name with particles in the tables ("van den
+    broeck", "de clercq"), or 0."""
+    for size in (4, 3, 2):
+        if i + size <= len(words):
+            joined = " ".join(w.group(0).lower() for w in words[i : i + size])
+            if joined in family:
+                return size
+    return 0
+
+
+_AFTER_INITIAL_NAME = (
+    _COORDINATION | PERSON_VERBS | POSSESSIVES_AFTER | frozenset("uit van from of de du".split())
+)
+
+
+def _family_ending(words, i, size, names):
+    """A family name with particles found at ``i`` ends in a word that is no ordinary word or
+    role ("de clercq", not "de man van de vzw")."""
+    last = words[i + size - 1].group(0).lower()
+    return last not in NAME_CUES and last not in names["as_words"] and last not in STOP_CAPITALISED
+
+
+def _family_after_particles(words, i, family):
+    """Is the first word after the particles at ``i`` capitalised or a family name?"""
+    j = i
+    while j < len(words) and words[j].group(0).lower() in _PARTICLES:
+        j += 1
+    if j == i or j >= len(words):
+        return False
+    word = words[j].group(0)
+    return word.lower() not in PERSON_VERBS and (word[:1].isupper() or word.lower() in family)
+
+
 def _lookup_names(text, names):
     """Names from the Statbel tables: a capitalised first name ("Dorota poetst..."), a first
     name followed by family-name parts ("Mbuyi Kabongo"), and a lower-case first name after a
     cue or at the start of a sentence ("mijn nicht lotte", "kevin van de buren hielp")."""
-    first, family = names["first"], names["family"]
+    first, family, first_all = names["first"], names["family"], names["first_all"]
+    first_strict, as_words = names["first_strict"], names["as_words"]
     words = list(_WORD_RE.finditer(text))
     previous_was_name = False
     i = 0
@@ -478,35 +552,93 @@ def _lookup_names(text, names):
         )
         prev = words[i - 1].group(0).lower() if i else ""
         prev2 = words[i - 2].group(0).lower() if i > 1 else ""
-        cued = (
+        # the next word, only when a single space separates it ("kamer 12 heeft" has none)
+        nxt_word = (
+            words[i + 1].group(0).lower()
+            if i + 1 < len(words) and text[m.end() : words[i + 1].start()] == " "
+            else ""
+        )
+        role_cued = (
             prev in NAME_CUES
+            or (prev == "les" and prev2 == "chez")
+            # "zoon van marc", "la fille de rachida", "the daughter of gloria"
+            or (
+                prev in ("van", "de", "du", "of", "d")
+                and prev2 in NAME_CUES
+                and text[words[i - 2].end() : words[i - 1].start()] == " "
+            )
+        )
+        cued = (
+            role_cued
             or (previous_was_name and prev in _COORDINATION)
             or (prev in CONTACT_PREPOSITIONS and prev2 in CONTACT_VERBS)
         )
-        if _SAINT_RE.match(w) or "@" in before or low in ALLOWED_TERMS:
+        particle_start = low in _PARTICLES  # "de" is also in "De Lijn": particles go on
+        if _SAINT_RE.match(w) or "@" in before or (low in ALLOWED_TERMS and not particle_start):
             previous_was_name = False
             i += 1
             continue
         is_first = low in first or ("-" in low and low.split("-")[0] in first)
-        if prev in _CIVILITIES and low not in STOP_CAPITALISED and low not in ALLOWED_TERMS:
+        after_civility = prev in _CIVILITIES or (
+            prev == "m" and i and text[words[i - 1].end() : m.start()] == ". "  # "m. lejeune"
+        )
+        multi = _family_with_particles(words, i, family) if low in _PARTICLES else 0
+        if after_civility and low in _PARTICLES:
+            # "meneer de smet", "mevrouw van den broeck"; not "mevrouw van de derde verdieping"
+            hit = bool(multi) or _family_after_particles(words, i, family)
+        elif (
+            after_civility
+            and low not in STOP_CAPITALISED
+            and low not in ALLOWED_TERMS
+            and low not in PERSON_VERBS  # "meneer heeft", "mevr stond"
+        ):
             hit = True  # "mevrouw yilmaz", "madame lefèvre"
+        elif multi and (initial or cued) and _family_ending(words, i, multi, names):
+            hit = True  # "van den broeck heeft ...", "de clercq en haar dochter"
         elif is_first:
-            hit = capital or cued or initial
-        else:  # a family name alone only after a cue: "buurman Kowalczyk"
-            hit = capital and cued and low in family
+            hit = (
+                capital
+                or cued
+                # at a sentence start; a name that is also a word ("amber alert on the news")
+                # only before "en", "uit", a verb: "fatma en haar man", "grace uit eritrea"
+                or (initial and (low not in as_words or nxt_word in _AFTER_INITIAL_NAME))
+                or prev in NAME_PREPOSITIONS
+                or low in first_strict
+                or nxt_word in PERSON_VERBS
+            )
+        elif low in first_all and role_cued:
+            hit = True  # "de zoon van marc"
+        elif (
+            low in first_all
+            and nxt_word in PERSON_VERBS | POSSESSIVES_AFTER
+            and (capital or initial or cued)
+        ):
+            hit = True  # "Will heeft de sleutels", "tom zegt", "griet haar geboortedatum"
+        elif (low in first_all or low in first) and _family_with_particles(words, i + 1, family):
+            hit = True  # "dirk van hecke"
+        else:  # a family name alone only after a cue: "buurman Kowalczyk", "verhuurder peeters"
+            hit = low in family and (capital and cued or role_cued and low not in as_words)
+        if low in PERSON_VERBS and not (capital and not initial):
+            hit = False  # "the landlord said he ...": a verb, not "Said"
         if not hit:
             previous_was_name = previous_was_name and low in _COORDINATION
             i += 1
             continue
         # extend over family-name parts: capitalised words (or lower case after a lower-case
         # first name) and particles, on one line
-        j = i
+        j = i + multi - 1 if multi else i
+        if after_civility and low in _PARTICLES:
+            while j + 1 < len(words) and words[j + 1].group(0).lower() in _PARTICLES:
+                j += 1
+            j = min(j + 1, len(words) - 1)  # the word after the particles: "de smet"
         while j + 1 < len(words):
             nxt = words[j + 1]
             gap = text[words[j].end() : nxt.start()]
             t = nxt.group(0)
             tl = t.lower()
             if gap not in (" ", "-") or tl in ALLOWED_TERMS or _SAINT_RE.match(t):
+                break
+            if tl in PERSON_VERBS:  # "de smet woont": the verb ends the name
                 break
             if tl in _PARTICLES and j + 2 < len(words):
                 after = words[j + 2].group(0)
