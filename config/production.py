@@ -12,6 +12,8 @@ from .settings import *  # noqa: F403
 from .settings import env_bool, env_int
 
 DEBUG = False
+WHITENOISE_USE_FINDERS = False  # collectstatic has gathered the files
+WHITENOISE_AUTOREFRESH = False
 
 for required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
     if not os.environ.get(required):

@@ -1,6 +1,7 @@
 """Settings for stek, driven by environment variables.
 
-Development defaults: SQLite in the project folder, DEBUG on, console e-mail.
+Development defaults: SQLite in the project folder, DEBUG off (DEBUG=true for Django's debug pages),
+console e-mail.
 Production: ``DJANGO_SETTINGS_MODULE=config.production`` (see that module and the README).
 """
 
@@ -36,7 +37,10 @@ def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off by default, also for ``make run``: the demo shows the product's own 404 and 500 pages (a
+# way back, no list of URL patterns); errors still print their traceback on the console through
+# the ``django.request`` logger below. A developer who wants Django's debug pages sets DEBUG=true.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -280,5 +284,7 @@ LOGGING = {
 }
 
 # whitenoise: in development serve straight from the apps' static folders.
-WHITENOISE_USE_FINDERS = DEBUG
-WHITENOISE_AUTOREFRESH = DEBUG
+# Outside production (which runs collectstatic) the demo serves static files straight from the
+# apps' static folders, with DEBUG on or off.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -39,6 +39,7 @@ password_urls = [
 ]
 
 handler400 = "stek.core.views.bad_request"
+handler404 = "stek.core.errors.page_not_found"
 # A database that is busy or away (SQLite locked, PostgreSQL restarting): 503 "probeer opnieuw".
 handler500 = "stek.core.errors.server_error"
 

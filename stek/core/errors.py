@@ -20,6 +20,19 @@ def busy():
     return response
 
 
+def page_not_found(request, exception=None, template_name="404.html"):
+    """The product's own 404, with a way back. A message is shown only when a view raised
+    ``Http404`` with one of its own sentences; an unknown address shows none (Django's default
+    would print "Resolver404")."""
+    from django.http import Http404, HttpResponseNotFound
+
+    message = ""
+    if type(exception) is Http404 and exception.args and isinstance(exception.args[0], str):
+        message = exception.args[0]
+    body = loader.get_template(template_name).render({"exception": message}, request)
+    return HttpResponseNotFound(body)
+
+
 def server_error(request, template_name="500.html"):
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError):

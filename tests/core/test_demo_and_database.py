@@ -63,3 +63,40 @@ def test_sqlite_file_databases_run_with_wal_and_a_busy_timeout(tmp_path, django_
         assert db.transaction_mode == "IMMEDIATE"
     finally:
         db.close()
+
+
+def test_the_demo_runs_without_debug_pages_by_default():
+    """``make run`` sets no DEBUG: the settings' default must be off, so a visitor of the demo
+    sees the product's 404 and 500 pages, not Django's list of URL patterns (issue 16)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE")}
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import config.settings as s; print(s.DEBUG, s.WHITENOISE_USE_FINDERS)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out == ["False", "True"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_address_shows_the_products_404_with_a_way_back(client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Deze pagina bestaat niet" in body
+    assert 'href="/"' in body or "Naar de startpagina" in body
+    assert "Resolver404" not in body and "URLconf" not in body
+
+
+def test_static_files_are_served_without_debug(client):
+    response = client.get("/static/core/stek.css")
+    assert response.status_code == 200
