@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from stek.agenda.enums import Function
+from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS
 from stek.agenda.models import Activity
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
@@ -37,7 +37,10 @@ def programme(request, slug):
             "all_days": [monday + timedelta(days=i) for i in range(14)],
             "day_filter": day,
             "function_filter": function if function in FUNCTIONS else "",
-            "functions": Function.choices,
+            "functions": [
+                (value, FUNCTION_FOR_VISITORS[value], FUNCTION_PICTOGRAMS[value])
+                for value in FUNCTIONS
+            ],
             "today": timezone.localdate(),
         },
     )

@@ -1,0 +1,90 @@
+"""Issue 16: what a visitor sees on the public pages, in a visitor's words and true now."""
+
+import re
+from datetime import time, timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS, ChangeKind, Function
+from stek.agenda.models import Activity, SessionChange
+from tests.factories.agenda import ActivityFactory
+
+
+@pytest.fixture
+def programme(world):
+    today = timezone.localdate()
+    coffee = ActivityFactory(stek=world.stek_a, description="Koffie en een babbel.")
+    info = Activity.objects.create(
+        stek=world.stek_a, title="Infosessie verhoogde tegemoetkoming",
+        start_date=today + timedelta(days=2),
+        recurrence="once", start_time=time(14), end_time=time(15), is_meet=False, is_learn=True,
+        is_refer=True, is_advocate=True,
+    )  # fmt: skip
+    SessionChange.objects.create(
+        activity=coffee, date=today + timedelta(days=7), kind=ChangeKind.CANCELLED,
+        notice="De koffiemachine is stuk.",
+    )  # fmt: skip
+    return coffee, info
+
+
+def _radios(html):
+    """(value, checked, label text, pictogram) of each radio of the "Wat zoek je?" group."""
+    group = re.search(r"<fieldset[^>]*>\s*<legend>(.*?)</legend>(.*?)</fieldset>", html, re.S)
+    assert group and group.group(1) == "Wat zoek je?"
+    found = []
+    for label in re.findall(r"<label[^>]*>(.*?)</label>", group.group(2), re.S):
+        radio = re.search(r'<input type="radio" name="soort" value="([^"]*)"( checked)?>', label)
+        picto = re.search(r"pictograms/(\w+)\.svg", label)
+        text = re.sub(r"<[^>]+>", "", label).strip()
+        found.append((radio.group(1), bool(radio.group(2)), text, picto and picto.group(1)))
+    return found
+
+
+def test_the_filter_asks_what_you_look_for_in_visitor_words(programme, client):
+    html = client.get("/alfa/programma/").content.decode()
+    assert _radios(html) == [
+        ("", True, "Alles", None),
+        ("ontmoeten", False, "Samen zijn", "coffee"),
+        ("leren", False, "Iets leren", "computer"),
+        ("verwijzen", False, "Hulp vinden", "info"),
+        ("politiseren", False, "Samen opkomen voor onze rechten", "meeting"),
+    ]
+    assert '<select id="soort"' not in html  # no drop-down with the model's words
+    chosen = client.get("/alfa/programma/?soort=verwijzen").content.decode()
+    assert [value for value, checked, _t, _p in _radios(chosen) if checked] == ["verwijzen"]
+    assert "Infosessie" in chosen and "Koffie en een babbel." not in chosen
+
+
+def test_the_session_badges_speak_the_same_words(programme, client):
+    html = client.get("/alfa/programma/").content.decode()
+    badges = re.findall(r'<span class="badge badge-function">([^<]*)</span>', html)
+    assert "Samen zijn" in badges and "Samen opkomen voor onze rechten" in badges
+    assert not {"ontmoeten", "leren", "verwijzen", "politiseren"} & set(badges)
+
+
+def test_the_staff_agenda_keeps_the_models_words(programme, client_for):
+    html = client_for("coordinator_a").get("/s/alfa/agenda/").content.decode()
+    assert "ontmoeten" in html and "Samen zijn" not in html
+
+
+def test_every_function_has_visitor_words_and_a_pictogram():
+    assert set(FUNCTION_FOR_VISITORS) == set(FUNCTION_PICTOGRAMS) == set(Function)
+    static = Path(settings.BASE_DIR) / "stek" / "public" / "static" / "public" / "pictograms"
+    assert all((static / f"{name}.svg").exists() for name in FUNCTION_PICTOGRAMS.values())
+
+
+def test_the_choices_are_big_tap_targets_that_fit_a_small_screen():
+    css = (Path(settings.BASE_DIR) / "stek" / "core" / "static" / "core" / "stek.css").read_text()
+
+    def rule(selector):
+        match = re.search(rf"(?m)^{re.escape(selector)} \{{([^}}]*)\}}", css)
+        assert match, selector
+        return match.group(1)
+
+    assert "min-height: var(--target)" in rule(".choice")  # --target is 44px
+    assert "--target: 44px" in css
+    assert "min-width: 0" in rule(".choice-group")  # a fieldset is never wider than the screen
+    assert "min(100%" in rule(".choices")  # one column on a 360 px screen
