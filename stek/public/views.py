@@ -102,7 +102,8 @@ def ical_activity(request, slug, pk):
 def screen(request, slug):
     """The entrance screen: very large type, now and next; refreshes itself (htmx)."""
     stek = get_public_stek(slug)
-    current, upcoming, not_today = now_and_next(stek)
+    now = timezone.localtime()
+    current, upcoming, not_today, opening = now_and_next(stek, now)
     template = "public/partials/screen_body.html" if request.htmx else "public/screen.html"
     return render(
         request,
@@ -112,6 +113,7 @@ def screen(request, slug):
             "current": current,
             "upcoming": upcoming,
             "not_today": not_today,
-            "now": timezone.localtime(),
+            "opening": opening,
+            "now": now,
         },
     )

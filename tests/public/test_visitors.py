@@ -1,15 +1,18 @@
 """Issue 16: what a visitor sees on the public pages, in a visitor's words and true now."""
 
 import re
-from datetime import time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS, ChangeKind, Function
 from stek.agenda.models import Activity, SessionChange
+from stek.public.programme import Opening, now_and_next
 from tests.factories.agenda import ActivityFactory
 
 
@@ -88,3 +91,77 @@ def test_the_choices_are_big_tap_targets_that_fit_a_small_screen():
     assert "--target: 44px" in css
     assert "min-width: 0" in rule(".choice-group")  # a fieldset is never wider than the screen
     assert "min(100%" in rule(".choices")  # one column on a 360 px screen
+
+
+# The entrance screen says what is true now (a frozen time: ``now`` passed in) ---------------
+
+DAY = date(2026, 3, 4)  # a Wednesday
+
+
+def _at(day, hour, minute=0):
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+def _once(world, title, day, start, end):
+    return Activity.objects.create(stek=world.stek_a, title=title, start_date=day,
+                                   recurrence="once", start_time=start, end_time=end)  # fmt: skip
+
+
+@pytest.fixture
+def wednesday(world):
+    _once(world, "Koffie", DAY, time(10), time(12))
+    _once(world, "Soep", DAY, time(12), time(13, 30))  # follows on: still open
+    _once(world, "Computerles", DAY, time(15), time(16))
+    cancelled = _once(world, "Naaiatelier", DAY, time(16, 30), time(18))
+    SessionChange.objects.create(activity=cancelled, date=DAY, kind=ChangeKind.CANCELLED)
+    _once(world, "Spreekuur", DAY + timedelta(days=2), time(9, 30), time(11))
+    return world.stek_a
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (_at(DAY, 9), Opening("later", opens_at=time(10))),
+        (_at(DAY, 11), Opening("open", until=time(13, 30))),
+        (_at(DAY, 14), Opening("later", opens_at=time(15))),
+        (_at(DAY, 15), Opening("open", until=time(16))),
+        # the cancelled session at 16:30 does not open the door
+        (_at(DAY, 16, 45), Opening("done", opens_at=time(9, 30), next_day=DAY + timedelta(2))),
+        (
+            _at(DAY + timedelta(1), 12),
+            Opening("closed", opens_at=time(9, 30), next_day=DAY + timedelta(2)),
+        ),  # fmt: skip
+        (_at(DAY + timedelta(3), 12), Opening("closed")),  # nothing in the week ahead
+    ],
+)
+def test_whether_the_stek_is_open_at_a_moment(wednesday, moment, expected):
+    *_lists, opening = now_and_next(wednesday, moment)
+    assert opening == expected
+
+
+def _screen_at(client, moment):
+    real = timezone.localtime
+
+    def frozen(value=None, timezone=None):
+        return moment if value is None else real(value, timezone)
+
+    with mock.patch("django.utils.timezone.localtime", side_effect=frozen):
+        return client.get("/alfa/scherm/").content.decode()
+
+
+def test_the_screen_promises_nothing_that_is_not_true_now(world, client):
+    today = timezone.localdate()
+    ActivityFactory(stek=world.stek_a)  # every week from today, 10:00 to 12:00
+    before = _screen_at(client, _at(today, 9))
+    assert "Nu gesloten. Vandaag open vanaf 10:00." in before
+    assert "Nu open tot 12:00." in _screen_at(client, _at(today, 11))
+    after = _screen_at(client, _at(today, 13))
+    next_week = date_format(today + timedelta(days=7), "l j F")
+    assert f"Voor vandaag gesloten. Weer open op {next_week} om 10:00." in after
+    for html in (before, after):
+        assert "Er is koffie" not in html and "Binnenlopen mag altijd" not in html
+
+
+def test_the_screen_of_a_stek_without_sessions_says_it_is_closed(world, client):
+    html = client.get("/alfa/scherm/").content.decode()
+    assert "Vandaag gesloten." in html and "Er is koffie" not in html
