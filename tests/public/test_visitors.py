@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
+from icalendar import Calendar
 
 from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS, ChangeKind, Function
 from stek.agenda.models import Activity, SessionChange
@@ -165,3 +166,37 @@ def test_the_screen_promises_nothing_that_is_not_true_now(world, client):
 def test_the_screen_of_a_stek_without_sessions_says_it_is_closed(world, client):
     html = client.get("/alfa/scherm/").content.decode()
     assert "Vandaag gesloten." in html and "Er is koffie" not in html
+
+
+# Calendar: no link for a cancelled session; the location with the town ---------------------
+
+
+def test_a_cancelled_session_offers_no_calendar_link(programme, client):
+    html = client.get("/alfa/programma/").content.decode()
+    items = re.findall(r'<li class="prog-item status-(\w+)">(.*?)</li>', html, re.S)
+    cancelled = [body for status, body in items if status == "cancelled"]
+    scheduled = [body for status, body in items if status == "scheduled"]
+    assert len(cancelled) == 1 and scheduled
+    assert "Gaat niet door." in cancelled[0] and "Zet in je agenda" not in cancelled[0]
+    assert all("Zet in je agenda" in body for body in scheduled)
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("Buurthuis De Kring", "Buurthuis De Kring, Kerkstraat 1, 9000 Gent"),
+        ("", "Kerkstraat 1, 9000 Gent"),
+        (
+            "Buurthuis De Kring, Kerkstraat 1, 9000 Gent",
+            "Buurthuis De Kring, Kerkstraat 1, 9000 Gent",
+        ),
+    ],
+)
+def test_the_calendar_location_names_the_town(programme, client, world, place, expected):
+    stek = world.stek_a
+    stek.street, stek.postal_code, stek.municipality = "Kerkstraat 1", "9000", "Gent"
+    stek.save()
+    Activity.objects.filter(stek=stek).update(place=place)
+    for url in ("/alfa/programma.ics", f"/alfa/activiteit/{programme[0].pk}.ics"):
+        cal = Calendar.from_ical(client.get(url).content)
+        assert {str(e["LOCATION"]) for e in cal.walk("VEVENT")} == {expected}
