@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -23,10 +24,8 @@ def programme(request, slug):
     """This week and next, for visitors: short sentences, pictograms, filters."""
     stek = get_public_stek(slug)
     monday = monday_of(timezone.localdate())
-    day = parse_day(request.GET.get("dag", ""))
+    day, day_message = _chosen_day(request.GET.get("dag", ""), monday, monday + timedelta(13))
     function = request.GET.get("soort", "")
-    if day and not monday <= day < monday + timedelta(days=14):
-        day = None
     days = programme_days(stek, monday, 14, function=function or None, only_day=day)
     return render(
         request,
@@ -36,6 +35,7 @@ def programme(request, slug):
             "weeks": [days[:7], days[7:]] if not day else [days],
             "all_days": [monday + timedelta(days=i) for i in range(14)],
             "day_filter": day,
+            "day_message": day_message,
             "function_filter": function if function in FUNCTIONS else "",
             "functions": [
                 (value, FUNCTION_FOR_VISITORS[value], FUNCTION_PICTOGRAMS[value])
@@ -44,6 +44,27 @@ def programme(request, slug):
             "today": timezone.localdate(),
         },
     )
+
+
+def _chosen_day(value, first, last):
+    """The day a visitor chose in the address (``?dag=``), if the programme shows it, and else
+    a sentence that says why all days are shown instead (the page never fails on it)."""
+    value = str(value or "").strip()
+    if not value:
+        return None, ""
+    day = parse_day(value)
+    if day is None:
+        return None, _("Die dag kunnen we niet lezen. We tonen alle dagen.")
+    if not first <= day <= last:
+        message = _(
+            "Die dag staat niet in het programma. Het programma loopt van %(first)s tot "
+            "%(last)s. We tonen alle dagen."
+        )
+        return None, message % {
+            "first": date_format(first, "l j F"),
+            "last": date_format(last, "l j F"),
+        }
+    return day, ""
 
 
 @require_GET

@@ -200,3 +200,60 @@ def test_the_calendar_location_names_the_town(programme, client, world, place, e
     for url in ("/alfa/programma.ics", f"/alfa/activiteit/{programme[0].pk}.ics"):
         cal = Calendar.from_ical(client.get(url).content)
         assert {str(e["LOCATION"]) for e in cal.walk("VEVENT")} == {expected}
+
+
+# ?dag= that the programme does not show: said, never silent, never a 500 ---------------------
+
+
+def _window():
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    return monday, monday + timedelta(days=13)
+
+
+def _message(html):
+    found = re.search(r'<p class="message" role="status">(.*?)</p>', html, re.S)
+    return found and found.group(1)
+
+
+@pytest.mark.parametrize("offset", [-1, 14, -9000])
+def test_a_day_outside_the_programme_says_so_and_shows_every_day(programme, client, offset):
+    first, last = _window()
+    day = first + timedelta(days=offset)
+    response = client.get("/alfa/programma/", {"dag": day.isoformat()})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert _message(html) == (
+        "Die dag staat niet in het programma. Het programma loopt van "
+        f"{date_format(first, 'l j F')} tot {date_format(last, 'l j F')}. We tonen alle dagen."
+    )
+    assert "Deze week" in html and "Volgende week" in html
+
+
+@pytest.mark.parametrize("value", ["morgen", "2026-02-31", "9999-12-31", "0001-01-01", "x" * 500])
+def test_a_day_that_cannot_be_read_says_so(programme, client, value):
+    response = client.get("/alfa/programma/", {"dag": value})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert _message(html) == "Die dag kunnen we niet lezen. We tonen alle dagen."
+    assert "Deze week" in html
+
+
+@pytest.mark.parametrize("value", ["", None])
+def test_no_message_without_a_chosen_day(programme, client, value):
+    query = {} if value is None else {"dag": value}
+    assert _message(client.get("/alfa/programma/", query).content.decode()) is None
+
+
+@pytest.mark.parametrize("offset", [0, 2, 9])
+def test_a_chosen_day_has_its_heading_once(programme, client, offset):
+    day = timezone.localdate() + timedelta(days=offset)
+    first, last = _window()
+    if not first <= day <= last:
+        pytest.skip("outside this and next week")
+    html = client.get("/alfa/programma/", {"dag": day.isoformat()}).content.decode()
+    heading = date_format(day, "l j F")
+    headings = re.findall(r"<h[1-6][^>]*>([^<]*)</h[1-6]>", html)
+    assert [h for h in headings if heading in h] == [
+        heading + (" · vandaag" if offset == 0 else "")
+    ]
+    assert _message(html) is None
