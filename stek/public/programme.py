@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from stek.agenda.enums import Function
 from stek.agenda.occurrences import occurrences
+from stek.core.dates import parse_week
 
 FUNCTIONS = tuple(Function.values)
 
@@ -31,6 +32,15 @@ def programme_days(stek, start, days, function=None, only_day=None):
         on_day.sort(key=lambda o: o.status == "moved_away")
         result.append((day, on_day))
     return result
+
+
+def poster_days(today, week=""):
+    """(first, monday, sunday) of the poster's week: the week ``week`` falls in (YYYY-MM-DD,
+    else this week), printed from ``first``: today in the current week, days already past
+    are not on a poster for the door."""
+    monday = parse_week(week, today)
+    sunday = monday + timedelta(days=6)
+    return (today if monday <= today <= sunday else monday), monday, sunday
 
 
 @dataclass(frozen=True)

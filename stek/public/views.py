@@ -16,7 +16,13 @@ from stek.core.dates import monday_of, parse_day
 from stek.core.pdf import pdf_response, qr_data_uri
 
 from .ical import build_calendar
-from .programme import FUNCTIONS, now_and_next, pictogram_data_uri, programme_days
+from .programme import (
+    FUNCTIONS,
+    now_and_next,
+    pictogram_data_uri,
+    poster_days,
+    programme_days,
+)
 
 
 @require_GET
@@ -67,19 +73,26 @@ def _chosen_day(value, first, last):
     return day, ""
 
 
+POSTER_SIZES = ("A4", "A3")
+
+
 @require_GET
 def poster(request, slug):
+    """The week's programme as a PDF poster for the door, from today on (days already past
+    are not printed); A4 or A3, and a clear page for any other size."""
     stek = get_public_stek(slug)
-    size = "A3" if request.GET.get("formaat", "").upper() == "A3" else "A4"
-    monday = monday_of(parse_day(request.GET.get("week", "")) or timezone.localdate())
-    days = programme_days(stek, monday, 7)
+    size = str(request.GET.get("formaat", "")).strip().upper() or "A4"
+    if size not in POSTER_SIZES:
+        return render(request, "public/poster_size.html", {"stek": stek}, status=400)
+    first, monday, sunday = poster_days(timezone.localdate(), request.GET.get("week", ""))
+    days = programme_days(stek, first, (sunday - first).days + 1)
     url = request.build_absolute_uri(reverse("public:programme", kwargs={"slug": stek.slug}))
     pictograms = {o.activity.pictogram for _d, items in days for o in items}
     context = {
         "stek": stek,
         "days": days,
-        "monday": monday,
-        "sunday": monday + timedelta(days=6),
+        "first": first,
+        "sunday": sunday,
         "size": size,
         "qr": qr_data_uri(url),
         "url": url,

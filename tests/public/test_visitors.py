@@ -7,13 +7,16 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from icalendar import Calendar
 
 from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS, ChangeKind, Function
 from stek.agenda.models import Activity, SessionChange
-from stek.public.programme import Opening, now_and_next
+from stek.public import views
+from stek.public.programme import Opening, now_and_next, poster_days
 from tests.factories.agenda import ActivityFactory
 
 
@@ -257,3 +260,90 @@ def test_a_chosen_day_has_its_heading_once(programme, client, offset):
         heading + (" · vandaag" if offset == 0 else "")
     ]
     assert _message(html) is None
+
+
+# The poster: time and title apart, a clear page for an unknown size, from today on -----------
+
+
+@pytest.fixture
+def poster(monkeypatch):
+    """What the poster view hands to the PDF maker: its context and its HTML."""
+    made = {}
+
+    def fake_pdf(request, template, context, filename, **kwargs):
+        made.update(context=context, html=render_to_string(template, context), filename=filename)
+        return HttpResponse(b"%PDF-fake", content_type="application/pdf")
+
+    monkeypatch.setattr(views, "pdf_response", fake_pdf)
+    return made
+
+
+def _computerles(world):
+    return ActivityFactory(stek=world.stek_a, title="Computerles", start_time=time(13, 30),
+                           end_time=time(15, 30), start_date=timezone.localdate())  # fmt: skip
+
+
+def test_the_poster_keeps_time_and_title_apart(world, client, poster):
+    _computerles(world)
+    assert client.get("/alfa/programma/affiche.pdf").status_code == 200
+    assert "15:30</span> <span" in poster["html"]  # a real space between two elements
+    weasyprint = pytest.importorskip("weasyprint")
+    from weasyprint.formatting_structure import boxes
+
+    def texts(box):
+        if isinstance(box, boxes.TextBox):
+            yield box
+        for child in getattr(box, "children", None) or []:
+            yield from texts(child)
+
+    page = weasyprint.HTML(string=poster["html"]).render().pages[0]
+    found = list(texts(page._page_box))
+    words = [box.text for box in found]
+    start = words.index("13:30–15:30")
+    assert words[start + 1] == " " and words[start + 2].startswith("Computerles")  # as copied
+    clock, title = found[start], found[start + 2]
+    assert title.position_x >= clock.position_x + clock.width + 4  # and apart on paper
+
+
+@pytest.mark.parametrize("size", ["xx", "A5", "letter", " "])
+def test_an_unknown_poster_size_gets_a_clear_page(world, client, poster, size):
+    response = client.get("/alfa/programma/affiche.pdf", {"formaat": size})
+    if size.strip() == "":
+        assert response.status_code == 200 and poster["context"]["size"] == "A4"
+        return
+    assert response.status_code == 400 and not poster
+    html = response.content.decode()
+    assert "Dit formaat kennen we niet" in html and "Een affiche bestaat in A4 en in A3." in html
+    assert 'href="/alfa/programma/affiche.pdf?formaat=A3"' in html
+
+
+@pytest.mark.parametrize("size", ["A4", "a3", "A3 "])
+def test_the_known_poster_sizes(world, client, poster, size):
+    assert client.get("/alfa/programma/affiche.pdf", {"formaat": size}).status_code == 200
+    assert poster["context"]["size"] == size.strip().upper()
+
+
+@pytest.mark.parametrize(
+    ("today", "week", "expected"),
+    [
+        (date(2026, 3, 5), "", (date(2026, 3, 5), date(2026, 3, 2), date(2026, 3, 8))),  # Thu
+        (date(2026, 3, 2), "", (date(2026, 3, 2), date(2026, 3, 2), date(2026, 3, 8))),  # Mon
+        (date(2026, 3, 8), "2026-03-04", (date(2026, 3, 8), date(2026, 3, 2), date(2026, 3, 8))),
+        # another week: all of it
+        (date(2026, 3, 5), "2026-03-10", (date(2026, 3, 9), date(2026, 3, 9), date(2026, 3, 15))),
+    ],
+)
+def test_the_poster_of_this_week_starts_today(today, week, expected):
+    assert poster_days(today, week) == expected
+
+
+def test_the_poster_prints_no_day_already_past(world, client, poster):
+    _computerles(world)
+    today = timezone.localdate()
+    client.get("/alfa/programma/affiche.pdf")
+    days = [day for day, _items in poster["context"]["days"]]
+    sunday = today + timedelta(days=6 - today.weekday())
+    assert days == [today + timedelta(days=i) for i in range((sunday - today).days + 1)]
+    assert f"Programma van {date_format(today, 'j F')} tot" in poster["html"]
+    monday = today - timedelta(days=today.weekday())
+    assert poster["filename"] == f"alfa-programma-{monday:%Y-%m-%d}-a4.pdf"
