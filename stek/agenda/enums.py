@@ -46,3 +46,19 @@ class Function(models.TextChoices):
     LEARN = "leren", _("leren")
     REFER = "verwijzen", _("verwijzen")
     ADVOCATE = "politiseren", _("politiseren")
+
+
+# The four functions in a visitor's words, each with its pictogram: the public pages (the
+# programme's filter and its badges) speak these, the staff pages keep the model's words.
+FUNCTION_FOR_VISITORS = {
+    Function.MEET: _("Samen zijn"),
+    Function.LEARN: _("Iets leren"),
+    Function.REFER: _("Hulp vinden"),
+    Function.ADVOCATE: _("Samen opkomen voor onze rechten"),
+}
+FUNCTION_PICTOGRAMS = {
+    Function.MEET: Pictogram.COFFEE,
+    Function.LEARN: Pictogram.COMPUTER,
+    Function.REFER: Pictogram.INFO,
+    Function.ADVOCATE: Pictogram.MEETING,
+}

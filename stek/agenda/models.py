@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from stek.core.models import Organisation, Stek
 from stek.core.privacy.validators import no_personal_data, no_personal_data_except_contacts
 
-from .enums import ActivityAccess, ChangeKind, Function, MonthWeek, Pictogram, Recurrence
+from .enums import (
+    FUNCTION_FOR_VISITORS,
+    ActivityAccess,
+    ChangeKind,
+    Function,
+    MonthWeek,
+    Pictogram,
+    Recurrence,
+)
 
 # Everything an activity says is published (programme, poster, iCal, screen): scanned, with the
 # STEK's and its partners' published contact details allowed (its contact line).
@@ -91,6 +99,11 @@ class Activity(models.Model):
     @property
     def function_labels(self):
         return [Function(name).label for name in self.functions]
+
+    @property
+    def function_labels_for_visitors(self):
+        """The functions in a visitor's words (public pages)."""
+        return [FUNCTION_FOR_VISITORS[name] for name in self.functions]
 
 
 class SessionChange(models.Model):

@@ -4,18 +4,25 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from stek.agenda.enums import Function
+from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS
 from stek.agenda.models import Activity
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
 from stek.core.pdf import pdf_response, qr_data_uri
 
 from .ical import build_calendar
-from .programme import FUNCTIONS, now_and_next, pictogram_data_uri, programme_days
+from .programme import (
+    FUNCTIONS,
+    now_and_next,
+    pictogram_data_uri,
+    poster_days,
+    programme_days,
+)
 
 
 @require_GET
@@ -23,10 +30,8 @@ def programme(request, slug):
     """This week and next, for visitors: short sentences, pictograms, filters."""
     stek = get_public_stek(slug)
     monday = monday_of(timezone.localdate())
-    day = parse_day(request.GET.get("dag", ""))
+    day, day_message = _chosen_day(request.GET.get("dag", ""), monday, monday + timedelta(13))
     function = request.GET.get("soort", "")
-    if day and not monday <= day < monday + timedelta(days=14):
-        day = None
     days = programme_days(stek, monday, 14, function=function or None, only_day=day)
     return render(
         request,
@@ -36,26 +41,58 @@ def programme(request, slug):
             "weeks": [days[:7], days[7:]] if not day else [days],
             "all_days": [monday + timedelta(days=i) for i in range(14)],
             "day_filter": day,
+            "day_message": day_message,
             "function_filter": function if function in FUNCTIONS else "",
-            "functions": Function.choices,
+            "functions": [
+                (value, FUNCTION_FOR_VISITORS[value], FUNCTION_PICTOGRAMS[value])
+                for value in FUNCTIONS
+            ],
             "today": timezone.localdate(),
         },
     )
 
 
+def _chosen_day(value, first, last):
+    """The day a visitor chose in the address (``?dag=``), if the programme shows it, and else
+    a sentence that says why all days are shown instead (the page never fails on it)."""
+    value = str(value or "").strip()
+    if not value:
+        return None, ""
+    day = parse_day(value)
+    if day is None:
+        return None, _("Die dag kunnen we niet lezen. We tonen alle dagen.")
+    if not first <= day <= last:
+        message = _(
+            "Die dag staat niet in het programma. Het programma loopt van %(first)s tot "
+            "%(last)s. We tonen alle dagen."
+        )
+        return None, message % {
+            "first": date_format(first, "l j F"),
+            "last": date_format(last, "l j F"),
+        }
+    return day, ""
+
+
+POSTER_SIZES = ("A4", "A3")
+
+
 @require_GET
 def poster(request, slug):
+    """The week's programme as a PDF poster for the door, from today on (days already past
+    are not printed); A4 or A3, and a clear page for any other size."""
     stek = get_public_stek(slug)
-    size = "A3" if request.GET.get("formaat", "").upper() == "A3" else "A4"
-    monday = monday_of(parse_day(request.GET.get("week", "")) or timezone.localdate())
-    days = programme_days(stek, monday, 7)
+    size = str(request.GET.get("formaat", "")).strip().upper() or "A4"
+    if size not in POSTER_SIZES:
+        return render(request, "public/poster_size.html", {"stek": stek}, status=400)
+    first, monday, sunday = poster_days(timezone.localdate(), request.GET.get("week", ""))
+    days = programme_days(stek, first, (sunday - first).days + 1)
     url = request.build_absolute_uri(reverse("public:programme", kwargs={"slug": stek.slug}))
     pictograms = {o.activity.pictogram for _d, items in days for o in items}
     context = {
         "stek": stek,
         "days": days,
-        "monday": monday,
-        "sunday": monday + timedelta(days=6),
+        "first": first,
+        "sunday": sunday,
         "size": size,
         "qr": qr_data_uri(url),
         "url": url,
@@ -99,7 +136,8 @@ def ical_activity(request, slug, pk):
 def screen(request, slug):
     """The entrance screen: very large type, now and next; refreshes itself (htmx)."""
     stek = get_public_stek(slug)
-    current, upcoming, not_today = now_and_next(stek)
+    now = timezone.localtime()
+    current, upcoming, not_today, opening = now_and_next(stek, now)
     template = "public/partials/screen_body.html" if request.htmx else "public/screen.html"
     return render(
         request,
@@ -109,6 +147,7 @@ def screen(request, slug):
             "current": current,
             "upcoming": upcoming,
             "not_today": not_today,
-            "now": timezone.localtime(),
+            "opening": opening,
+            "now": now,
         },
     )
