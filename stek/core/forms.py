@@ -185,7 +185,10 @@ class PartnerFormBase(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[no_personal_data],
-        help_text=_("Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Geen namen van bezoekers."),
+        help_text=_(
+            "Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Zet er geen namen, "
+            "telefoonnummers, adressen of andere gegevens van personen in."
+        ),
     )
 
     field_order = ["organisation", "name", "kind", "website", "kbo_number", "role", "contribution"]
