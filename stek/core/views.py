@@ -26,6 +26,7 @@ from .access import (
 )
 from .enums import AuditAction, MembershipRole
 from .forms import (
+    AuditFilterForm,
     LoginForm,
     MemberCreateForm,
     MemberEditForm,
@@ -385,14 +386,23 @@ def network_stek_create(request, slug):
 @login_required
 def network_audit_log(request, slug):
     network = get_network_for_user(request, slug, check=permissions.can_view_audit_log)
+    form = AuditFilterForm(request.GET or None)
     events = AuditEvent.objects.filter(network=network).select_related("stek")
+    if form.is_bound:
+        events = form.filter(events)
     page = Paginator(events, 50).get_page(request.GET.get("pagina"))
+    kept = request.GET.copy()  # the pages keep the filter
+    kept.pop("pagina", None)
     return render(
         request,
         "core/audit_log.html",
         {
             "network": network,
+            "form": form,
             "page": page,
+            "rows": [(event, audit.describe(event)) for event in page],
+            "filtered": form.is_bound and any(request.GET.get(k) for k in form.fields),
+            "query": kept.urlencode(),
             "base_url": reverse("core:network_audit_log", args=[slug]),
         },
     )
