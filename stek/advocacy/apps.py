@@ -7,7 +7,11 @@ class AdvocacyConfig(AppConfig):
     verbose_name = _("Politiseren: signalen en dossiers")
 
     def ready(self):
-        from stek.core import panels
+        from stek.core import audit, panels
+
+        from .enums import ActionKind, DossierOutcome, DossierStep, Signing
+
+        audit.register_codes(ActionKind, DossierOutcome, DossierStep, Signing)
 
         from .followups import due_follow_ups
 

@@ -98,6 +98,31 @@ class DossierQuerySet(models.QuerySet):
         """The dossiers a STEK leads or has been invited to or co-signed."""
         return self.filter(Q(lead_stek=stek) | Q(steks__stek=stek)).distinct()
 
+    def open_by_topic(self, stek, codes):
+        """{topic code: the newest running dossier about it} among the dossiers the STEK sees
+        (leads, invited to, co-signs; not those it declined), so a topic that already has a
+        dossier offers that one rather than a second (issue 16)."""
+        codes = [c for c in codes if c]
+        if not codes:
+            return {}
+        rows = (
+            self.for_stek(stek)
+            .exclude(
+                pk__in=DossierStek.objects.filter(stek=stek, status=Signing.DECLINED).values(
+                    "dossier"
+                )
+            )
+            .filter(outcome=DossierOutcome.PENDING, topics__code__in=codes)
+            .values_list("topics__code", "pk")
+            .order_by("created_on", "pk")
+        )
+        found = {}
+        for code, pk in rows:
+            if code in codes:
+                found[code] = pk  # the newest last
+        dossiers = self.in_bulk(set(found.values()))
+        return {code: dossiers[pk] for code, pk in found.items()}
+
 
 class Dossier(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="dossiers")

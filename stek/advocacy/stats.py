@@ -277,7 +277,7 @@ class Evidence:
     steks: int  # the network's active STEKs whose signals the figures count
     signing: int  # the STEKs that bring the dossier (the lead and the co-signers)
     by_topic: list  # (label, count or None)
-    by_quarter: list  # (quarter, count or None)
+    by_quarter: list  # (GridPeriod of a quarter, count or None); show its ``label``
     by_barrier: list  # (label, count or None)
     quotes: list  # consented quotes of the signing STEKs' matching signals
     threshold: int
@@ -292,7 +292,7 @@ class Evidence:
     def rows(self):
         """The evidence tables as (table, label, count) rows, for CSV and ODS."""
         yield from ((_("Onderwerp"), label, n) for label, n in self.by_topic)
-        yield from ((_("Kwartaal"), label, n) for label, n in self.by_quarter)
+        yield from ((_("Kwartaal"), q.label, n) for q, n in self.by_quarter)
         yield from ((_("Drempel"), label, n) for label, n in self.by_barrier)
 
 
@@ -383,8 +383,8 @@ def evidence(dossier, today=None):
         _over_or_at_least(pubs, months, "topics", cover) if matched else (0, 0)
     )
     quarters = [p for p in boundary.grid_periods(months) if p.level == "quarter"]
-    by_quarter = [(q.code, _over(pubs, q.months(), "topics", cover)) for q in quarters if matched]
-    by_quarter = [(code, n) for code, n in by_quarter if n != 0]  # quarters without signals
+    by_quarter = [(q, _over(pubs, q.months(), "topics", cover)) for q in quarters if matched]
+    by_quarter = [(q, n) for q, n in by_quarter if n != 0]  # quarters without signals
     domains = set(dossier.life_domains or []) | {key[2] for key in matched}
     wanted = set(dossier.barriers or [])
     barriers = {

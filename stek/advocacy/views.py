@@ -141,6 +141,9 @@ def signal_overview(request, slug):
     period = stats.Period.parse(request.GET.get("van"), request.GET.get("tot"), today)
     form = _period_form(period)
     overview = stats.stek_overview(stek, period, today)
+    existing = Dossier.objects.open_by_topic(stek, [row[3] for row in overview.rising])
+    # a rising topic that already has a running dossier offers that one, not a second
+    rising = [(*row, existing.get(row[3])) for row in overview.rising]
     steks = Stek.objects.filter(network=stek.network_id, is_active=True)
     peak = max((count for _month, count in overview.months), default=0)
     return render(
@@ -150,6 +153,7 @@ def signal_overview(request, slug):
             "stek": stek,
             "form": form,
             "overview": overview,
+            "rising": rising,
             "recurring": stats.recurring_topics(steks, boundary.GridPeriod(period.end.year), today),
             "recurring_year": period.end.year,
             "rights_found": stats.rights_found(stek, period),
@@ -274,6 +278,14 @@ def dossier_create(request, slug):
     )
     if preset:
         initial["topics"] = list(preset)
+        existing = Dossier.objects.open_by_topic(stek, [preset[0].code]).get(preset[0].code)
+        if existing and request.method != "POST":
+            messages.info(
+                request,
+                _("Over %(topic)s loopt al een dossier: %(title)s. Werk hierin verder.")
+                % {"topic": preset[0], "title": existing.title},
+            )
+            return redirect("advocacy:dossier_detail", slug=stek.slug, pk=existing.pk)
     form = DossierForm(request.POST or None, network=stek.network, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -33,6 +33,16 @@ class ActivityForm(ContactsAllowedForm, forms.ModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "organisations": forms.CheckboxSelectMultiple,
         }
+        help_texts = {
+            "start_date": _(
+                "De weekdag volgt uit de eerste keer: begint de activiteit op een dinsdag, "
+                "dan komt ze terug op dinsdag."
+            ),
+            "month_week": _(
+                "Alleen bij 'Elke maand op dezelfde weekdag'. Leeg: dezelfde week van de maand "
+                "als de eerste keer."
+            ),
+        }
 
     def __init__(self, *args, stek, **kwargs):
         super().__init__(*args, **kwargs)

@@ -31,7 +31,10 @@ class Activity(models.Model):
     description = models.TextField(
         _("uitleg"), blank=True, max_length=DESCRIPTION_MAX,
         validators=[MaxLengthValidator(DESCRIPTION_MAX), *_published],
-        help_text=_("Korte zinnen, gewone woorden. Geen namen van bezoekers."),
+        help_text=_(
+            "Korte zinnen, gewone woorden. Deze tekst is openbaar. Zet er geen namen, "
+            "telefoonnummers, adressen of andere gegevens van personen in."
+        ),
     )  # fmt: skip
     pictogram = models.CharField(
         _("pictogram"), max_length=20, choices=Pictogram.choices, default=Pictogram.COFFEE

@@ -15,6 +15,8 @@ from datetime import date, datetime, time, timedelta
 from dateutil import rrule
 from django.core.cache import caches
 
+from stek.core.dates import public_holidays_between
+
 from .enums import ChangeKind, Recurrence
 from .models import Activity, Pause, SessionChange
 
@@ -179,3 +181,20 @@ def _expand(stek, start, end, activities):
                     )  # fmt: skip
     result.sort(key=lambda o: (o.date, o.start_time, o.activity.title))
     return result
+
+
+HOLIDAY_HORIZON = 365  # days: the coming year's sessions on a public holiday are shown
+
+
+def holiday_sessions(activity, today, days=HOLIDAY_HORIZON):
+    """[(date, holiday name)] of the activity's sessions that still take place on a Belgian
+    public holiday from ``today`` on (pauses, cancellations and moves applied): a warning,
+    never a refusal (a STEK may well be open on such a day)."""
+    if not activity.is_active:
+        return []
+    end = today + timedelta(days=days)
+    holidays = public_holidays_between(today, end)
+    if not holidays:
+        return []
+    sessions = _expand(activity.stek, today, end, [activity])
+    return [(o.date, holidays[o.date]) for o in sessions if o.takes_place and o.date in holidays]

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,7 +23,7 @@ from . import permissions, services
 from .access import get_activity_for_user, get_category_for_user, get_pause_for_user
 from .forms import ActivityForm, PauseForm, SessionChangeForm, TallyCategoryForm
 from .models import Activity, Pause, TallyCategory
-from .occurrences import occurrences, planned_dates
+from .occurrences import holiday_sessions, occurrences, planned_dates
 
 # --- Vandaag: one-tap counting ------------------------------------------------------------
 # A tap is never lost (issue 12): each tap carries a key, so a retry counts once; a tap from a
@@ -331,12 +332,32 @@ def _activity_form_page(request, stek, activity=None):
             show_refusal(form, error)
         else:
             messages.success(request, _("%(title)s is bewaard.") % {"title": saved.title})
+            on_holidays = holiday_sessions(saved, timezone.localdate())
+            if on_holidays:
+                messages.warning(request, _holiday_warning(saved, on_holidays))
             return redirect(
                 reverse("agenda:week", kwargs={"slug": stek.slug}) + f"?week={saved.start_date}"
             )
-    return render(
-        request, "agenda/activity_form.html", {"stek": stek, "form": form, "activity": activity}
+    on_holidays = (
+        holiday_sessions(activity, timezone.localdate()) if activity and activity.pk else []
     )
+    return render(
+        request,
+        "agenda/activity_form.html",
+        {"stek": stek, "form": form, "activity": activity, "on_holidays": on_holidays},
+    )
+
+
+def _holiday_warning(activity, on_holidays):
+    """A warning, not a refusal: the sessions in the coming year on a public holiday."""
+    days = ", ".join(f"{date_format(day, 'l j F Y')} ({name})" for day, name in on_holidays)
+    return ngettext(
+        "Let op: %(title)s valt op een feestdag: %(days)s. Gaat de sessie niet door? "
+        "Zet ze dan op 'gaat niet door' in de week.",
+        "Let op: %(title)s valt op feestdagen: %(days)s. Gaan die sessies niet door? "
+        "Zet ze dan op 'gaat niet door' in de week.",
+        len(on_holidays),
+    ) % {"title": activity.title, "days": days}
 
 
 @login_required

@@ -1,5 +1,17 @@
-"""Record who viewed or exported data across STEKs (and tenancy changes)."""
+"""Record who viewed or exported data across STEKs (and tenancy changes), and read it back.
 
+An entry stores its target as a short Dutch phrase ("lid ann@example.org (volunteer)",
+"dossier Huurpremie" with the detail "actie council_testimony"): the stored text is the
+record, and old entries stay as they were. ``describe`` renders it for the reader at display
+time: the kind of object in the reader's language and the codes (roles, dossier steps,
+outcomes, actions) by their labels. The apps register their vocabularies with
+``register_codes`` (core imports no app)."""
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+
+from .enums import MembershipRole, NetworkRole, PartnershipRole
 from .models import AuditEvent
 
 
@@ -15,3 +27,113 @@ def record(actor, action, target, *, network=None, stek=None, detail=""):
         stek=stek,
         detail=str(detail)[:500],
     )
+
+
+# --- reading an entry back -------------------------------------------------------------------
+
+# the first word(s) of a stored target -> what it reads as
+SUBJECTS = {
+    "activiteit": _("activiteit"),
+    "sessie": _("sessie"),
+    "pauze": _("pauze"),
+    "telcategorie": _("telcategorie"),
+    "onderwerp": _("onderwerp"),
+    "dossier": _("dossier"),
+    "dienst": _("dienst"),
+    "mededeling": _("mededeling"),
+    "locatie": _("locatie"),
+    "STEK": _("STEK"),
+    "partner": _("partner"),
+    "lid": _("lid"),
+    "verwijzing naar": _("verwijzing naar"),
+    "HSDS": _("HSDS-import"),
+}
+# a whole stored target -> what it reads as
+WHOLE = {
+    "signalen in het netwerk": _("signalen in het netwerk"),
+    "netwerkoverzicht": _("netwerkoverzicht"),
+}
+# a stored target's last word -> what it reads as
+SUFFIXES = {"hersteld": _("hersteld"), "gecontroleerd": _("gecontroleerd")}
+# the first word of a stored detail (a dossier's change or export) -> what it reads as
+DETAILS = {
+    "actie": _("actie"),
+    "stap": _("stap"),
+    "uitkomst": _("uitkomst"),
+    "uitnodiging:": _("uitnodiging:"),
+    "bestemmeling": _("bestemmeling"),
+    "opgevolgd:": _("opgevolgd:"),
+}
+WHOLE_DETAILS = {
+    "gegevens": _("gegevens"),
+    "getuigenis": _("getuigenis"),
+    "getuigenis verwijderd": _("getuigenis verwijderd"),
+    "nota (PDF)": _("nota (PDF)"),
+    "bewijs (csv)": _("bewijstabel (CSV)"),
+    "bewijs (ods)": _("bewijstabel (ODS)"),
+}
+
+_codes = {}  # a stored code -> its label (lazy)
+
+
+def register_codes(*choices):
+    """Let ``describe`` show these TextChoices' values by their labels."""
+    for enum in choices:
+        _codes.update(dict(zip(enum.values, enum.labels, strict=True)))
+
+
+register_codes(MembershipRole, NetworkRole, PartnershipRole)
+
+_ROLE = re.compile(r"^(?P<rest>.*) \((?P<code>[a-z_]+)\)$")
+_PURGED = re.compile(r"^(?P<n>\d+) verwijzingen opgeruimd$")
+_IMPORTED = re.compile(r"^(?P<ok>\d+) imported, (?P<bad>\d+) rejected$")
+_SIGNING = re.compile(r"^(?P<stek>.+): (?P<code>[a-z_]+)$")
+
+
+def _label(code):
+    return str(_codes.get(code, code))
+
+
+def describe_target(target):
+    """A stored target in the reader's language; an unknown one as it was stored."""
+    if target in WHOLE:
+        return str(WHOLE[target])
+    purged = _PURGED.match(target)
+    if purged:
+        return _("%(n)s verwijzingen opgeruimd") % {"n": purged["n"]}
+    for prefix, label in sorted(SUBJECTS.items(), key=lambda p: -len(p[0])):
+        if target.startswith(prefix + " "):
+            rest = target[len(prefix) + 1 :]
+            suffix = ""
+            for word, said in SUFFIXES.items():
+                if rest.endswith(" " + word):
+                    rest, suffix = rest[: -len(word) - 1], f" ({said})"
+            role = _ROLE.match(rest)
+            if role and role["code"] in _codes:
+                rest = f"{role['rest']} ({_label(role['code'])})"
+            return f"{label}: {rest}{suffix}"
+    return target
+
+
+def describe_detail(detail):
+    if not detail:
+        return ""
+    if detail in WHOLE_DETAILS:
+        return str(WHOLE_DETAILS[detail])
+    word, _sep, rest = detail.partition(" ")
+    if word in DETAILS and rest:
+        return f"{DETAILS[word]} {_label(rest) if rest in _codes else rest}"
+    imported = _IMPORTED.match(detail)
+    if imported:
+        return _("%(ok)s ingelezen, %(bad)s geweigerd") % imported.groupdict()
+    signing = _SIGNING.match(detail)
+    if signing and signing["code"] in _codes:
+        return f"{signing['stek']}: {_label(signing['code'])}"
+    return detail
+
+
+def describe(event):
+    """What an entry was about, for the audit log page."""
+    target = describe_target(event.target)
+    detail = describe_detail(event.detail)
+    return f"{target} · {detail}" if detail else target

@@ -11,11 +11,16 @@ these functions.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from .params import parse_day
 
 __all__ = [
     "Period",
     "add_months",
+    "belgian_public_holidays",
+    "easter",
+    "public_holidays_between",
     "month_end",
     "month_of",
     "month_span",
@@ -127,3 +132,54 @@ class Period:
     def months(self):
         """The first days of the months the period's weeks count in."""
         return months_between(self.start, self.last_day)
+
+
+# Belgian public holidays --------------------------------------------------------------------
+
+
+def easter(year):
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous computus, as in
+    Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def belgian_public_holidays(year):
+    """{date: name} of the ten legal public holidays in Belgium in ``year`` (the days most
+    services and many meeting places are closed). Regional and community days (11 July,
+    27 September, 15 November) and school holidays are not in it."""
+    sunday = easter(year)
+    return dict(
+        sorted(
+            {
+                date(year, 1, 1): _("Nieuwjaar"),
+                sunday + timedelta(days=1): _("Paasmaandag"),
+                date(year, 5, 1): _("Dag van de Arbeid"),
+                sunday + timedelta(days=39): _("Onze-Lieve-Heer-Hemelvaart"),
+                sunday + timedelta(days=50): _("Pinkstermaandag"),
+                date(year, 7, 21): _("Nationale feestdag"),
+                date(year, 8, 15): _("Onze-Lieve-Vrouw-Hemelvaart"),
+                date(year, 11, 1): _("Allerheiligen"),
+                date(year, 11, 11): _("Wapenstilstand"),
+                date(year, 12, 25): _("Kerstmis"),
+            }.items()
+        )
+    )
+
+
+def public_holidays_between(start, end):
+    """{date: name} of the Belgian public holidays from ``start`` to ``end`` (inclusive)."""
+    found = {}
+    for year in range(start.year, end.year + 1):
+        found.update(
+            {d: name for d, name in belgian_public_holidays(year).items() if start <= d <= end}
+        )
+    return found

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from . import params
-from .enums import MembershipRole, OrganisationKind, PartnershipRole
+from .enums import AuditAction, MembershipRole, OrganisationKind, PartnershipRole
 from .models import Organisation, Partnership, Stek
 from .privacy import no_personal_data
 from .validators import (
@@ -185,7 +185,10 @@ class PartnerFormBase(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[no_personal_data],
-        help_text=_("Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Geen namen van bezoekers."),
+        help_text=_(
+            "Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Zet er geen namen, "
+            "telefoonnummers, adressen of andere gegevens van personen in."
+        ),
     )
 
     field_order = ["organisation", "name", "kind", "website", "kbo_number", "role", "contribution"]
@@ -353,3 +356,36 @@ class NewStekForm(StekForm):
             "organisation": d.get("lead_organisation"),
             "new_organisation": new,
         }
+
+
+class AuditFilterForm(forms.Form):
+    """The audit log's filter (GET): a word, the kind of action, a period."""
+
+    q = forms.CharField(
+        label=_("Zoeken"), required=False, max_length=100,
+        help_text=_("Een e-mailadres, een naam van een activiteit, dossier, dienst of STEK."),
+    )  # fmt: skip
+    actie = forms.ChoiceField(
+        label=_("Wat"), required=False, choices=[("", _("Alles")), *AuditAction.choices]
+    )
+    van = DateField(label=_("Van"), required=False, widget=DateInput())
+    tot = DateField(label=_("Tot en met"), required=False, widget=DateInput())
+
+    def filter(self, events):
+        """The events that match; an invalid filter filters on its valid parts only."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("q"):
+            word = data["q"].strip()
+            events = events.filter(
+                models.Q(actor_label__icontains=word)
+                | models.Q(target__icontains=word)
+                | models.Q(detail__icontains=word)
+                | models.Q(stek__name__icontains=word)
+            )
+        if data.get("actie"):
+            events = events.filter(action=data["actie"])
+        if data.get("van"):
+            events = events.filter(created_at__date__gte=data["van"])
+        if data.get("tot"):
+            events = events.filter(created_at__date__lte=data["tot"])
+        return events

@@ -208,7 +208,10 @@ class Partnership(models.Model):
         blank=True,
         max_length=2000,
         validators=[no_personal_data, MaxLengthValidator(2000)],
-        help_text=_("Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Geen namen van bezoekers."),
+        help_text=_(
+            "Bv. 'permanentie elke dinsdag, lokaal, kookploeg'. Zet er geen namen, "
+            "telefoonnummers, adressen of andere gegevens van personen in."
+        ),
     )
     is_active = models.BooleanField(_("actief"), default=True)
     started_on = models.DateField(_("sinds"), default=timezone.localdate)

@@ -139,6 +139,18 @@ def _keeps_a_coordinator(stek, excluding):
     )
 
 
+def account_exists(email):
+    """Whether someone already has an account with this e-mail address (the page that adds
+    a person then asks first, and shows only the address typed, never the account's name)."""
+    return User.objects.filter(email__iexact=email.strip()).exists()
+
+
+def is_active_member(stek, email):
+    return Membership.objects.filter(
+        stek=stek, user__email__iexact=email.strip(), is_active=True
+    ).exists()
+
+
 @transaction.atomic
 def add_member(*, actor, stek, email, full_name, organisation, role, request=None):
     """Give a person a role in ``stek``. A new person gets an e-mail to choose a password."""
@@ -155,7 +167,7 @@ def add_member(*, actor, stek, email, full_name, organisation, role, request=Non
         invited = True
     membership = Membership.objects.filter(user=user, stek=stek).first()
     if membership is not None and membership.is_active:
-        raise ServiceError(_("%(name)s hoort al bij deze STEK.") % {"name": user})
+        raise ServiceError(_("%(email)s hoort al bij deze STEK.") % {"email": email})
     if membership is None:
         membership = Membership(user=user, stek=stek)
     membership.organisation, membership.role, membership.is_active = organisation, role, True

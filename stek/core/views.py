@@ -26,6 +26,7 @@ from .access import (
 )
 from .enums import AuditAction, MembershipRole
 from .forms import (
+    AuditFilterForm,
     LoginForm,
     MemberCreateForm,
     MemberEditForm,
@@ -287,9 +288,28 @@ def person_add(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_manage_people)
     form = MemberCreateForm(request.POST or None, stek=stek)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        email = data["email"].strip().lower()
+        ask = (
+            request.POST.get("bevestigd") != "1"
+            and services.account_exists(email)
+            and not services.is_active_member(stek, email)  # that one says so at once
+        )
+        if ask:
+            # ask first, and show only what the inviter typed (not the account's name)
+            return render(
+                request,
+                "core/person_confirm.html",
+                {
+                    "stek": stek,
+                    "form": form,
+                    "email": email,
+                    "role": MembershipRole(data["role"]).label,
+                },
+            )
         try:
-            membership, invited = services.add_member(
-                actor=request.user, stek=stek, request=request, **form.cleaned_data
+            _membership, invited = services.add_member(
+                actor=request.user, stek=stek, request=request, **data
             )
         except (services.ServiceError, ValidationError) as error:
             show_refusal(form, error)
@@ -298,10 +318,10 @@ def person_add(request, slug):
                 messages.success(
                     request,
                     _("%(name)s is toegevoegd en krijgt een e-mail om een wachtwoord te kiezen.")
-                    % {"name": membership.user},
+                    % {"name": data["full_name"].strip() or email},
                 )
             else:
-                messages.success(request, _("%(name)s is toegevoegd.") % {"name": membership.user})
+                messages.success(request, _("%(email)s is toegevoegd.") % {"email": email})
             return redirect("core:people_list", slug=stek.slug)
     return render(request, "core/person_form.html", {"stek": stek, "form": form})
 
@@ -385,14 +405,23 @@ def network_stek_create(request, slug):
 @login_required
 def network_audit_log(request, slug):
     network = get_network_for_user(request, slug, check=permissions.can_view_audit_log)
+    form = AuditFilterForm(request.GET or None)
     events = AuditEvent.objects.filter(network=network).select_related("stek")
+    if form.is_bound:
+        events = form.filter(events)
     page = Paginator(events, 50).get_page(request.GET.get("pagina"))
+    kept = request.GET.copy()  # the pages keep the filter
+    kept.pop("pagina", None)
     return render(
         request,
         "core/audit_log.html",
         {
             "network": network,
+            "form": form,
             "page": page,
+            "rows": [(event, audit.describe(event)) for event in page],
+            "filtered": form.is_bound and any(request.GET.get(k) for k in form.fields),
+            "query": kept.urlencode(),
             "base_url": reverse("core:network_audit_log", args=[slug]),
         },
     )

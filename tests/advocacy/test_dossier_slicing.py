@@ -125,8 +125,8 @@ def _attack(world, seed):
             code = labels[label]
             true = sum(truth[(s.pk, code, m)] for s in steks for m in span)
             add((i, "topic", code), n, [code], span, true)
-        for code_q, n in evidence.by_quarter:
-            quarter = boundary.GridPeriod.parse(code_q)
+        for quarter, n in evidence.by_quarter:
+            code_q = quarter.code
             months = [m for m in quarter.months() if m in span]
             true = sum(truth[(s.pk, c, m)] for s in steks for c in codes for m in months)
             add((i, "quarter", code_q), n, codes, months, true)
@@ -211,7 +211,7 @@ def test_a_later_start_takes_whole_quarters_of_the_same_publication(world, setti
     late = DossierFactory(lead_stek=world.stek_a, title="Later", evidence_from=date(2026, 5, 20))
     assert stats.evidence(early, today=TODAY).total == 15
     assert stats.evidence(late, today=TODAY).total == 8  # April and May: the quarter began
-    assert stats.evidence(early, today=TODAY).by_quarter == [("2026-K1", 7)]
+    assert stats.evidence(early, today=TODAY).by_quarter == [(boundary.GridPeriod(2026, 1), 7)]
 
 
 def test_the_publication_is_the_one_the_network_page_shows(world, settings):
@@ -226,7 +226,7 @@ def test_the_publication_is_the_one_the_network_page_shows(world, settings):
     recurring = stats.recurring_topics(steks, boundary.GridPeriod(2026, 1), TODAY, min_steks=2)
     dossier = DossierFactory(lead_stek=world.stek_a, evidence_from=date(2026, 1, 1))
     assert recurring == [("Vlaamse huurpremie", 2, 9)]
-    assert stats.evidence(dossier, today=TODAY).by_quarter == [("2026-K1", 9)]
+    assert stats.evidence(dossier, today=TODAY).by_quarter == [(boundary.GridPeriod(2026, 1), 9)]
 
 
 def _months(first, last):

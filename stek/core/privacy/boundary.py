@@ -20,6 +20,8 @@ import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext as _
+
 from ..dates import monday_of, month_end, next_month, quarter_months, quarter_of
 from ..memo import Lru
 from .suppression import default_threshold, protect, suppress
@@ -160,6 +162,16 @@ class GridPeriod:
         if self.quarter:
             return f"{self.year}-K{self.quarter}"
         return str(self.year)
+
+    @property
+    def label(self):
+        """How the period reads for people: the code is the URL's and the data's (and stays
+        Dutch, ``2026-K4``); the label is in the reader's language (en ``2026-Q4``, fr
+        ``2026-T4``)."""
+        if self.quarter and not self.month:
+            # Translators: a quarter of a year, short: nl 2026-K4, en 2026-Q4, fr 2026-T4
+            return _("%(year)s-K%(quarter)s") % {"year": self.year, "quarter": self.quarter}
+        return self.code
 
     def months(self):
         """The first days of the months the period covers."""

@@ -101,6 +101,21 @@ def current_language():
     return lang if lang in ("nl", "fr", "en") else "nl"
 
 
+# What the scanner checks, said the same way in the help texts and in the error: any
+# person (a visitor, a worker, a volunteer), not only visitors.
+MESSAGE = _(
+    "Deze tekst bevat persoonsgegevens. Een STEK bewaart hier geen namen, telefoonnummers, "
+    "adressen of andere gegevens van personen, ook niet van medewerkers. Haal dit weg: %(items)s"
+)
+# The texts the programme, the poster, the screen and the social map publish (contacts=True).
+PUBLIC_MESSAGE = _(
+    "Deze tekst is openbaar: iedereen kan hem lezen. Daarom mogen er geen persoonsgegevens in: "
+    "geen namen, telefoonnummers, adressen of andere gegevens van personen, ook niet van "
+    "medewerkers. Alleen de contactgegevens van de STEK en haar partners mogen erin. "
+    "Haal dit weg: %(items)s"
+)
+
+
 @deconstructible
 class NoPersonalDataValidator:
     """Reject text with findings; the message names each piece to remove.
@@ -130,10 +145,7 @@ class NoPersonalDataValidator:
         findings = scan_once(text, lang=lang, allow=allow)
         if findings:
             raise ValidationError(
-                _(
-                    "Deze tekst bevat persoonsgegevens. Een STEK bewaart niets dat een bezoeker "
-                    "herkenbaar maakt. Haal dit weg: %(items)s"
-                ),
+                PUBLIC_MESSAGE if self.contacts else MESSAGE,
                 code=self.code,
                 params={"items": "; ".join(describe_findings(text, findings))},
             )
