@@ -2,6 +2,15 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def signals_changed(sender, **kwargs):
+    """A signal, barrier or frozen month saved or deleted: a new signals version. A function
+    of the module, not of ``ready()``: a receiver is held by a weak reference, and a local
+    function would be collected, so no save would ever renew the counts."""
+    from . import publication
+
+    publication.signals_changed()
+
+
 class AdvocacyConfig(AppConfig):
     name = "stek.advocacy"
     verbose_name = _("Politiseren: signalen en dossiers")
@@ -23,11 +32,7 @@ class AdvocacyConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from . import publication
         from .models import FrozenMonth, Signal, SignalBarrier
-
-        def signals_changed(sender, **kwargs):
-            publication.signals_changed()
 
         for model in (Signal, SignalBarrier, FrozenMonth):
             for event in (post_save, post_delete):
