@@ -15,6 +15,16 @@ sys.path[:0] = [str(ROOT), str(ROOT / "rules")]
 ON = date(2026, 12, 1)
 
 
+def status(vmeta, info):
+    """Confirmed or not: of the newest value, and, for an amount in force that is computed
+    from a base and an index coefficient, of that computation (a computed amount was not seen
+    in a source, so the check marks it as not confirmed)."""
+    newest = "unconfirmed" if vmeta.get("unconfirmed") else "confirmed"
+    if info and info.get("computed"):
+        return f"{newest}; in force computed (base × index), not seen in a source"
+    return newest
+
+
 def rows():
     from stek.rights import engine
 
@@ -35,9 +45,9 @@ def rows():
             "in_force_since": "" if info is None else info["valid_from"].isoformat(),
             "reference": vmeta.get("reference", ""),
             "confirmed": str(vmeta.get("last_confirmed", "")),
-            "status": "unconfirmed" if vmeta.get("unconfirmed") else "confirmed",
+            "status": status(vmeta, info),
             "indexation": meta.get("indexation", ""),
-            "stale": "" if info is None else ("stale" if info["stale"] else ""),
+            "stale": "" if info is None or not info["stale"] else info["stale_reason"],
         }
 
 
@@ -52,7 +62,7 @@ def main(out=print):
         "*Confirmed* means the value was seen in the cited source with the `search` tool on the "
         "*last confirmed* date; *unconfirmed* values come from rights-facts.md, are computed, or "
         "were not found (see the parameter's note). *Stale*: older than its indexation cycle "
-        "allows on that date, or unconfirmed (`engine.parameter_info`).\n"
+        "allows on that date, or unconfirmed, with the reason (`engine.parameter_info`).\n"
     )
     print(
         "| parameter | newest value | valid from | in force | in force since | source | "
