@@ -6,8 +6,24 @@ from dataclasses import dataclass, field, replace
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from stek.core import versions
+
 from . import hours
 from .models import Location, Service, ServiceNotice
+
+VERSION_KEY = "socialmap:version"
+
+
+def version():
+    """The social map's data version (``core.versions``): it changes whenever a service, a
+    location, a notice, an organisation or a topic is saved or deleted (``apps.py``), so what
+    is remembered under it (a page's list, a check's services) is never read stale."""
+    return versions.current(VERSION_KEY)
+
+
+def changed():
+    """The social map changed: a new version, at once and after the commit."""
+    versions.bump(VERSION_KEY)
 
 
 def distance_km(a, b):

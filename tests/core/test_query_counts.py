@@ -185,7 +185,8 @@ PAGES = [
          16),
     # the dossier reads the network publication: its STEKs and the STEKs that sign (ADR 0006)
     Page("dossier", "coordinator_a", _dossier_url, grow_dossier, 26),
-    Page("rights-check results", "worker_a", None, grow_rights, 18),
+    # the results read again: the page and its services remembered (rights.views._body)
+    Page("rights-check results", "worker_a", None, grow_rights, 9),
 ]  # fmt: skip
 
 
