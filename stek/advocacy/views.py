@@ -391,6 +391,7 @@ def _detail(request, stek, dossier, is_lead, posted=None, status=200):
     ({name: form}): a posted form shown again with its errors."""
     posted = posted or {}
     entries = {e.step: e for e in dossier.step_entries.select_related("owner")}
+    signings = list(dossier.steks.select_related("stek").order_by("stek__name"))
     forms = {
         name: posted[name] if name in posted else entry.make(stek, dossier)
         for name, entry in DOSSIER_FORMS.items()
@@ -402,8 +403,8 @@ def _detail(request, stek, dossier, is_lead, posted=None, status=200):
         "evidence": stats.evidence(dossier),
         "steps": [(step, label, entries.get(step)) for step, label in DossierStep.choices],
         "step_index": STEP_ORDER.index(dossier.step),
-        "signings": dossier.steks.select_related("stek").order_by("stek__name"),
-        "my_signing": dossier.steks.filter(stek=stek).first(),
+        "signings": signings,
+        "my_signing": next((s for s in signings if s.stek_id == stek.pk), None),
         "testimonies": dossier.testimonies.select_related("stek"),
         "addressees": dossier.addressees.all(),
         "actions": dossier.actions.all(),
