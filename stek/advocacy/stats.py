@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stek.core.dates import Period, monday_of, month_of, month_span
+from stek.core.memo import Lru
 from stek.core.models import Stek
 from stek.core.privacy import boundary
 from stek.core.privacy.suppression import default_threshold
@@ -16,6 +17,7 @@ from stek.core.vocabulary import Barrier, LifeDomain, Topic
 from stek.rights.catalogue import BY_ID
 from stek.rights.check import LIKELY, MAYBE
 from stek.rights.services import shown_counts
+from stek.socialmap.search import version as socialmap_version
 
 from . import detection, publication
 from .models import Signal
@@ -34,8 +36,20 @@ def topic_label(topic_id, domain, topics):
     return f"{LifeDomain(domain).label} ({_('zonder onderwerp')})" if domain else "?"
 
 
+# Topics by id, per process, under the social map's version (a topic saved or deleted renews
+# it, socialmap.apps): the pages of signals read the same few topics on every request.
+_TOPICS = Lru(256)
+
+
 def _topics(ids):
-    return {t.pk: t for t in Topic.objects.filter(pk__in=[i for i in ids if i])}
+    wanted = frozenset(i for i in ids if i)
+    if not wanted:
+        return {}
+    found = _TOPICS.get_or_compute(
+        (wanted, socialmap_version()),
+        lambda: {t.pk: t for t in Topic.objects.filter(pk__in=wanted)},
+    )
+    return dict(found)
 
 
 @dataclass
