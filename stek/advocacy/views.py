@@ -9,6 +9,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -430,6 +431,7 @@ def _detail(request, stek, dossier, is_lead, posted=None, status=200):
     ({name: form}): a posted form shown again with its errors."""
     posted = posted or {}
     entries = {e.step: e for e in dossier.step_entries.select_related("owner")}
+    prefetch_related_objects([dossier], "topics")  # the evidence and the page read them
     signings = list(dossier.steks.select_related("stek").order_by("stek__name"))
     forms = {
         name: posted[name] if name in posted else entry.make(stek, dossier)
