@@ -101,7 +101,8 @@ def _form_html(request, stek, form):
 
 def _results_html(stek, origin, chosen, total):
     today = timezone.localdate()
-    key = (stek.slug, origin, _digest(chosen), total, today, get_language(), search.version())
+    key = (stek.slug, stek.name, origin, _digest(chosen), total, today, get_language(),
+           search.version())  # fmt: skip
 
     def render_list():
         results = _detail_urls(stek, results_of(chosen))

@@ -91,3 +91,13 @@ def test_the_version_changes_with_a_service_s_topics(desk, world):
     before = search.version()
     desk.topics.clear()
     assert search.version() != before
+
+
+def test_a_renamed_stek_is_the_map_s_origin_at_once(client_for, world, desk):
+    world.stek_a.latitude, world.stek_a.longitude = 51.05, 3.72
+    world.stek_a.save()
+    client = client_for("worker_a")
+    assert '"name": "STEK Alfa"' in client.get(MAP).content.decode()
+    world.stek_a.name = "STEK Alfa Nieuw"
+    world.stek_a.save()
+    assert "STEK Alfa Nieuw" in client.get(MAP).content.decode().split('id="map-data"')[1]
