@@ -53,10 +53,12 @@ def _fresh_memos():
     """Each test starts without remembered signal counts: a rolled-back test gives its ids to
     the next one (in production ids are never reused, so a version never comes back)."""
     from stek.advocacy import publication
+    from stek.core import memo
     from stek.rights import check
 
     publication.forget()
     check._RESULTS.clear()  # and no remembered rights-check results (tests patch the rules)
+    memo.forget_all()  # nor pages' fragments or services remembered by any other memo
     yield
 
 

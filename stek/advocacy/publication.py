@@ -30,16 +30,14 @@ tests) is read from the signals.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from functools import cached_property
 
-from django.core.cache import caches
-from django.db import transaction
 from django.db.models import Count, QuerySet
 
+from stek.core import versions
 from stek.core.dates import month_of, month_span
-from stek.core.memo import Lru, forget_request, per_request
+from stek.core.memo import Lru
 from stek.core.privacy import boundary
 
 from .models import FrozenMonth, Signal
@@ -63,32 +61,17 @@ VERSION_KEY = "advocacy:signals:version"
 
 def signals_version(ids):
     """The key of what the signals of the STEKs ``ids`` look like: their ids and the signals'
-    version, a value in the shared cache that changes with every signal (or barrier) saved or
-    deleted (``signals_changed``), so that every process sees a change at once. Read once per
-    request."""
-
-    def shared():
-        cache = caches["default"]
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-            version = cache.get(VERSION_KEY) or "none"
-        return version
-
-    return (ids, per_request(VERSION_KEY, shared))
+    version (``core.versions``), a value in the shared cache that changes with every signal
+    (or barrier) saved or deleted (``signals_changed``), so that every process sees a change
+    at once. Read once per request."""
+    return (ids, versions.current(VERSION_KEY))
 
 
 def signals_changed():
     """A new signals version: what was counted before is not read any more. Called when a
     signal or barrier is saved or deleted (``apps.py``), at once and again after the commit
     (a process that counted in between keeps nothing under the new version)."""
-
-    def bump():
-        caches["default"].set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        forget_request(VERSION_KEY)
-
-    bump()
-    transaction.on_commit(bump)
+    versions.bump(VERSION_KEY)
 
 
 def remembered(name, version, args, compute):

@@ -6,9 +6,11 @@ from datetime import date
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from stek.core.dates import Period, monday_of, month_of, month_span
+from stek.core.memo import Lru
 from stek.core.models import Stek
 from stek.core.privacy import boundary
 from stek.core.privacy.suppression import default_threshold
@@ -16,6 +18,7 @@ from stek.core.vocabulary import Barrier, LifeDomain, Topic
 from stek.rights.catalogue import BY_ID
 from stek.rights.check import LIKELY, MAYBE
 from stek.rights.services import shown_counts
+from stek.socialmap.search import version as socialmap_version
 
 from . import detection, publication
 from .models import Signal
@@ -34,8 +37,20 @@ def topic_label(topic_id, domain, topics):
     return f"{LifeDomain(domain).label} ({_('zonder onderwerp')})" if domain else "?"
 
 
+# Topics by id, per process, under the social map's version (a topic saved or deleted renews
+# it, socialmap.apps): the pages of signals read the same few topics on every request.
+_TOPICS = Lru(256)
+
+
 def _topics(ids):
-    return {t.pk: t for t in Topic.objects.filter(pk__in=[i for i in ids if i])}
+    wanted = frozenset(i for i in ids if i)
+    if not wanted:
+        return {}
+    found = _TOPICS.get_or_compute(
+        (wanted, socialmap_version()),
+        lambda: {t.pk: t for t in Topic.objects.filter(pk__in=wanted)},
+    )
+    return dict(found)
 
 
 @dataclass
@@ -342,13 +357,36 @@ def evidence(dossier, today=None):
     STEKs alone would be a new slice, and two dossiers with other co-signers would differ by
     one STEK's counts (ADR 0006)."""
     today = today or timezone.localdate()
+    signing_ids = tuple(sorted(dossier.signing_steks().values_list("pk", flat=True)))
+    steks = list(Stek.objects.filter(network=dossier.network_id, is_active=True))
+    topic_ids = frozenset(t.pk for t in dossier.topics.all())  # prefetched by the page
+    key = (
+        (dossier.pk, dossier.network_id, dossier.lead_stek_id, dossier.evidence_from),
+        (tuple(dossier.life_domains or ()), tuple(dossier.barriers or ()), topic_ids),
+        signing_ids,
+        today,
+        threshold(),
+        get_language(),
+        publication.signals_version(publication.stek_ids(steks)),
+        socialmap_version(),
+    )
+    return _EVIDENCE.get_or_compute(
+        key, lambda: _evidence(dossier, today, steks, topic_ids, len(signing_ids))
+    )
+
+
+# A dossier's evidence per process, keyed by everything it is read from: the dossier's
+# criteria and signing STEKs, the day, the language, the network's active STEKs and the
+# versions of the signals and topics (a read, never changed by its pages).
+_EVIDENCE = Lru(128)
+
+
+def _evidence(dossier, today, steks, topic_ids, signing):
     months = evidence_months(dossier, today)
-    signing = dossier.signing_steks().count()
     if not months:
         return Evidence(0, 0, signing, [], [], [], [], threshold())
-    steks = list(Stek.objects.filter(network=dossier.network_id, is_active=True))
     pubs = publication.publications(steks, sorted({m.year for m in months}), today)
-    topic_ids = set(dossier.topics.values_list("pk", flat=True))
+    topic_ids = set(topic_ids)
     if not topic_ids and not dossier.life_domains:
         return Evidence(0, len(steks), signing, [], [], [], [], threshold())
     in_span = set(months)

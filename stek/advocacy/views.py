@@ -9,28 +9,33 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stek.core import audit
 from stek.core.access import get_network_for_user, get_stek_for_user
 from stek.core.enums import AuditAction
 from stek.core.forms import show_refusal
+from stek.core.memo import Lru
 from stek.core.models import Stek
 from stek.core.ods import write_ods
 from stek.core.pdf import pdf_response
 from stek.core.privacy import boundary
 from stek.core.services import ServiceError
 from stek.core.vocabulary import LifeDomain, Topic
+from stek.rights.services import shown_version
+from stek.socialmap.search import version as socialmap_version
 
-from . import permissions, services, stats
+from . import permissions, publication, services, stats
 from .access import get_addressee_for_user, get_dossier_for_user, get_testimony_for_user
 from .enums import STEP_ORDER, DossierStep, SignalKind, SignalSource, Signing
 from .forms import (
@@ -134,33 +139,57 @@ def signal_undo(request, slug):
     return redirect("advocacy:signal_new", slug=stek.slug)
 
 
+# The Signalen page's content, rendered once per process for the STEK, the period, the day,
+# the language and the versions of what it counts (signals, topics, rights shown) and of the
+# network's active STEKs: nothing of the user but whether they may manage topics (in the
+# key), no CSRF token (its only form is a GET filter).
+_OVERVIEWS = Lru(128)
+_NETWORK_PAGES = Lru(64)  # the network's signals page, the same way (network_signals)
+
+
 @login_required
 def signal_overview(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_view_signals)
     today = timezone.localdate()
     period = stats.Period.parse(request.GET.get("van"), request.GET.get("tot"), today)
-    form = _period_form(period)
-    overview = stats.stek_overview(stek, period, today)
+    overview = stats.stek_overview(stek, period, today)  # remembered per signals version
     existing = Dossier.objects.open_by_topic(stek, [row[3] for row in overview.rising])
-    # a rising topic that already has a running dossier offers that one, not a second
+    # a rising topic that already has a running dossier offers that one, not a second; the
+    # dossiers found are part of the key, so a dossier started or closed shows at once
     rising = [(*row, existing.get(row[3])) for row in overview.rising]
     steks = Stek.objects.filter(network=stek.network_id, is_active=True)
-    peak = max((count for _month, count in overview.months), default=0)
-    return render(
-        request,
-        "advocacy/overview.html",
-        {
+    can_manage_topics = permissions.can_manage_topics(request.user, stek)
+    ids = publication.stek_ids(steks)
+    key = (
+        (stek.pk, stek.slug, stek.network_id, stek.count_rights_shown),
+        (period.start, period.end),
+        today,
+        get_language(),
+        publication.signals_version(ids),
+        socialmap_version(),
+        shown_version(),
+        can_manage_topics,
+        tuple(sorted((code, dossier.pk) for code, dossier in existing.items())),
+    )
+
+    def render_body():
+        peak = max((count for _month, count in overview.months), default=0)
+        year = boundary.GridPeriod(period.end.year)
+        context = {
             "stek": stek,
-            "form": form,
+            "form": _period_form(period),
             "overview": overview,
             "rising": rising,
-            "recurring": stats.recurring_topics(steks, boundary.GridPeriod(period.end.year), today),
+            "recurring": stats.recurring_topics(steks, year, today),
             "recurring_year": period.end.year,
             "rights_found": stats.rights_found(stek, period),
             "peak": peak or 1,
-            "can_manage_topics": permissions.can_manage_topics(request.user, stek),
-        },
-    )
+            "can_manage_topics": can_manage_topics,
+        }
+        return render_to_string("advocacy/partials/overview_body.html", context)
+
+    body = _OVERVIEWS.get_or_compute(key, render_body)
+    return render(request, "advocacy/overview.html", {"stek": stek, "body": body})
 
 
 def _period_form(period):
@@ -223,24 +252,37 @@ def network_signals(request, slug):
             % {"period": shown},
         )
     steks = Stek.objects.filter(network=network, is_active=True)
-    view = stats.network_view(network, steks, period, today) if period else None
     audit.record(request.user, AuditAction.VIEWED, "signalen in het netwerk", network=network)
-    form = GridPeriodForm(
-        initial={"periode": period.code if period else ""},
-        periods=[(p, period_label(p)) for p in periods],
+    ids = publication.stek_ids(steks)
+    key = (
+        (network.pk, network.slug, network.name),
+        period.code if period else None,
+        today,
+        get_language(),
+        publication.signals_version(ids),
+        socialmap_version(),
+        stats.threshold(),
     )
-    return render(
-        request,
-        "advocacy/network.html",
-        {
+
+    def render_body():
+        form = GridPeriodForm(
+            initial={"periode": period.code if period else ""},
+            periods=[(p, period_label(p)) for p in periods],
+        )
+        context = {
             "network": network,
-            "view": view,
+            "view": stats.network_view(network, steks, period, today) if period else None,
             "form": form,
             "period_label": shown,
             "published_from": boundary.published_from(date(today.year, today.month, 1)),
             "threshold": stats.threshold(),
-        },
-    )
+        }
+        return render_to_string("advocacy/partials/network_body.html", context)
+
+    # rendered once per process for the network, the period, the day, the language and the
+    # versions of the signals and topics (and the active STEKs): nothing of the user in it
+    body = _NETWORK_PAGES.get_or_compute(key, render_body)
+    return render(request, "advocacy/network.html", {"network": network, "body": body})
 
 
 # Dossiers --------------------------------------------------------------------------------
@@ -403,6 +445,8 @@ def _detail(request, stek, dossier, is_lead, posted=None, status=200):
     ({name: form}): a posted form shown again with its errors."""
     posted = posted or {}
     entries = {e.step: e for e in dossier.step_entries.select_related("owner")}
+    prefetch_related_objects([dossier], "topics")  # the evidence and the page read them
+    signings = list(dossier.steks.select_related("stek").order_by("stek__name"))
     forms = {
         name: posted[name] if name in posted else entry.make(stek, dossier)
         for name, entry in DOSSIER_FORMS.items()
@@ -414,8 +458,8 @@ def _detail(request, stek, dossier, is_lead, posted=None, status=200):
         "evidence": stats.evidence(dossier),
         "steps": [(step, label, entries.get(step)) for step, label in DossierStep.choices],
         "step_index": STEP_ORDER.index(dossier.step),
-        "signings": dossier.steks.select_related("stek").order_by("stek__name"),
-        "my_signing": dossier.steks.filter(stek=stek).first(),
+        "signings": signings,
+        "my_signing": next((s for s in signings if s.stek_id == stek.pk), None),
         "testimonies": dossier.testimonies.select_related("stek"),
         "addressees": dossier.addressees.all(),
         "actions": dossier.actions.all(),

@@ -4,6 +4,7 @@ are cheap to check but read by several parts of a page (a data version)."""
 
 import contextvars
 import threading
+import weakref
 from collections import OrderedDict
 
 _scope = contextvars.ContextVar("stek_request_memo", default=None)
@@ -37,6 +38,16 @@ class RequestMemoMiddleware:
             _scope.reset(token)
 
 
+_EVERY = weakref.WeakSet()
+
+
+def forget_all():
+    """Empty every ``Lru`` of the process (tests: a rolled-back test leaves versions and ids
+    as they were before it)."""
+    for memo in list(_EVERY):
+        memo.clear()
+
+
 class Lru:
     """A per-process memo of at most ``size`` values, the least recently read dropped first;
     safe across threads. ``compute`` runs outside the lock (two threads may both compute the
@@ -46,6 +57,7 @@ class Lru:
         self.size = size
         self._values = OrderedDict()
         self._lock = threading.Lock()
+        _EVERY.add(self)
 
     def get(self, key):
         """The value kept under ``key`` (now the most recent), or None."""

@@ -10,8 +10,12 @@ keeps every service."""
 
 import unicodedata
 
+from django.utils import timezone
+
 from stek.core.enums import OrganisationKind
+from stek.core.memo import Lru
 from stek.core.vocabulary import Topic
+from stek.socialmap import search
 from stek.socialmap.models import Location
 from stek.socialmap.search import Query, origin_of, search_by_topic
 
@@ -77,9 +81,27 @@ def serves(service, stek, region=...):
     return any(region_of(location.postal_code) in (region, None) for location in locations)
 
 
+# What ``services_for`` found, per process, keyed by the STEK's place, the topics and the
+# social map's version (``socialmap.search.version``): a change to the map is seen at once.
+_FOUND = Lru(256)
+
+
+def where(stek):
+    """What of ``stek`` decides which services it is suggested: a part of every memo key."""
+    return (stek.pk, stek.network_id, stek.latitude, stek.longitude, stek.municipality,
+            stek.postal_code)  # fmt: skip
+
+
 def services_for(stek, topic_codes, public_only):
     """Per topic code: the nearest services on the STEK's social map for that topic that
-    serve the STEK's municipality."""
+    serve the STEK's municipality. Remembered per process until the social map changes; the
+    found services are shared by the pages that read them (read, never changed)."""
+    key = (where(stek), tuple(sorted(set(topic_codes))), bool(public_only), search.version(),
+           timezone.localdate())  # fmt: skip
+    return dict(_FOUND.get_or_compute(key, lambda: _services_for(stek, topic_codes, public_only)))
+
+
+def _services_for(stek, topic_codes, public_only):
     topics = list(Topic.objects.for_network(stek.network_id).filter(code__in=set(topic_codes)))
     origin = origin_of(stek)
     region = stek_region(stek)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from stek.core import versions
 from stek.core.dates import monday_of
 
 from .check import LIKELY, MAYBE
@@ -27,7 +28,22 @@ def count_shown(*, stek, door, result, day=None):
             stek=stek, week=week, door=door, right=right, status=status
         )
         RightShown.objects.filter(pk=row.pk).update(count=F("count") + 1)
+    shown_changed()
     return True
+
+
+SHOWN_VERSION = "rights:shown:version"
+
+
+def shown_version():
+    """The version of the weekly counts of rights shown (``core.versions``): renewed by every
+    count (``count_shown``, an update that sends no signal), so a page that shows them and
+    is remembered under it is never stale."""
+    return versions.current(SHOWN_VERSION)
+
+
+def shown_changed():
+    versions.bump(SHOWN_VERSION)
 
 
 def shown_counts(stek, start, end):

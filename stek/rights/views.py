@@ -18,25 +18,31 @@ Which question comes next, which came before, and changing one answer from the s
 the questionnaire's (``questions.Questionnaire``): this module turns requests into its moves
 and renders where it stands."""
 
+import hashlib
+
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from stek.core.access import deny, get_public_stek, get_stek_for_user
+from stek.core.memo import Lru
 from stek.core.pdf import pdf_response, public_url, qr_data_uri
 from stek.referrals import permissions as referral_permissions
+from stek.socialmap.search import version as socialmap_version
 
 from . import permissions, questions
 from .catalogue import RIGHTS
 from .check import LIKELY, MAYBE, UNLIKELY, evaluate
 from .models import Door
-from .places import services_for
+from .places import services_for, where
 from .services import count_shown
 
 PUBLIC, STEK_PUBLIC, WORKER = "public", "stek_public", "worker"
@@ -252,13 +258,18 @@ class _Typed(dict):
         return list(super().get(key) or (default or []))
 
 
-def _results(request, stek, mode, questionnaire, pdf=False):
-    result = evaluate(questionnaire.answers())
+# The results between the lead and the buttons, rendered once per process for the same
+# answers, door, STEK, language and social map (``_body``): the same for every visitor and
+# worker with those; rendered without the request (no CSRF token, nothing of the user).
+_BODIES = Lru(128)
+
+
+def _context(stek, mode, result, can_refer):
     shown = [r.id for r in result.rights if r.status != UNLIKELY and r.in_region]
     topics = shown + [p.topic for p in result.pointers]
     topics += [step.topic for _right, step in result.next_steps]
     services = services_for(stek, topics, public_only=mode != WORKER) if stek else {}
-    context = {
+    return {
         "result": result,
         "services": services,
         "groups": [
@@ -266,12 +277,41 @@ def _results(request, stek, mode, questionnaire, pdf=False):
             (MAYBE, result.by_status(MAYBE)),
             (UNLIKELY, result.by_status(UNLIKELY)),
         ],
-        "estimated_income": questionnaire.income_estimated,
-        "can_refer": mode == WORKER and referral_permissions.can_refer(request.user, stek),
+        "can_refer": can_refer,
     }
+
+
+def _body(stek, mode, answers, result, can_refer):
+    digest = hashlib.blake2b(answers.model_dump_json().encode(), digest_size=16).hexdigest()
+    place = (where(stek), stek.slug, socialmap_version()) if stek else None
+    key = (digest, place, mode, can_refer, get_language())
+
+    def render_body():
+        context = {"stek": stek, "mode": mode, "worker": mode == WORKER, "rights": RIGHTS}
+        context.update(_context(stek, mode, result, can_refer))
+        return render_to_string("rights/partials/results_body.html", context)
+
+    return _BODIES.get_or_compute(key, render_body)
+
+
+def _results(request, stek, mode, questionnaire, pdf=False):
+    answers = questionnaire.answers()
+    result = evaluate(answers)
+    can_refer = mode == WORKER and referral_permissions.can_refer(request.user, stek)
     if pdf:
+        context = {**_context(stek, mode, result, can_refer),
+                   "estimated_income": questionnaire.income_estimated}  # fmt: skip
         return _slip_pdf(request, stek, mode, context)
-    return _page(request, "results.html", stek, mode, **context)
+    return _page(
+        request,
+        "results.html",
+        stek,
+        mode,
+        result=result,
+        body=_body(stek, mode, answers, result, can_refer),
+        estimated_income=questionnaire.income_estimated,
+        can_refer=can_refer,
+    )
 
 
 def _slip_pdf(request, stek, mode, context):

@@ -1,13 +1,31 @@
 """Find services: by need (topic or life domain), text, open now and distance from the STEK."""
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from stek.core import versions
+from stek.core.memo import Lru
+
 from . import hours
 from .models import Location, Service, ServiceNotice
+
+VERSION_KEY = "socialmap:version"
+_FACTS = Lru(32)  # ranked_page's reads (all of a large map's rows for a wide search): few kept
+
+
+def version():
+    """The social map's data version (``core.versions``): it changes whenever a service, a
+    location, a notice, an organisation or a topic is saved or deleted (``apps.py``), so what
+    is remembered under it (a page's list, a check's services) is never read stale."""
+    return versions.current(VERSION_KEY)
+
+
+def changed():
+    """The social map changed: a new version, at once and after the commit."""
+    versions.bump(VERSION_KEY)
 
 
 def distance_km(a, b):
@@ -104,11 +122,32 @@ def search(network, query, origin=None, at=None, limit=None):
 
 
 def search_page(network, query, origin=None, at=None, limit=None):
+    chosen, total = ranked_page(network, query, origin, at, limit)
+    return results_of(chosen), total
+
+
+def ranked_page(network, query, origin=None, at=None, limit=None):
+    """The first step of ``search_page``: (the first ``limit`` results as rows, how many in
+    all). A row is the result in short: the service's id, name, open now, distance and
+    location (``results_of`` loads them whole), so two equal rows give equal results as long
+    as the social map does not change (``version``)."""
     at = at or timezone.now()
-    ranked = _ranked(_filtered(network, query).values_list("pk", "name", "opening_hours"),
-                     query, origin, at)  # fmt: skip
-    chosen = ranked[:limit] if limit else ranked
-    return _results(chosen, _loaded(chosen)), len(ranked)
+    # what the database says, remembered per search and day until the social map changes;
+    # open now and the distance are worked out on every search
+    key = (network, astuple(replace(query, open_now=False)), at.date(), version())
+
+    def read():
+        rows = _filtered(network, query).values_list("pk", "name", "opening_hours")
+        return _facts(rows, at.date())
+
+    facts = _FACTS.get_or_compute(key, read)
+    ranked = _rank(facts, query, origin, at)
+    return (ranked[:limit] if limit else ranked), len(ranked)
+
+
+def results_of(chosen):
+    """The results of the rows ``chosen`` (``ranked_page``), loaded whole."""
+    return _results(chosen, _loaded(chosen))
 
 
 def search_by_topic(network, topic_ids, query, origin=None, at=None, limit=None):
@@ -136,6 +175,12 @@ def search_by_topic(network, topic_ids, query, origin=None, at=None, limit=None)
 def _ranked(rows, query, origin, at):
     """(sort key..., pk, open now, distance, location id) per service that passes the
     filters read here (open now, distance), sorted by distance then name."""
+    return _rank(_facts(rows, at.date()), query, origin, at)
+
+
+def _facts(rows, day):
+    """What ranking reads from the database: the services' (id, name, hours), their
+    locations' coordinates and their notices of ``day``."""
     rows = list(rows)
     pks = [pk for pk, _name, _hours in rows]
     places = {}
@@ -145,9 +190,14 @@ def _ranked(rows, query, origin, at):
         places.setdefault(service_id, []).append((loc_id, lat, lon))
     notices = {}
     for notice in ServiceNotice.objects.filter(
-        service_id__in=pks, starts_on__lte=at.date(), ends_on__gte=at.date()
+        service_id__in=pks, starts_on__lte=day, ends_on__gte=day
     ):
         notices.setdefault(notice.service_id, []).append(notice)
+    return rows, places, notices
+
+
+def _rank(facts, query, origin, at):
+    rows, places, notices = facts
     open_at = {}  # the same hours are evaluated once per search, not once per service
     ranked = []
     for pk, name, expression in rows:

@@ -1,23 +1,29 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
+from stek.core.memo import Lru
 from stek.core.vocabulary import localized
 
-from . import hours, permissions, services
+from . import hours, permissions, search, services
 from .access import get_notice_for_user, get_service_for_user
 from .enums import LANGUAGES, ServiceAccess
 from .forms import LocationForm, NoticeForm, SearchForm, ServiceForm
 from .models import Service
-from .search import Query, Result, origin_of, search_page
+from .search import Query, Result, origin_of, ranked_page, results_of
 
 PAGE_SIZE = 100
 
@@ -72,26 +78,65 @@ def _map_data(stek, origin, points):
     }
 
 
+# The search page's form and its list of results, rendered once per process for the same
+# search (``_form_html``, ``_results_html``): keyed by what they show (the search, the STEK,
+# the results' rows with their open now and distance, the day, the language) and the social
+# map's version, so a change to the map shows at once. Rendered without the request: nothing
+# of the user (the list has no button that depends on who looks) and no CSRF token.
+_FORMS = Lru(256)
+_LISTS = Lru(256)
+
+
+def _digest(value):
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
+
+
+def _form_html(request, stek, form):
+    searched = sorted((k, tuple(v)) for k, v in request.GET.lists() if k in form.fields)
+    key = (stek.network_id, form.is_bound, _digest(searched), get_language(), search.version())
+    return _FORMS.get_or_compute(
+        key, lambda: render_to_string("core/partials/form.html", {"form": form})
+    )
+
+
+def _results_html(stek, origin, chosen, total):
+    today = timezone.localdate()
+    key = (stek.slug, stek.name, origin, _digest(chosen), total, today, get_language(),
+           search.version())  # fmt: skip
+
+    def render_list():
+        results = _detail_urls(stek, results_of(chosen))
+        context = {
+            "stek": stek,
+            "results": results,
+            "total": total,
+            "origin": origin,
+            "today": today,
+            "map_data": _map_data(stek, origin, _map_points(stek, results)),
+        }
+        return render_to_string("socialmap/partials/results.html", context)
+
+    return _LISTS.get_or_compute(key, render_list)
+
+
 @login_required
 def search_view(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_view_map)
     form = SearchForm(request.GET or None, stek=stek)
     origin = origin_of(stek)
-    results, total = search_page(stek.network_id, _query(form), origin=origin, limit=PAGE_SIZE)
-    _detail_urls(stek, results)
+    chosen, total = ranked_page(stek.network_id, _query(form), origin=origin, limit=PAGE_SIZE)
+    results = _results_html(stek, origin, chosen, total)
+    if request.htmx:
+        return HttpResponse(results)
     context = {
         "stek": stek,
         "form": form,
-        "results": results,
-        "total": total,
-        "origin": origin,
-        "today": timezone.localdate(),
-        "map_data": _map_data(stek, origin, _map_points(stek, results)),
+        "form_html": _form_html(request, stek, form),
+        "results_html": results,
         "can_add": permissions.can_add_services(request.user, stek),
         "stale_count": Service.objects.in_network(stek.network_id).not_verified_since().count(),
     }
-    template = "socialmap/partials/results.html" if request.htmx else "socialmap/search.html"
-    return render(request, template, context)
+    return render(request, "socialmap/search.html", context)
 
 
 @login_required

@@ -46,3 +46,39 @@ def test_the_select_renders_no_template_per_option(client):
         template_rendered.disconnect(seen)
     assert "django/forms/widgets/select_option.html" not in names
     assert names.count("django/forms/widgets/select.html") == 3
+
+
+class EveryWidget(forms.Form):
+    name = forms.CharField(help_text="Help & <more>", max_length=20)
+    email = forms.EmailField(required=False, widget=forms.EmailInput(attrs={"autocomplete": "x"}))
+    number = forms.IntegerField(min_value=1)
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    yes = forms.BooleanField(required=False)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), initial='a "b" <c>')
+    one = forms.ChoiceField(choices=[("a", "A"), ("b", "B&")], widget=forms.RadioSelect)
+    many = forms.MultipleChoiceField(
+        choices=[("x", "X"), ("y", "Y")], widget=forms.CheckboxSelectMultiple
+    )
+    secret = forms.CharField(widget=forms.HiddenInput, initial="s")
+
+
+def test_blank_fields_draw_what_the_form_partial_draws_and_follow_their_form():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from stek.core.templatetags.stek_forms import blank_fields
+
+    form = EveryWidget()
+    assert blank_fields(form) == render_to_string("core/partials/form.html", {"form": form})
+    assert blank_fields(EveryWidget()) == blank_fields(form)  # remembered, the same
+    other = EveryWidget(initial={"name": "Ander"})
+    assert 'value="Ander"' in blank_fields(other) and 'value="Ander"' not in blank_fields(form)
+    changed = EveryWidget()
+    changed.fields["one"].choices = [("c", "C")]
+    assert 'value="c"' in blank_fields(changed) and 'value="c"' not in blank_fields(form)
+    with translation.override("en"):
+        labelled = EveryWidget()
+        labelled.fields["name"].label = translation.gettext_lazy("Naam")
+        assert ">Name" in blank_fields(labelled)
+    bound = EveryWidget({"name": ""})
+    assert "errorlist" in blank_fields(bound)  # a posted form is drawn afresh, with its errors

@@ -176,16 +176,18 @@ PAGES = [
     Page("entrance screen", "anonymous", lambda w: "/alfa/scherm/", _unshown(grow_programme), 4),
     Page("Vandaag", "volunteer_a", lambda w: "/s/alfa/vandaag/", grow_today, 16),
     Page("agenda week", "coordinator_a", lambda w: "/s/alfa/agenda/", grow_programme, 11),
-    Page("social map", "worker_a", lambda w: "/s/alfa/kaart/", grow_services, 17),
+    # the same search again: the map's reads and its list remembered (socialmap.search._FACTS)
+    Page("social map", "worker_a", lambda w: "/s/alfa/kaart/", grow_services, 10),
     Page("social map, text and open now", "worker_a",
-         lambda w: "/s/alfa/kaart/?q=dienst&open_now=on", grow_services, 17),
+         lambda w: "/s/alfa/kaart/?q=dienst&open_now=on", grow_services, 10),
     Page("stale services", "worker_a", lambda w: "/s/alfa/kaart/te-controleren/", grow_stale, 9),
     Page("Signalen", "coordinator_a", lambda w: "/s/alfa/signalen/", grow_signals, 18),
     Page("network signals", "analyst", lambda w: "/netwerk/testnetwerk/signalen/", grow_signals,
          16),
     # the dossier reads the network publication: its STEKs and the STEKs that sign (ADR 0006)
     Page("dossier", "coordinator_a", _dossier_url, grow_dossier, 26),
-    Page("rights-check results", "worker_a", None, grow_rights, 18),
+    # the results read again: the page and its services remembered (rights.views._body)
+    Page("rights-check results", "worker_a", None, grow_rights, 9),
 ]  # fmt: skip
 
 
