@@ -52,7 +52,7 @@ def bench_scanner_quality():
     from stek.core.privacy import scan
     from tests.core.privacy.evaluation import evaluate, load_notes
 
-    for split in ("dev", "holdout", "fresh", "fresh2", "fresh3", None):
+    for split in ("dev", "holdout", "fresh", "fresh2", "fresh3", "fresh4", None):
         for lang in ("nl", "fr", "en", None):
             score = evaluate(load_notes(split, lang), scan)
             kinds = ", ".join(f"{k} {h}/{n}" for k, (h, n) in sorted(score.by_kind.items()))

@@ -36,6 +36,8 @@ ALLOWED_TERMS = frozenset(
     Moyson Vivalia Vivas Securex Acerta Liantis Partena Samenlevingsopbouw Huurdersplatform
     Middelares Vredegerecht Arbeidsrechtbank Familierechtbank Politierechtbank Justice Paix
     JAC JAC's TAZ CLB PMS PSE
+    Aldi Lidl Delhaize Colruyt Carrefour Spar Kruidvat Zeeman Hema Ikea Primark Decathlon Brico
+    Gamma Makro Cora Intermarché Okay Albert Heijn Action Bpost VRT RTBF Bruzz Nieuwsblad
     """.split()
 )
 
@@ -65,6 +67,7 @@ STOP_CAPITALISED = frozenset(
     Appelle Appeler Appelez Envoyer Envoie Demande Demander Contacter Contactez Voir Aller Venir
     Call Email Ask Send Contact Refer Bezoeker Bezoekster Visiteur Visiteuse Visitor
     The A An This That These Those She He They We It His Her Their Our My Your Its
+    Ons Onze Hem Mij Mijn Jou Jouw Jullie Hun Hen Zich Nous Moi Toi Lui Leur Eux Us Me Him Them
     """.split()
 )
 
@@ -96,6 +99,7 @@ NAME_CUES = frozenset(
     zusje zuster moeder mama mams papa vader oma opa tante nonkel oom buurman buurvrouw vriend
     vriendin juf meester kleinzoon kleindochter schoonzoon schoondochter schoonmoeder schoonvader
     stiefvader stiefmoeder ex partner heet genaamd collega begeleider begeleidster
+    lief liefje vriendje vriendinnetje chéri chérie boyfriend girlfriend
     familie gezin verhuurder verhuurster huisbaas huisbazin eigenaar eigenares bewindvoerder
     contact contactpersoon vrijwilliger vrijwilligster bénévole propriétaire bailleur famille
     landlord landlady volunteer family

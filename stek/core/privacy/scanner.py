@@ -307,10 +307,11 @@ _CASE_FILLER = (
     r"(?:[ ]?(?::|n°|nr\.?|nummer|number|no\.?|numéro|du|de|van|het|bij|the|at|"
     r"OCMW|CPAS|OCMW's|SAJ|SPJ|CAW|JR|VDAB|Actiris|RVA|ONEM|FOD|SPF)[ ]?){0,3}"
 )
-_CASE_WORDS = r"(?:[ ][a-zà-ÿ'’]{2,20}){0,3}"  # "dossiernummer schuldbemiddeling SB-2024-0317"
+_CASE_WORDS = r"(?:[ ][A-Za-zà-ÿ'’]{2,20}){0,3}"  # "dossiernummer schuldbemiddeling SB-2024-0317"
 _CASE_RE = re.compile(
     r"(?i:\b" + _CASE_CUE + r")" + _CASE_FILLER + _CASE_WORDS + _CASE_FILLER
-    + r"[ ]?((?:[A-Z]{2,5}[ /-]?){0,2}\d[\d./-]*\d(?:/[A-Z]{1,2})?)(?![\w])"
+    + r"[ ]?((?:[A-Z]{2,5}[ /-]?){0,2}\d(?:[\d./-]|[ ](?=\d{2}))*\d"
+    + r"(?:/[A-Z]{1,2}|[/-][A-Z]{2,4}[/-]\d+)?)(?![\w])"
 )  # fmt: skip
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _PLAIN_DATE_RE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})")
@@ -459,8 +460,10 @@ def _in_allowed_phrase(text, f):
     for phrase in ALLOWED_PHRASES:
         at = raw.find(phrase)
         while at != -1:
-            if window_start + at <= f.start and f.end <= window_start + at + len(phrase):
-                return True
+            end = at + len(phrase)
+            whole = not raw[end : end + 1].isalpha() and not raw[at - 1 : at].isalpha()
+            if whole and window_start + at <= f.start and f.end <= window_start + end:
+                return True  # "grace à", not "grace and"
             at = raw.find(phrase, at + 1)
     return False
 
@@ -489,6 +492,12 @@ def _plausible_name(text, f):
         return False
     if words[0].lower() in INSTITUTION_WORDS:  # "Foyer Laekenois", "Queen Fabiola"
         return False
+    if any(_SAINT_RE.match(w) or w.lower() in ALLOWED_TERMS for w in span.split("-")[1:]):
+        return False  # "Gent-Sint-Pieters", a station
+    if len(words) == 1 and words[0].lower() in LANGUAGE_WORDS:
+        before = _WORD_RE.findall(text[max(0, f.start - 20) : f.start])[-1:]
+        if before and before[0].lower() in _LANGUAGE_CONTEXT:
+            return False  # "cursus Frans", "les in het Frans"
     if len(words) == 1 and _ORGANISATION_SUFFIX_RE.search(words[0]):  # "Vredegerecht"
         return False
     if _ABBREVIATION_AFTER_RE.match(text[f.end : f.end + 4]):  # "Ger.W.", "B.S."
@@ -508,6 +517,12 @@ def _family_with_particles(words, i, family):
                 return size
     return 0
 
+
+_LANGUAGE_CONTEXT = frozenset(
+    "het 't in en cursus les lessen taalles cours de du le en of in speaks spreekt parle".split()
+)
+_ADJECTIVES = frozenset("petit petite grand grande kleine grote little big jeune oude".split())
+_AFTER_CALL = frozenset("back terug".split())
 
 _AFTER_INITIAL_NAME = (
     _COORDINATION | PERSON_VERBS | POSSESSIVES_AFTER | frozenset("uit van from of de du".split())
@@ -574,16 +589,51 @@ def _lookup_names(text, names):
             or (prev in CONTACT_PREPOSITIONS and prev2 in CONTACT_VERBS)
         )
         particle_start = low in _PARTICLES  # "de" is also in "De Lijn": particles go on
-        if _SAINT_RE.match(w) or "@" in before or (low in ALLOWED_TERMS and not particle_start):
+        language = low in LANGUAGE_WORDS and prev in _LANGUAGE_CONTEXT  # "cursus Frans"
+        if (
+            _SAINT_RE.match(w)
+            or "@" in before
+            or (low in ALLOWED_TERMS and not particle_start)
+            or language
+            or (low in _ADJECTIVES and not capital)  # "la maman du petit"
+        ):
             previous_was_name = False
             i += 1
             continue
-        is_first = low in first or ("-" in low and low.split("-")[0] in first)
-        after_civility = prev in _CIVILITIES or (
-            prev == "m" and i and text[words[i - 1].end() : m.start()] == ". "  # "m. lejeune"
+        parts = low.split("-")
+        is_first = low in first or (
+            len(parts) > 1
+            and parts[0] in first
+            and not any(p in ALLOWED_TERMS or _SAINT_RE.match(p) for p in parts)
+        )
+        dotted = bool(i) and text[words[i - 1].end() : m.start()] == ". "
+        after_civility = prev in _CIVILITIES or (prev == "m" and dotted)  # "m. lejeune"
+        initial_letter = (  # "j. peeters", "a. mertens", "d. nowak"
+            dotted
+            and len(prev) == 1
+            and (i < 2 or text[words[i - 2].end() : words[i - 1].start()] in (" ", "", ". "))
+            and low in family
+            and low not in as_words
+            and low not in PERSON_VERBS
         )
         multi = _family_with_particles(words, i, family) if low in _PARTICLES else 0
-        if after_civility and low in _PARTICLES:
+        family_cued = (  # "bij de janssens", "les ndiaye", "the okafor family"
+            low in family
+            and low not in as_words
+            and (
+                (prev in ("de", "les") and (prev2 in ("bij", "chez", "avec", "van") or i == 1))
+                or (prev == "the" and nxt_word in ("family", "familie"))
+            )
+        ) or (
+            prev == "the"
+            and nxt_word in ("family", "familie")
+            and low not in names["common"]
+            and low not in as_words
+            and not (low in ALLOWED_TERMS or low in INSTITUTION_WORDS or low in LANGUAGE_WORDS)
+        )
+        if initial_letter or family_cued:
+            hit = True
+        elif after_civility and low in _PARTICLES:
             # "meneer de smet", "mevrouw van den broeck"; not "mevrouw van de derde verdieping"
             hit = bool(multi) or _family_after_particles(words, i, family)
         elif (
@@ -606,6 +656,8 @@ def _lookup_names(text, names):
                 or low in first_strict
                 or nxt_word in PERSON_VERBS
             )
+        elif low in first_all and prev in CONTACT_VERBS and nxt_word in _AFTER_CALL:
+            hit = True  # "call ben back", "bel dirk terug"
         elif low in first_all and role_cued:
             hit = True  # "de zoon van marc"
         elif (
@@ -738,13 +790,26 @@ def _deduce_findings(text, deduce):
 # --- putting it together --------------------------------------------------------------------
 _IDENTIFIERS = {"national_number", "iban", "phone", "email", "birth_date", "plate", "case_number"}
 _MERGEABLE = {"address", "person_name"}
+# equal spans: the kind found after a cue wins ("ref. UIT-118" is a case number, not a plate)
+_PRIORITY = {
+    kind: n
+    for n, kind in enumerate(
+        ("national_number", "iban", "email", "phone", "birth_date", "case_number", "plate")
+    )
+}
 
 
 def _resolve_overlaps(findings):
     """Keep one finding per region: verified identifiers first, then the longest; overlapping
     names (or addresses) found by two detectors are merged into one."""
     ordered = sorted(
-        set(findings), key=lambda f: (f.kind not in _IDENTIFIERS, -(f.end - f.start), f.start)
+        set(findings),
+        key=lambda f: (
+            f.kind not in _IDENTIFIERS,
+            -(f.end - f.start),
+            _PRIORITY.get(f.kind, len(_PRIORITY)),  # a tie goes the same way every run
+            f.start,
+        ),
     )
     kept = []
     for f in ordered:
