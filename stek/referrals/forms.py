@@ -29,11 +29,23 @@ class ReferralForm(forms.Form):
         rights-check result; otherwise the service's only topic, if it has one."""
         super().__init__(*args, **kwargs)
         topics = Topic.objects.for_network(stek.network_id)
-        self.fields["topic"].queryset = topics
+        field = self.fields["topic"]
+        field.queryset = topics
+        every = list(topics)
+        own_ids = set(service.topics.values_list("pk", flat=True))
+        own = [t for t in every if t.pk in own_ids]
+        others = [(t.pk, str(t)) for t in every if t.pk not in own_ids]
+        if own:  # the service's own topics first, the others after them
+            field.choices = [
+                ("", _("Kies een onderwerp")),
+                (_("Onderwerpen van deze dienst"), [(t.pk, str(t)) for t in own]),
+                (_("Andere onderwerpen"), others),
+            ]
+        else:
+            field.choices = [("", _("Kies een onderwerp")), *others]
         if self.is_bound:
             return
-        asked = topics.filter(code=topic_code).first() if topic_code else None
-        own = list(service.topics.all())
+        asked = next((t for t in every if topic_code in (t.code, str(t.pk))), None)
         if asked is not None:
             self.fields["topic"].initial = asked.pk
         elif len(own) == 1:
