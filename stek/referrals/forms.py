@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from stek.core.vocabulary import Barrier, Topic
 
 from . import codes
-from .enums import Reason, ReferralOutcome, SlipLanguage, Status
+from .enums import (
+    CLOSING_OUTCOMES,
+    REASONS_FOR,
+    Reason,
+    ReferralOutcome,
+    SlipLanguage,
+    Status,
+    reason_error,
+)
 
 
 class ReferralForm(forms.Form):
@@ -58,18 +66,28 @@ class ReferralOutcomeForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Wat is er gebeurd?"),
         choices=[
-            (Status.ARRIVED, _("De bezoeker is aangekomen")),
+            (Status.ARRIVED, _("De bezoeker is aangekomen (de hulp loopt nog)")),
             (Status.CLOSED, _("Afgesloten, met een uitkomst")),
         ],
         widget=forms.RadioSelect,
     )
     outcome = forms.ChoiceField(
-        label=_("Uitkomst"), choices=[("", "—")] + list(ReferralOutcome.choices), required=False
+        label=_("Uitkomst"),
+        choices=[("", "—")] + [(o, ReferralOutcome(o).label) for o in CLOSING_OUTCOMES],
+        required=False,
+        widget=forms.Select(attrs={"data-outcome": ""}),
     )
     reason = forms.ChoiceField(
         label=_("Reden (als het niet lukte)"),
-        choices=[("", "—")] + list(Reason.choices),
+        help_text=_("Alleen de redenen die bij de uitkomst passen."),
+        choices=[("", "—")]
+        + [
+            (ReferralOutcome(o).label, [(r, Reason(r).label) for r in reasons])
+            for o, reasons in REASONS_FOR.items()
+            if reasons
+        ],
         required=False,
+        widget=forms.Select(attrs={"data-reason": ""}),
     )
 
     def clean(self):
@@ -78,6 +96,9 @@ class ReferralOutcomeForm(forms.Form):
             self.add_error("outcome", _("Kies een uitkomst om af te sluiten."))
         if data.get("status") == Status.ARRIVED:
             data["outcome"] = data["reason"] = ""
+        outcome, reason = data.get("outcome"), data.get("reason")
+        if outcome and reason and reason not in REASONS_FOR.get(outcome, ()):
+            self.add_error("reason", reason_error(outcome, reason))
         return data
 
 
