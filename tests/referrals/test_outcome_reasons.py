@@ -69,3 +69,20 @@ def test_the_service_sees_reasons_grouped_by_outcome_and_a_clear_error(world, cl
     assert "Bij “Geholpen” hoort geen reden" in text
     referral.refresh_from_db()
     assert referral.status == Status.OPEN
+
+
+def test_the_demo_history_has_no_contradictions(db):
+    import io
+
+    from django.core.management import call_command
+
+    from stek.referrals.enums import REASONS_FOR, ReferralOutcome
+    from stek.referrals.models import Referral
+
+    call_command("seed_demo", stdout=io.StringIO())
+    closed = Referral.objects.filter(status=Status.CLOSED)
+    assert closed.exists()
+    assert not closed.filter(outcome=ReferralOutcome.PENDING).exists()
+    for outcome, reason in closed.exclude(reason="").values_list("outcome", "reason"):
+        assert reason in REASONS_FOR[outcome], (outcome, reason)
+    assert Referral.objects.filter(status=Status.ARRIVED).exists()
