@@ -74,6 +74,13 @@ def seed_referrals(steks, map_services, today=None):
                 outcome = rng.choices([o for o, _w in OUTCOMES], weights)[0]
                 reason = rng.choice(REASONS.get(outcome, [""]))
                 closed = moment + timedelta(days=rng.randint(1, 14))
+                if outcome == ReferralOutcome.PENDING:  # help under way: arrived, not closed
+                    if days_ago < 45:
+                        Referral.objects.filter(pk=referral.pk).update(
+                            status=Status.ARRIVED, arrived_at=closed
+                        )
+                        continue
+                    outcome = ReferralOutcome.GOT_HELP  # by now it worked out
                 Referral.objects.filter(pk=referral.pk).update(
                     status=Status.CLOSED,
                     outcome=outcome,

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,6 +38,45 @@ class Reason(models.TextChoices):
     OTHER = "other", _("Andere reden")
 
 
+_WHY_NOT = [
+    Reason.OPENING_HOURS,
+    Reason.DISTANCE,
+    Reason.LANGUAGE,
+    Reason.COST,
+    Reason.DIGITAL_ONLY,
+    Reason.TOO_COMPLEX,
+    Reason.SHAME_FEAR,
+]
+
+# The reasons that fit each closing outcome. "Geholpen" and "Onbekend" take no reason;
+# "Nog bezig" is no way to close (the referral stays "aangekomen" while help is under way).
+REASONS_FOR = {
+    ReferralOutcome.GOT_HELP: [],
+    ReferralOutcome.NOT_ELIGIBLE: [Reason.DOCUMENTS_MISSING, Reason.WRONG_SERVICE, Reason.OTHER],
+    ReferralOutcome.NO_CAPACITY: [Reason.WAITING_LIST, Reason.OTHER],
+    ReferralOutcome.COULD_NOT_REACH: [
+        Reason.OPENING_HOURS,
+        Reason.DISTANCE,
+        Reason.LANGUAGE,
+        Reason.DIGITAL_ONLY,
+        Reason.TOO_COMPLEX,
+        Reason.OTHER,
+    ],
+    ReferralOutcome.NO_LONGER_NEEDED: [Reason.OTHER],
+    ReferralOutcome.REFERRED_ELSEWHERE: [
+        Reason.WRONG_SERVICE,
+        Reason.WAITING_LIST,
+        Reason.LANGUAGE,
+        Reason.DISTANCE,
+        Reason.COST,
+        Reason.OTHER,
+    ],
+    ReferralOutcome.DID_NOT_GO: [*_WHY_NOT, Reason.DOCUMENTS_MISSING, Reason.OTHER],
+    ReferralOutcome.UNKNOWN: [],
+}
+CLOSING_OUTCOMES = list(REASONS_FOR)
+
+
 class ClosedVia(models.TextChoices):
     SERVICE = "service", _("door de dienst, met de code")
     VISITOR = "visitor", _("de bezoeker vertelde het")
@@ -48,3 +88,17 @@ class SlipLanguage(models.TextChoices):
     NL = "nl", "Nederlands"
     FR = "fr", "Français"
     EN = "en", "English"
+
+
+def reason_error(outcome, reason):
+    """Why ``reason`` does not go with ``outcome``, in words."""
+    outcome_label = ReferralOutcome(outcome).label
+    if not REASONS_FOR.get(outcome):
+        return _g("Bij \u201c%(outcome)s\u201d hoort geen reden. Laat de reden leeg.") % {
+            "outcome": outcome_label
+        }
+    return _g(
+        "\u201c%(reason)s\u201d past niet bij \u201c%(outcome)s\u201d. "
+        "Kies een reden die erbij past, of laat de reden leeg."
+    ) % {"reason": Reason(reason).label if reason in Reason.values else reason,
+         "outcome": outcome_label}  # fmt: skip

@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from stek.core.vocabulary import Barrier, Topic
 
 from . import codes
-from .enums import Reason, ReferralOutcome, SlipLanguage, Status
+from .enums import (
+    CLOSING_OUTCOMES,
+    REASONS_FOR,
+    Reason,
+    ReferralOutcome,
+    SlipLanguage,
+    Status,
+    reason_error,
+)
 
 
 class ReferralForm(forms.Form):
@@ -29,11 +37,23 @@ class ReferralForm(forms.Form):
         rights-check result; otherwise the service's only topic, if it has one."""
         super().__init__(*args, **kwargs)
         topics = Topic.objects.for_network(stek.network_id)
-        self.fields["topic"].queryset = topics
+        field = self.fields["topic"]
+        field.queryset = topics
+        every = list(topics)
+        own_ids = set(service.topics.values_list("pk", flat=True))
+        own = [t for t in every if t.pk in own_ids]
+        others = [(t.pk, str(t)) for t in every if t.pk not in own_ids]
+        if own:  # the service's own topics first, the others after them
+            field.choices = [
+                ("", _("Kies een onderwerp")),
+                (_("Onderwerpen van deze dienst"), [(t.pk, str(t)) for t in own]),
+                (_("Andere onderwerpen"), others),
+            ]
+        else:
+            field.choices = [("", _("Kies een onderwerp")), *others]
         if self.is_bound:
             return
-        asked = topics.filter(code=topic_code).first() if topic_code else None
-        own = list(service.topics.all())
+        asked = next((t for t in every if topic_code in (t.code, str(t.pk))), None)
         if asked is not None:
             self.fields["topic"].initial = asked.pk
         elif len(own) == 1:
@@ -46,18 +66,28 @@ class ReferralOutcomeForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Wat is er gebeurd?"),
         choices=[
-            (Status.ARRIVED, _("De bezoeker is aangekomen")),
+            (Status.ARRIVED, _("De bezoeker is aangekomen (de hulp loopt nog)")),
             (Status.CLOSED, _("Afgesloten, met een uitkomst")),
         ],
         widget=forms.RadioSelect,
     )
     outcome = forms.ChoiceField(
-        label=_("Uitkomst"), choices=[("", "—")] + list(ReferralOutcome.choices), required=False
+        label=_("Uitkomst"),
+        choices=[("", "—")] + [(o, ReferralOutcome(o).label) for o in CLOSING_OUTCOMES],
+        required=False,
+        widget=forms.Select(attrs={"data-outcome": ""}),
     )
     reason = forms.ChoiceField(
         label=_("Reden (als het niet lukte)"),
-        choices=[("", "—")] + list(Reason.choices),
+        help_text=_("Alleen de redenen die bij de uitkomst passen."),
+        choices=[("", "—")]
+        + [
+            (ReferralOutcome(o).label, [(r, Reason(r).label) for r in reasons])
+            for o, reasons in REASONS_FOR.items()
+            if reasons
+        ],
         required=False,
+        widget=forms.Select(attrs={"data-reason": ""}),
     )
 
     def clean(self):
@@ -66,6 +96,9 @@ class ReferralOutcomeForm(forms.Form):
             self.add_error("outcome", _("Kies een uitkomst om af te sluiten."))
         if data.get("status") == Status.ARRIVED:
             data["outcome"] = data["reason"] = ""
+        outcome, reason = data.get("outcome"), data.get("reason")
+        if outcome and reason and reason not in REASONS_FOR.get(outcome, ()):
+            self.add_error("reason", reason_error(outcome, reason))
         return data
 
 

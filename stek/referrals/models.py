@@ -2,6 +2,8 @@
 and the week, and never the person: the code on the slip is the only link, and it expires.
 Closed referrals are purged after a retention period; only ``ReferralTally`` counts remain."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -98,6 +100,11 @@ class Referral(models.Model):
     def week(self):
         year, week, _day = self.created_on.isocalendar()
         return f"{year}-W{week:02d}"
+
+    @property
+    def week_start(self):
+        """The Monday of the week it was made, for "week van 30 november 2026"."""
+        return self.created_on - timedelta(days=self.created_on.weekday())
 
 
 class ReferralTally(models.Model):

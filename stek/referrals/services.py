@@ -14,7 +14,7 @@ from stek.core.enums import AuditAction
 from stek.core.services import ServiceError
 
 from . import codes
-from .enums import ClosedVia, ReferralOutcome, Status
+from .enums import REASONS_FOR, ClosedVia, ReferralOutcome, Status, reason_error
 from .models import Referral, ReferralTally
 
 
@@ -83,8 +83,14 @@ def record_outcome(*, referral, status, outcome="", reason="", via, actor=None):
         referral.arrived_at = referral.arrived_at or now
         referral.outcome = referral.reason = ""
     elif status == Status.CLOSED:
+        if outcome == ReferralOutcome.PENDING:
+            raise ServiceError(
+                _('Loopt de hulp nog? Kies dan "De bezoeker is aangekomen" en sluit later af.')
+            )
         if outcome not in ReferralOutcome.values:
             raise ServiceError(_("Kies een uitkomst."))
+        if reason and reason not in REASONS_FOR[outcome]:
+            raise ServiceError(reason_error(outcome, reason))
         referral.status = Status.CLOSED
         referral.outcome = outcome
         referral.reason = reason

@@ -15,6 +15,7 @@ from stek.core.pdf import pdf_response
 from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
 from stek.socialmap.access import get_service_for_user
+from stek.socialmap.links import back_from, search_url, with_back
 
 from . import links, permissions, ratelimit, services, stats
 from .access import get_referral_for_user
@@ -57,10 +58,26 @@ def create(request, slug, service_pk):
         except ServiceError as error:
             show_refusal(form, error)
         else:
-            return redirect("referrals:detail", slug=stek.slug, pk=referral.pk)
+            return redirect(_detail_url(stek, referral, back_from(request, stek)))
+    back = back_from(request, stek)
     return render(
-        request, "referrals/create.html", {"stek": stek, "service": service, "form": form}
+        request,
+        "referrals/create.html",
+        {
+            "stek": stek,
+            "service": service,
+            "form": form,
+            "back": back,
+            "back_url": back or search_url(stek),
+            "cancel_url": with_back(
+                reverse("socialmap:service_detail", args=[stek.slug, service.pk]), back
+            ),
+        },
     )
+
+
+def _detail_url(stek, referral, back=None):
+    return with_back(reverse("referrals:detail", args=[stek.slug, referral.pk]), back)
 
 
 @login_required
@@ -78,6 +95,8 @@ def detail(request, slug, pk):
             "slip_html": slip_html,
             "confirm_url": slip["confirm_url"],
             "form": ReferralOutcomeForm(),
+            "back": back_from(request, stek),
+            "back_url": back_from(request, stek) or search_url(stek),
         },
     )
 
@@ -114,10 +133,10 @@ def record(request, slug, pk):
             messages.error(request, str(error))
         else:
             messages.success(request, _("Genoteerd."))
-            return redirect("referrals:detail", slug=stek.slug, pk=referral.pk)
+            return redirect(_detail_url(stek, referral, back_from(request, stek)))
     else:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect("referrals:detail", slug=stek.slug, pk=referral.pk)
+    return redirect(_detail_url(stek, referral, back_from(request, stek)))
 
 
 @login_required

@@ -14,6 +14,7 @@ import opening_hours
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -122,3 +123,93 @@ def weekly_rules(expression):
             opens, closes = span.split("-")
             rules.append((days, opens, closes))
     return rules
+
+
+# --- Opening hours as people read them -------------------------------------------------------
+
+_DAY_NAMES = {
+    "Mo": gettext_lazy("maandag"),
+    "Tu": gettext_lazy("dinsdag"),
+    "We": gettext_lazy("woensdag"),
+    "Th": gettext_lazy("donderdag"),
+    "Fr": gettext_lazy("vrijdag"),
+    "Sa": gettext_lazy("zaterdag"),
+    "Su": gettext_lazy("zondag"),
+}
+_DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
+_SELECTOR = re.compile(rf"^(?:{_DAY}(?:-{_DAY})?|PH)(?:,(?:{_DAY}(?:-{_DAY})?|PH))*$")
+_SPAN = re.compile(r"^(\d\d):(\d\d)-(\d\d):(\d\d)$")
+
+
+def _join(items):
+    """ "a", "a en b", "a, b en c" in the current language."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(items)s en %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def _clock(hour, minute):
+    return _("%(hour)d:%(minute)s") % {"hour": int(hour), "minute": minute}
+
+
+def _human_times(text):
+    spans = []
+    for part in text.split(","):
+        match = _SPAN.match(part.strip())
+        if not match:
+            return None
+        h1, m1, h2, m2 = match.groups()
+        spans.append(f"{_clock(h1, m1)}\u2013{_clock(h2, m2)}")
+    return _join(spans)
+
+
+def _human_days(selector):
+    if not _SELECTOR.match(selector):
+        return None
+    parts = []
+    for part in selector.split(","):
+        if part == "PH":
+            parts.append(_("feestdagen"))
+        elif "-" in part:
+            first, last = part.split("-")
+            if (first, last) == ("Mo", "Su"):
+                parts.append(_("elke dag"))
+            else:
+                parts.append(
+                    _("%(first)s tot %(last)s")
+                    % {"first": _DAY_NAMES[first], "last": _DAY_NAMES[last]}
+                )
+        else:
+            parts.append(str(_DAY_NAMES[part]))
+    return _join(parts)
+
+
+def _human_rule(rule):
+    """One rule ("Mo-Fr 09:00-12:00", "PH off") in words, or None when it is not one we read."""
+    if rule == "24/7":
+        return _("dag en nacht open")
+    words = rule.split()
+    if len(words) == 1 and _SPAN.match(words[0].split(",")[0]):
+        times = _human_times(words[0])
+        return _("elke dag %(times)s") % {"times": times} if times else None
+    if len(words) != 2:
+        return None
+    selector, what = words
+    if what in ("off", "closed"):
+        if selector == "PH":
+            return _("gesloten op feestdagen")
+        days = _human_days(selector)
+        return _("gesloten op %(days)s") % {"days": days} if days else None
+    days, times = _human_days(selector), _human_times(what)
+    if days is None or times is None:
+        return None
+    return _("%(days)s %(times)s") % {"days": days, "times": times}
+
+
+def humanize(expression):
+    """The hours in words in the current language: "Mo,We,Fr 09:00-12:00; PH off" becomes
+    "maandag, woensdag en vrijdag 9:00–12:00; gesloten op feestdagen". A rule this does not
+    read (week numbers, months, comments) stays as it was written."""
+    rules = [rule.strip() for rule in (expression or "").split(";") if rule.strip()]
+    return "; ".join(_human_rule(rule) or rule for rule in rules)

@@ -22,6 +22,7 @@ from . import hours, permissions, search, services
 from .access import get_notice_for_user, get_service_for_user
 from .enums import LANGUAGES, ServiceAccess
 from .forms import LocationForm, NoticeForm, SearchForm, ServiceForm
+from .links import back_from, search_url, with_back
 from .models import Service
 from .search import Query, Result, origin_of, ranked_page, results_of
 
@@ -41,11 +42,12 @@ def _query(form):
     )
 
 
-def _detail_urls(stek, results):
-    """Each result's page, reversed once for the whole list (not once per result)."""
+def _detail_urls(stek, results, back=None):
+    """Each result's page, reversed once for the whole list (not once per result), carrying
+    the way back to this search."""
     marker = 999999999
-    pattern = reverse("socialmap:service_detail", args=[stek.slug, marker])
-    before, after = pattern.rsplit(str(marker), 1)
+    pattern = with_back(reverse("socialmap:service_detail", args=[stek.slug, marker]), back)
+    before, after = pattern.split(str(marker), 1)
     for r in results:
         r.url = f"{before}{r.service.pk}{after}"
     return results
@@ -99,13 +101,13 @@ def _form_html(request, stek, form):
     )
 
 
-def _results_html(stek, origin, chosen, total):
+def _results_html(stek, origin, chosen, total, back=None):
     today = timezone.localdate()
     key = (stek.slug, stek.name, origin, _digest(chosen), total, today, get_language(),
-           search.version())  # fmt: skip
+           search.version(), back)  # fmt: skip
 
     def render_list():
-        results = _detail_urls(stek, results_of(chosen))
+        results = _detail_urls(stek, results_of(chosen), back)
         context = {
             "stek": stek,
             "results": results,
@@ -125,7 +127,8 @@ def search_view(request, slug):
     form = SearchForm(request.GET or None, stek=stek)
     origin = origin_of(stek)
     chosen, total = ranked_page(stek.network_id, _query(form), origin=origin, limit=PAGE_SIZE)
-    results = _results_html(stek, origin, chosen, total)
+    back = search_url(stek, request.GET.urlencode()) if request.GET else None
+    results = _results_html(stek, origin, chosen, total, back)
     if request.htmx:
         return HttpResponse(results)
     context = {
@@ -145,12 +148,15 @@ def service_detail(request, slug, pk):
     notices = list(service.notices.all())
     origin = origin_of(stek)
     location = service.locations.first()
+    back = back_from(request, stek)
     return render(
         request,
         "socialmap/service_detail.html",
         {
             "stek": stek,
             "service": service,
+            "back_url": back or search_url(stek),
+            "refer_url": with_back(reverse("referrals:create", args=[stek.slug, service.pk]), back),
             "description": localized(service, "description"),
             "eligibility": localized(service, "eligibility"),
             "locations": service.locations.all(),

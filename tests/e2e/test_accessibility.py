@@ -13,6 +13,7 @@ from tests.personas import PASSWORD, PERSONA_NAMES, build_world
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 PHONE = {"width": 390, "height": 844}
+NARROW_PHONE = {"width": 360, "height": 740}  # the narrowest phone we design for
 MAX_PAGES = 80
 SKIP_PATHS = ("/afmelden/",)
 SKIP_SUFFIXES = (".pdf", ".ics", ".csv", ".ods")  # downloads: their own tests check them
@@ -68,6 +69,15 @@ def serious_violations(page):
     ]
 
 
+def overflows_sideways(page):
+    """The page is wider than the screen: people would have to scroll sideways."""
+    page.wait_for_load_state("load")
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth > window.innerWidth"
+        " ? document.documentElement.scrollWidth : 0"
+    )
+
+
 def crawl(page, base):
     """Breadth-first over same-origin links from the current page; yields each path once."""
     seen, queue = set(), [urlparse(page.url).path]
@@ -90,19 +100,23 @@ def crawl(page, base):
 
 @pytest.mark.parametrize("persona", PERSONA_NAMES)
 def test_every_reachable_page_passes_axe(persona, world, live_server, browser):
-    context = browser.new_context(viewport=PHONE, bypass_csp=True, locale="nl-BE")
+    context = browser.new_context(viewport=NARROW_PHONE, bypass_csp=True, locale="nl-BE")
     page = context.new_page()
     try:
         log_in(page, live_server.url, persona)
-        problems, visited = {}, []
+        problems, visited, too_wide = {}, [], {}
         for path, status in crawl(page, live_server.url):
             visited.append(path)
             assert status < 500, f"{persona}: {path} answered {status}"
+            width = overflows_sideways(page)
+            if width:
+                too_wide[path] = width
             found = serious_violations(page)
             if found:
                 problems[path] = found
         assert len(visited) >= (2 if persona == "anonymous" else 3), visited
         assert not problems, f"{persona}: axe violations: {problems}"
+        assert not too_wide, f"{persona}: wider than a 360 px screen (px): {too_wide}"
     finally:
         context.close()
 
