@@ -158,6 +158,8 @@ def test_the_tally_card_gives_label_count_and_buttons_their_own_columns():
     assert "overflow-wrap" in re.search(r"\.tally-label \{([^}]*)\}", css).group(1)
     cards = re.search(r"\.tally-cards \{([^}]*)\}", css).group(1)
     assert "minmax(min(100%, 21rem), 1fr)" in cards  # two cards a row at 1024 px, not three
+    # a phone's card (360 px: under 20rem inside) puts the label on a line of its own
+    assert "@container (max-width: 20rem)" in css
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency test on PostgreSQL")
