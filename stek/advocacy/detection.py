@@ -72,13 +72,12 @@ def windows(today):
     return recent_start, end, baseline_start
 
 
-def _grouped(signals, start, end):
-    rows = (
-        signals.between(start, end)
-        .values("stek_id", "topic_id", "life_domain")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+def _grouped(signals, start=None, end=None):
+    """{(STEK, topic, domain without topic): count} of ``signals`` (of the weeks from ``start``
+    to ``end``, Mondays, when given)."""
+    if start is not None:
+        signals = signals.between(start, end)
+    rows = signals.values("stek_id", "topic_id", "life_domain").annotate(n=Count("id")).order_by()
     counts = {}
     for row in rows:
         key = (row["stek_id"], row["topic_id"], "" if row["topic_id"] else row["life_domain"])
@@ -138,7 +137,9 @@ def recurring(steks, start, end, min_steks=MIN_STEKS):
 
 
 def _recurring(steks, start, end, min_steks):
-    per_stek = _grouped(Signal.objects.filter(stek__in=steks), start, end)
+    # the months from ``start`` to ``end`` (first and last day), as the network publication
+    # counts them: by the month a signal was noted in (issue 16), not by its week
+    per_stek = _grouped(Signal.objects.filter(stek__in=steks, month__gte=start, month__lte=end))
     found = {}
     for (stek_id, topic_id, domain), count in per_stek.items():
         entry = found.setdefault((topic_id, domain), [set(), 0])

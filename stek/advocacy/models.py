@@ -40,6 +40,12 @@ class SignalQuerySet(models.QuerySet):
 class Signal(models.Model):
     stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="signals")
     week = models.DateField(_("week"), help_text=_("De maandag van de week."))
+    # The month the signal counts in: the month of the day it was noted (issue 16; a signal of
+    # Tuesday 1 December counts in December, though its week's Monday is in November). Only the
+    # month is kept, never the day. Signals from before this field count in their Monday's month.
+    month = models.DateField(
+        _("maand"), help_text=_("De eerste dag van de maand waarin het signaal genoteerd is.")
+    )
     kind = models.CharField(_("soort"), max_length=10, choices=SignalKind.choices)
     life_domain = models.CharField(_("levensdomein"), max_length=30, choices=LifeDomain.choices)
     topic = models.ForeignKey(
@@ -67,7 +73,11 @@ class Signal(models.Model):
     class Meta:
         verbose_name = _("signaal")
         verbose_name_plural = _("signalen")
-        indexes = [models.Index(fields=["stek", "week"]), models.Index(fields=["week"])]
+        indexes = [
+            models.Index(fields=["stek", "week"]),
+            models.Index(fields=["week"]),
+            models.Index(fields=["stek", "month"]),
+        ]
         constraints = [
             # The last line of defence for a write that bypasses the service: the rule itself
             # is checked in services.register_signal, the one place that explains it.

@@ -36,7 +36,6 @@ from functools import cached_property
 from django.db.models import Count, QuerySet
 
 from stek.core import versions
-from stek.core.dates import month_of, month_span
 from stek.core.memo import Lru
 from stek.core.privacy import boundary
 
@@ -142,8 +141,8 @@ class YearPublication:
 
 
 FAMILIES = {
-    "topics": (("topic_id", "life_domain", "week"), False),
-    "barriers": (("life_domain", "barriers__barrier", "week"), True),
+    "topics": (("topic_id", "life_domain", "month"), False),
+    "barriers": (("life_domain", "barriers__barrier", "month"), True),
 }
 
 
@@ -160,13 +159,13 @@ def live_counts(steks, family, months):
         return {}
     wanted = set(months)
     fields, with_barriers = FAMILIES[family]
-    first, last = month_span(sorted(wanted))  # a signal counts in the month of its Monday
-    signals = Signal.objects.filter(stek__in=steks).between(first, last)
+    # a signal counts in the month it was noted in (its ``month``, issue 16)
+    signals = Signal.objects.filter(stek__in=steks, month__in=sorted(wanted))
     if with_barriers:
         signals = signals.filter(barriers__isnull=False)
     counts = {}
     for row in signals.values(*fields).annotate(n=Count("id")).order_by():
-        month = month_of(row["week"])
+        month = row["month"]
         if month in wanted:
             key = (_key(family, row), month)
             counts[key] = counts.get(key, 0) + row["n"]

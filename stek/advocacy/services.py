@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stek.core import audit
-from stek.core.dates import monday_of
+from stek.core.dates import monday_of, month_of
 from stek.core.enums import AuditAction
 from stek.core.models import Network, Stek
 from stek.core.privacy import boundary
@@ -41,7 +41,8 @@ def register_signal(
     *, stek, kind, life_domain="", topic=None, barriers=(), quote="", quote_consent=False,
     source="direct", today=None,
 ):  # fmt: skip
-    """One signal for the week of ``today``; no moment and no person is stored."""
+    """One signal for the week of ``today``, counted in the month of ``today``; no moment (no
+    day) and no person is stored."""
     if topic is not None:
         if not Topic.objects.for_network(stek.network_id).filter(pk=topic.pk).exists():
             raise ServiceError(_("Dit onderwerp hoort niet bij dit netwerk."))
@@ -51,9 +52,11 @@ def register_signal(
     unknown = set(barriers) - set(Barrier.values)
     if unknown:
         raise ServiceError(_("Onbekende drempel: %(b)s") % {"b": ", ".join(sorted(unknown))})
+    day = today or timezone.localdate()
     signal = Signal(
         stek=stek,
-        week=monday_of(today or timezone.localdate()),
+        week=monday_of(day),
+        month=month_of(day),  # the month of the day of entry, never the day itself
         kind=kind,
         life_domain=life_domain,
         topic=topic,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from stek.core.dates import Period, monday_of, month_of, month_span
+from stek.core.dates import Period, monday_of, month_span
 from stek.core.memo import Lru
 from stek.core.models import Stek
 from stek.core.privacy import boundary
@@ -78,13 +78,14 @@ def _overview_counts(stek_id, start, end):
         .annotate(n=Count("id"))
         .order_by("-n")
     )
-    per_week = dict(signals.values_list("week").annotate(n=Count("id")).order_by())
-    return rows, barrier_rows, per_week
+    # per month: the month the signal was noted in (issue 16), not its week's Monday
+    per_month = dict(signals.values_list("month").annotate(n=Count("id")).order_by())
+    return rows, barrier_rows, per_month
 
 
 def stek_overview(stek, period, today):
     ids = publication.stek_ids([stek])
-    rows, barrier_rows, per_week = publication.remembered(
+    rows, barrier_rows, per_month = publication.remembered(
         "overview",
         publication.signals_version(ids),
         (period.start, period.end),
@@ -114,10 +115,7 @@ def stek_overview(stek, period, today):
         key=lambda d: -d[1],
     )
     by_barrier = [(Barrier(r["barriers__barrier"]).label, r["n"]) for r in barrier_rows]
-    months = {}
-    for week, count in per_week.items():
-        months[month_of(week)] = months.get(month_of(week), 0) + count
-    months_list = _every_month(period, months)
+    months_list = _every_month(period, per_month)
     found = detection.rising([stek.pk], today)
     rising_topics = _topics({r.topic_id for r in found})
     rising = [

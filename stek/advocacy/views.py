@@ -68,7 +68,7 @@ def signal_new(request, slug):
     source = SOURCES.get(request.GET.get("bron", ""), SignalSource.DIRECT)
     kind = request.GET.get("soort", "")
     domain = request.GET.get("domein", "") or (preset.life_domain if preset else "")
-    form = None
+    form = chosen = None
     if request.method == "POST":
         form = SignalForm(request.POST, network=stek.network)
         if form.is_valid():
@@ -91,7 +91,9 @@ def signal_new(request, slug):
                 messages.success(request, _("Genoteerd: %(signal)s. Dank je.") % {"signal": signal})
                 return redirect("advocacy:signal_new", slug=stek.slug)
         kind, domain = request.POST.get("kind", ""), request.POST.get("life_domain", "")
-        preset = form.cleaned_data.get("topic") if hasattr(form, "cleaned_data") else preset
+        # the tapped topic stays where it was (issue 16: it moved to the front as the preset,
+        # so the buttons changed order after an error); it is only marked
+        chosen = form.cleaned_data.get("topic") if hasattr(form, "cleaned_data") else None
     if kind not in SignalKind.values:
         tap = 1
     elif domain not in LifeDomain.values:
@@ -103,6 +105,7 @@ def signal_new(request, slug):
             initial={"kind": kind, "life_domain": domain, "source": source},
         )
     domain_topics = topics.filter(life_domain=domain) if tap == 3 else topics.none()
+    domain_topics = domain_topics.order_by("name", "pk")  # the same order on GET and after a POST
     return render(
         request,
         "advocacy/signal_new.html",
@@ -117,6 +120,7 @@ def signal_new(request, slug):
             "domains": LifeDomain.choices,
             "topics": domain_topics,
             "preset": preset,
+            "chosen": chosen,
             "source_code": request.GET.get("bron", ""),
             "form": form,
             "undo": request.session.get("signal_undo"),

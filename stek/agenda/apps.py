@@ -43,7 +43,10 @@ class AgendaConfig(AppConfig):
         # deactivating an activity is an update() (no signal): the cache keeps only the
         # sessions of the activities that are still active (read fresh every time)
 
-        from stek.core import periodic  # core imports no app: the app adds its job to the list
+        from stek.core import panels, periodic  # core imports no app: the app adds to its lists
+
+        # the start page's first card: Vandaag, where volunteers count at the onthaal (issue 16)
+        panels.register("today", "agenda/partials/home_today.html", today_panel)
 
         if all(name != "purge_tap_keys" for name, _job in periodic.JOBS):
             periodic.JOBS.append(("purge_tap_keys", purge_tap_keys))
@@ -55,6 +58,23 @@ class AgendaConfig(AppConfig):
         from stek.core.models import Stek
 
         post_save.connect(stek_created, sender=Stek, dispatch_uid="agenda_default_categories")
+
+
+def today_panel(user, stek):
+    """Vandaag on the start page, for every member who counts (volunteers first of all)."""
+    from django.utils import timezone
+
+    from . import permissions, services
+    from .occurrences import occurrences
+
+    if not permissions.can_count(user, stek):
+        return {}
+    day = timezone.localdate()
+    return {
+        "day": day,
+        "day_total": services.stek_total(stek, day),
+        "sessions": [o for o in occurrences(stek, day, day) if o.takes_place],
+    }
 
 
 def stek_created(sender, instance, created, raw=False, **kwargs):

@@ -23,6 +23,7 @@ urlpatterns = [
     path("s/<slug:slug>/vandaag/", views.today, name="today"),
     path("s/<slug:slug>/vandaag/tel/", views.tap, name="tap"),
     path("s/<slug:slug>/vandaag/ongedaan/", views.undo, name="undo"),
+    path("s/<slug:slug>/vandaag/stand/", views.standing, name="standing"),
     path("s/<slug:slug>/agenda/", views.week, name="week"),
     path("s/<slug:slug>/agenda/nieuw/", views.activity_create, name="activity_create"),
     path("s/<slug:slug>/agenda/<int:pk>/", views.activity_edit, name="activity_edit"),

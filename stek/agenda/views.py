@@ -5,14 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stek.core.access import get_stek_for_user
 from stek.core.dates import monday_of, parse_day
@@ -163,7 +163,8 @@ def _answer(request, stek, session, occurrence, day, text, outcome):
     if request.htmx:  # only the tapped card, the day's total and the message out of band
         card = _card(session, occurrence, services.categories_for(stek), day)
         context = {"stek": stek, "card": card, "day_total": services.stek_total(stek, day),
-                   "oob": True, "tap_message": text, "tap_outcome": outcome}  # fmt: skip
+                   "oob": True, "tap_message": text, "tap_outcome": outcome,
+                   "can_undo": bool(request.session.get("last_tap"))}  # fmt: skip
         response = render(request, "agenda/partials/tally_card.html", context)
     else:
         (messages.success if outcome != "unchanged" else messages.info)(request, text)
@@ -297,6 +298,30 @@ def undo(request, slug):
             services.tap(session=session, category=category, delta=-last["delta"])
             messages.success(request, _("De laatste tik is ongedaan gemaakt."))
     return redirect("agenda:today", slug=stek.slug)
+
+
+@login_required
+@require_GET
+def standing(request, slug):
+    """The day's counts as they are now (a read, never a write): the Vandaag page asks for them
+    every few seconds while it is visible, so several tablets at one onthaal stay in step."""
+    stek = get_stek_for_user(request, slug, check=permissions.can_count)
+    day = timezone.localdate()
+    sessions = services.sessions_of(stek, day)
+    counts = services.counts_of(list(sessions.values()))
+    cards = {}
+    for activity_id, session in sessions.items():
+        per_category = counts.get(session.pk, {})
+        key = "open" if activity_id is None else str(activity_id)
+        cards[key] = {
+            "total": sum(per_category.values()),
+            "counts": {str(pk): n for pk, n in per_category.items()},
+        }
+    response = JsonResponse(
+        {"day": day.isoformat(), "day_total": services.stek_total(stek, day), "cards": cards}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- the week: planning -------------------------------------------------------------------

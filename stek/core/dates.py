@@ -51,7 +51,8 @@ def parse_week(value, today):
 
 
 def month_of(day):
-    """The first day of ``day``'s month (a signal's week counts in the month of its Monday)."""
+    """The first day of ``day``'s month (a signal counts in the month of the day it was noted
+    in, stored as ``Signal.month``)."""
     return day.replace(day=1)
 
 

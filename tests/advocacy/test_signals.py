@@ -189,3 +189,37 @@ def test_quote_consent_is_the_services_rule_shown_on_the_consent_field(volunteer
         quote_consent=True,
     )  # fmt: skip
     assert signal.quote_consent and signal.quote == "Te moeilijk."
+
+
+def topic_order(html):
+    return re.findall(r'name="topic" value="(\d*)"', html)
+
+
+def test_the_topics_keep_their_order_after_an_error(volunteer, world):
+    """Issue 16: the tapped topic moved to the front after an error (it became the preset)."""
+    url = new_url(soort="problem", domein="wonen")
+    TopicFactory(code="vlaamse_huurpremie")
+    before = topic_order(volunteer.get(url).content.decode())
+    last = before[-2]  # the last topic before "Ander onderwerp"
+    assert len(before) > 2 and last
+    response = volunteer.post(
+        url,
+        {"kind": "problem", "life_domain": "wonen", "source": "direct", "topic": last,
+         "quote": "Te moeilijk.", "quote_consent": ""},
+    )  # fmt: skip
+    html = response.content.decode()
+    assert response.status_code == 200 and "error-summary" in html
+    assert topic_order(html) == before
+    assert f'class="tap tap-chosen" type="submit" name="topic" value="{last}"' in html
+
+
+def test_the_optional_part_opens_with_a_button_like_disclosure(volunteer, world):
+    from pathlib import Path
+
+    html = volunteer.get(new_url(soort="problem", domein="wonen")).content.decode()
+    assert '<details class="signal-more disclosure">' in html
+    css = (Path(__file__).parents[2] / "stek/core/static/core/stek.css").read_text()
+    summary = re.search(r"\.disclosure > summary \{([^}]*)\}", css).group(1)
+    assert "min-height: var(--target)" in summary and "border:" in summary
+    assert ".disclosure > summary::before" in css  # the chevron
+    assert ".disclosure > summary:focus-visible" in css

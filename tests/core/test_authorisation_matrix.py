@@ -218,6 +218,7 @@ MATRIX = {
         stek_view(member=302),
     ),
     "agenda:undo": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view(member=302)),
+    "agenda:standing": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
     "agenda:week": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
     "agenda:activity_create": (
         "get",

@@ -191,8 +191,9 @@ def quarter_of_month(month):
 
 def published_from(month):
     """The first day a month's figures may leave the STEKs: the Tuesday after the last week
-    that starts in the month. A signal counts in the month of its week's Monday and is always
-    registered in the running week (an undo is possible for 15 minutes), so from that day on
+    that starts in the month. A signal counts in the month it is noted in (before issue 16: the
+    month of its week's Monday) and is always registered in the running week and month (an
+    undo is possible for 15 minutes), so from that day on
     the month's figures no longer change: a figure published on one day is the same the next
     day, and nobody can subtract two versions of it."""
     return monday_of(month_end(month)) + timedelta(days=8)

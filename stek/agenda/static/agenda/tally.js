@@ -152,4 +152,36 @@
     flush();
   });
   flush();
+
+  /* Several tablets at one onthaal stay in step (issue 16): while the page is visible it asks
+   * for the day's counts every few seconds (a GET that never writes) and shows them. Not while
+   * a tap of this tablet is on its way: its answer brings the card. */
+  var POLL_MS = 12000;
+  function show(standing) {
+    if (busy || load().length || standing.day !== root.dataset.day) return;
+    var total = document.getElementById("day-total");
+    if (total) total.textContent = standing.day_total;
+    Array.prototype.forEach.call(root.querySelectorAll(".tally-card"), function (card) {
+      var data = standing.cards[card.id.replace(/^sessie-/, "")] || { total: 0, counts: {} };
+      var cardTotal = card.querySelector("[data-total]");
+      if (cardTotal) cardTotal.textContent = data.total;
+      Array.prototype.forEach.call(card.querySelectorAll("[data-count]"), function (el) {
+        el.textContent = data.counts[el.dataset.count] || 0;
+      });
+    });
+  }
+  function poll() {
+    if (document.visibilityState !== "visible" || busy || load().length) return;
+    fetch(root.dataset.standingUrl, {
+      credentials: "same-origin",
+      redirect: "manual",
+      headers: { Accept: "application/json" }
+    }).then(function (response) {
+      return response.ok ? response.json().then(show) : null;
+    }, function () { /* offline: the next poll tries again */ });
+  }
+  if (root.dataset.standingUrl) {
+    window.setInterval(poll, POLL_MS);
+    document.addEventListener("visibilitychange", poll); // back on the page: at once
+  }
 })();
