@@ -4,13 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 def home_panel(user, stek):
     """The STEK home page's link to the open places: shown when the STEK has a rota."""
-    from . import services
+    from . import permissions, services
     from .access import membership_in
 
     membership = membership_in(user, stek)
     if membership is None:
         return {}
-    return services.panel_context(stek, membership)
+    context = services.panel_context(stek, membership)
+    if permissions.can_plan_rota(user, stek):
+        context = {**context, "can_plan": True}
+    return context
 
 
 class RotaConfig(AppConfig):

@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stek.agenda.occurrences import occurrences
-from stek.core.enums import MembershipRole
-from stek.core.services import ServiceError
+from stek.core import audit
+from stek.core.enums import AuditAction, MembershipRole
+from stek.core.services import ServiceError, assign
 
 from .enums import TakeStatus
-from .models import ShiftNeed, ShiftTake
+from .models import Role, ShiftNeed, ShiftTake
 
 HORIZON_DAYS = 14
 
@@ -201,6 +202,110 @@ def panel_context(stek, membership):
     if not ShiftNeed.objects.filter(stek=stek).exists():
         return {}
     return {
+        "has_rota": True,
         "open_count": sum(s.open for s in open_slots(stek, membership)),
         "mine_count": len(my_takes(membership)),
     }
+
+
+# The coordinator: the two weeks at a glance, the roles and the needs.
+
+
+@dataclass
+class SessionPlan:
+    occurrence: object
+    slots: list
+
+    @property
+    def short(self):
+        """Slots with places nobody took yet."""
+        return [s for s in self.slots if s.open]
+
+    @property
+    def partner_gaps(self):
+        return [s for s in self.slots if s.partner_gap]
+
+    @property
+    def first_timers(self):
+        return [t for s in self.slots for t in s.first_timers]
+
+
+def planning(stek, today=None, days=HORIZON_DAYS):
+    """[(date, [SessionPlan])] for the next ``days`` days: each session with its slots."""
+    today = today or timezone.localdate()
+    per_day = {}
+    for slot in slots(stek, today, today + timedelta(days=days - 1)):
+        sessions = per_day.setdefault(slot.date, {})
+        key = slot.occurrence.activity.pk
+        if key not in sessions:
+            sessions[key] = SessionPlan(slot.occurrence, [])
+        sessions[key].slots.append(slot)
+    return [(day, list(sessions.values())) for day, sessions in sorted(per_day.items())]
+
+
+def _check_partner(stek, partner):
+    if (
+        partner is not None
+        and not stek.partnerships.filter(organisation=partner, is_active=True).exists()
+    ):
+        raise ServiceError(_("Deze organisatie is geen partner van deze STEK."), field="partner")
+
+
+def _check_name(stek, name, role=None):
+    taken = Role.objects.filter(stek=stek, name__iexact=name)
+    if role is not None:
+        taken = taken.exclude(pk=role.pk)
+    if taken.exists():
+        raise ServiceError(_("Er is al een rol met deze naam."), field="name")
+
+
+@transaction.atomic
+def create_role(*, actor, stek, **fields):
+    _check_name(stek, fields.get("name", ""))
+    _check_partner(stek, fields.get("partner"))
+    role = Role(stek=stek)
+    assign(role, fields)
+    if not role.needs_partner:
+        role.partner = None
+    role.full_clean(exclude=["stek"])
+    role.save()
+    audit.record(actor, AuditAction.CREATED, f"rol {role.name}", stek=stek)
+    return role
+
+
+@transaction.atomic
+def update_role(*, actor, role, **fields):
+    _check_name(role.stek, fields.get("name", role.name), role)
+    _check_partner(role.stek, fields.get("partner"))
+    assign(role, fields)
+    if not role.needs_partner:
+        role.partner = None
+    role.full_clean(exclude=["stek"])
+    role.save()
+    audit.record(actor, AuditAction.CHANGED, f"rol {role.name}", stek=role.stek)
+    return role
+
+
+@transaction.atomic
+def set_need(*, actor, stek, activity, role, count):
+    """Every session of ``activity`` needs ``count`` people in ``role`` (a new need, or the
+    count of the existing one changed)."""
+    if activity.stek_id != stek.pk or role.stek_id != stek.pk:
+        raise ServiceError(_("Deze rol of activiteit hoort niet bij deze STEK."))
+    if not 1 <= count <= 50:
+        raise ServiceError(_("Kies een aantal van 1 tot 50."), field="count")
+    need, created = ShiftNeed.objects.update_or_create(
+        activity=activity, role=role, defaults={"stek": stek, "count": count}
+    )
+    action = AuditAction.CREATED if created else AuditAction.CHANGED
+    audit.record(actor, action, f"nodig {role.name} × {count} · {activity.title}", stek=stek)
+    return need
+
+
+@transaction.atomic
+def remove_need(*, actor, need):
+    audit.record(
+        actor, AuditAction.REMOVED, f"nodig {need.role.name} · {need.activity.title}",
+        stek=need.stek,
+    )  # fmt: skip
+    need.delete()

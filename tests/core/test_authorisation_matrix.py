@@ -148,6 +148,20 @@ def own_take_kwargs(w):
     return {"slug": w.stek_a.slug, "pk": take.pk}
 
 
+def role_kwargs(w):
+    from tests.factories.rota import RoleFactory
+
+    return {"slug": w.stek_a.slug, "pk": RoleFactory(stek=w.stek_a).pk}
+
+
+def need_delete_kwargs(w):
+    kwargs = need_kwargs(w)
+    return {"slug": kwargs["slug"], "pk": kwargs["pk"]}
+
+
+COORDINATORS = {"member": 403, "coordinator": 200}
+
+
 def public(status=200):
     return expect(status, anonymous=status)
 
@@ -389,6 +403,16 @@ MATRIX = {
     "rota:mine": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
     "rota:take": ("post", need_kwargs, None, stek_view(302)),
     "rota:give_back": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:plan": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
+    "rota:roles": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
+    "rota:role_edit": ("get", role_kwargs, None, stek_view(**COORDINATORS)),
+    "rota:needs": ("get", activity_kwargs, None, stek_view(**COORDINATORS)),
+    "rota:need_delete": (
+        "post",
+        need_delete_kwargs,
+        None,
+        stek_view(member=403, coordinator=302),
+    ),
 }
 
 
