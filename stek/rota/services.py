@@ -59,14 +59,14 @@ class Slot:
         role = self.need.role
         if not role.needs_partner:
             return False
-        return not any(_fits_partner(t.membership, role) for t in self.takes)
+        return not any(fits_partner(t.membership, role) for t in self.takes)
 
     @property
     def first_timers(self):
         return [t for t in self.takes if t.first_time]
 
 
-def _fits_partner(membership, role):
+def fits_partner(membership, role):
     if membership.role == MembershipRole.VOLUNTEER:
         return False
     return role.partner_id is None or membership.organisation_id == role.partner_id
@@ -109,7 +109,7 @@ def open_slots(stek, membership, now=None):
             continue
         if any(t.membership_id == membership.pk for t in slot.takes):
             continue
-        if slot.role.needs_partner and not _fits_partner(membership, slot.role):
+        if slot.role.needs_partner and not fits_partner(membership, slot.role):
             continue
         result.append(slot)
     return result
@@ -141,7 +141,7 @@ def take(*, membership, need, day, now=None):
     role = need.role
     if not role.is_active:
         raise ServiceError(_("Deze rol is er niet meer."))
-    if role.needs_partner and not _fits_partner(membership, role):
+    if role.needs_partner and not fits_partner(membership, role):
         raise ServiceError(_("Deze plaats is voor een medewerker van een partner."))
     occ = _occurrence(membership.stek, need.activity, day)
     if occ is None or not occ.takes_place:
