@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('date', models.DateField()),
-                ('status', models.CharField(choices=[('taken', 'Ik kom'), ('given_back', 'Teruggegeven')], default='taken', max_length=20)),
+                ('status', models.CharField(choices=[('taken', 'Ingeschreven'), ('given_back', 'Teruggegeven')], default='taken', max_length=20)),
                 ('first_time', models.BooleanField(default=False, help_text='De eerste keer in deze rol: zet er iemand met ervaring naast.')),
                 ('taken_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('given_back_at', models.DateTimeField(blank=True, null=True)),
