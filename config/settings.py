@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "stek.referrals",
     "stek.rights",
     "stek.advocacy",
+    "stek.rota",
     "stek.public",
     "stek.api",
     "stek.demo",

@@ -55,6 +55,7 @@ urlpatterns = [
     path("", include("stek.referrals.urls")),
     path("", include("stek.rights.urls")),
     path("", include("stek.advocacy.urls")),
+    path("", include("stek.rota.urls")),
     path("", include("stek.core.urls")),
     path("", include("stek.public.urls")),  # last: /<stek>/programma/ and friends
 ]

@@ -124,6 +124,44 @@ def addressee_kwargs(w):
     return {"slug": w.stek_a.slug, "pk": dossier.pk, "addressee_pk": addressee.pk}
 
 
+def need_kwargs(w):
+    from datetime import timedelta
+
+    from tests.factories.rota import ShiftNeedFactory
+
+    need = ShiftNeedFactory(stek=w.stek_a)
+    day = need.activity.start_date + timedelta(days=7)  # next week's session: not begun
+    return {"slug": w.stek_a.slug, "pk": need.pk, "day": day.isoformat()}
+
+
+def own_take_kwargs(w):
+    """A take of volunteer_a's: the others (in the STEK too) do not find it."""
+    from datetime import date
+
+    from stek.rota import services
+
+    kwargs = need_kwargs(w)
+    need = services.ShiftNeed.objects.get(pk=kwargs["pk"])
+    take = services.take(
+        membership=w.memberships["volunteer_a"], need=need, day=date.fromisoformat(kwargs["day"])
+    )
+    return {"slug": w.stek_a.slug, "pk": take.pk}
+
+
+def role_kwargs(w):
+    from tests.factories.rota import RoleFactory
+
+    return {"slug": w.stek_a.slug, "pk": RoleFactory(stek=w.stek_a).pk}
+
+
+def need_delete_kwargs(w):
+    kwargs = need_kwargs(w)
+    return {"slug": kwargs["slug"], "pk": kwargs["pk"]}
+
+
+COORDINATORS = {"member": 403, "coordinator": 200}
+
+
 def public(status=200):
     return expect(status, anonymous=status)
 
@@ -361,6 +399,21 @@ MATRIX = {
     "rights:check": ("get", None, None, public()),
     "rights:public_check": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "rights:stek_check": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    # The rota: every member sees the open places and takes one; a take is its owner's only.
+    "rota:open": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "rota:mine": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "rota:take": ("post", need_kwargs, None, stek_view(302)),
+    "rota:give_back": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:plan": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
+    "rota:roles": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
+    "rota:role_edit": ("get", role_kwargs, None, stek_view(**COORDINATORS)),
+    "rota:needs": ("get", activity_kwargs, None, stek_view(**COORDINATORS)),
+    "rota:need_delete": (
+        "post",
+        need_delete_kwargs,
+        None,
+        stek_view(member=403, coordinator=302),
+    ),
 }
 
 

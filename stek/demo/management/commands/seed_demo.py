@@ -210,6 +210,10 @@ class Command(StekCommand):
 
         seed_advocacy(steks, users)
 
+        from stek.rota.demo import seed_rota
+
+        seed_rota(steks)
+
         from stek.rights.demo import seed_rights_shown
 
         seed_rights_shown(steks["de-wissel"])

@@ -1,0 +1,119 @@
+"""Demo rota: roles with their task cards, needs on the demo activities, and a few takes for
+the next two weeks, with some sessions understaffed and a partner gap (all names fictional)."""
+
+from contextlib import suppress
+from datetime import timedelta
+
+from django.utils import timezone
+
+from stek.agenda.models import Activity
+from stek.core.enums import MembershipRole
+from stek.core.models import Membership, Organisation
+from stek.core.services import ServiceError
+
+from . import services
+from .models import Role, ShiftNeed, ShiftTake
+
+ONTHAAL = {
+    "name": "Onthaal",
+    "pictogram": "coffee",
+    "what_you_do": "Je verwelkomt mensen aan de deur, schenkt koffie en vraagt waarvoor ze komen.",
+    "what_we_expect": "Je bent er een kwartier voor de start. Je bent vriendelijk en rustig.",
+    "who_to_ask": "de coördinator",
+}
+KEUKEN = {
+    "name": "Keuken",
+    "pictogram": "cooking",
+    "what_you_do": "Je helpt koken en afwassen, samen met de kok.",
+    "what_we_expect": "Je draagt een schort en houdt je aan de hygiëneregels.",
+    "who_to_ask": "de kok van de dag",
+    "requirement": "Attest voedselhygiëne (de STEK helpt je het te halen)",
+}
+COMPUTER = {
+    "name": "Computerles-helper",
+    "pictogram": "computer",
+    "what_you_do": "Je zit naast iemand en helpt met de computer of de smartphone.",
+    "what_we_expect": "Je doet het niet in de plaats van de ander. Je neemt de tijd.",
+    "who_to_ask": "de lesgever",
+}
+
+ROTAS = {
+    "de-wissel": {
+        "roles": [
+            ONTHAAL,
+            KEUKEN,
+            COMPUTER,
+            {
+                "name": "OCMW-medewerker",
+                "pictogram": "info",
+                "what_you_do": "Je beantwoordt vragen over leefloon, huur en energie.",
+                "who_to_ask": "de coördinator",
+                "needs_partner": True,
+                "partner": "OCMW Gent (demo)",
+            },
+        ],
+        "needs": [
+            ("Koffie en hulp bij papieren", "Onthaal", 2),
+            ("Koffie en hulp bij papieren", "OCMW-medewerker", 1),
+            ("Computerles", "Computerles-helper", 2),
+            ("Kookatelier", "Keuken", 2),
+            ("Speelnamiddag voor ouders en peuters", "Onthaal", 1),
+        ],
+    },
+    "t-anker": {
+        "roles": [ONTHAAL, KEUKEN],
+        "needs": [
+            ("Middagmaal in het sociaal restaurant", "Keuken", 3),
+            ("Middagmaal in het sociaal restaurant", "Onthaal", 1),
+            ("Koffie en kranten", "Onthaal", 1),
+        ],
+    },
+}
+
+
+def seed_rota(steks, now=None):
+    now = now or timezone.now()
+    for slug, rota in ROTAS.items():
+        stek = steks[slug]
+        ShiftTake.objects.filter(stek=stek).delete()
+        ShiftNeed.objects.filter(stek=stek).delete()
+        roles = {}
+        for data in rota["roles"]:
+            fields = {k: v for k, v in data.items() if k != "name"}
+            if "partner" in fields:
+                fields["partner"] = Organisation.objects.get(
+                    network=stek.network, name=fields["partner"]
+                )
+            roles[data["name"]], _ = Role.objects.update_or_create(
+                stek=stek, name=data["name"], defaults={**fields, "is_active": True}
+            )
+        for title, role, count in rota["needs"]:
+            for activity in Activity.objects.filter(stek=stek, title=title, is_active=True):
+                ShiftNeed.objects.create(
+                    stek=stek, activity=activity, role=roles[role], count=count
+                )
+        _seed_takes(stek, now)
+
+
+def _seed_takes(stek, now):
+    """Fill the first week mostly, the second week hardly: some sessions understaffed. Every
+    other session's partner place stays open (a partner gap)."""
+    people = list(
+        Membership.objects.filter(stek=stek, is_active=True).select_related("organisation")
+    )
+    volunteers = [m for m in people if m.role == MembershipRole.VOLUNTEER] or people
+    workers = [m for m in people if m.role != MembershipRole.VOLUNTEER]
+    today = timezone.localdate(now)
+    week = today + timedelta(days=7)
+    for i, slot in enumerate(services.slots(stek, today, today + timedelta(days=13))):
+        if slot.starts_at <= now:
+            continue
+        if slot.role.needs_partner:
+            if i % 2:
+                continue  # a partner gap
+            candidates = [m for m in workers if services.fits_partner(m, slot.role)]
+        else:
+            candidates = volunteers if slot.date < week else volunteers[:1]
+        for membership in candidates[: slot.need.count - (1 if slot.date >= week else 0)]:
+            with suppress(ServiceError):  # a partner's place a volunteer may not take
+                services.take(membership=membership, need=slot.need, day=slot.date, now=now)

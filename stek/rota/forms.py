@@ -1,0 +1,34 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stek.core.models import Organisation
+
+from .models import Role
+
+
+class RoleForm(forms.ModelForm):
+    class Meta:
+        model = Role
+        fields = [
+            "name", "pictogram", "what_you_do", "what_we_expect", "who_to_ask", "requirement",
+            "needs_partner", "partner", "is_active",
+        ]  # fmt: skip
+        widgets = {
+            "what_you_do": forms.Textarea(attrs={"rows": 3}),
+            "what_we_expect": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, stek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Organisation.objects.filter(
+            partnerships__stek=stek, partnerships__is_active=True
+        ).order_by("name")
+
+
+class NeedForm(forms.Form):
+    role = forms.ModelChoiceField(label=_("rol"), queryset=Role.objects.none())
+    count = forms.IntegerField(label=_("hoeveel mensen"), min_value=1, max_value=50, initial=1)
+
+    def __init__(self, *args, stek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = Role.objects.filter(stek=stek, is_active=True)
