@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,14 +12,18 @@ from django.views.decorators.http import require_GET
 
 from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS
 from stek.agenda.models import Activity
+from stek.agenda.occurrences import occurrences_of_steks
+from stek.core import views as core_views
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
+from stek.core.models import Stek
 from stek.core.pdf import pdf_response, qr_data_uri
 
 from .ical import build_calendar
 from .programme import (
     FUNCTIONS,
     now_and_next,
+    opening,
     pictogram_data_uri,
     poster_days,
     programme_days,
@@ -150,4 +155,35 @@ def screen(request, slug):
             "opening": opening,
             "now": now,
         },
+    )
+
+
+FRONT_DOOR_QUERY_MAX = 100
+
+
+@require_GET
+def front_door(request):
+    """``/``: people who work at a STEK get their start page as before; everyone else sees the
+    network's STEKs, with today's opening and links to their programme and rights check, and a
+    search by name, municipality or postcode that works without JavaScript."""
+    if request.user.is_authenticated:
+        return core_views.home(request)
+    text = str(request.GET.get("q", "")).strip()[:FRONT_DOOR_QUERY_MAX]
+    steks = Stek.objects.filter(is_active=True)
+    for word in text.split():
+        steks = steks.filter(
+            Q(name__icontains=word)
+            | Q(municipality__icontains=word)
+            | Q(postal_code__startswith=word)
+            | Q(service_area__icontains=word)
+        )
+    steks = list(steks.order_by("municipality", "name"))
+    now = timezone.localtime()
+    today = now.date()
+    sessions = occurrences_of_steks(steks, today, today + timedelta(days=7))
+    rows = [(stek, opening([o for o in sessions[stek.pk] if o.takes_place], now)) for stek in steks]
+    return render(
+        request,
+        "public/front_door.html",
+        {"rows": rows, "q": text},
     )
