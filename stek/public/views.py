@@ -17,8 +17,13 @@ from stek.core import views as core_views
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
 from stek.core.models import Stek
+from stek.core.params import parse_int
 from stek.core.pdf import pdf_response, qr_data_uri
+from stek.core.vocabulary import Topic, localized
+from stek.socialmap.models import Service
+from stek.socialmap.search import Query, origin_of, search_page
 
+from .hours import hours_for_visitors
 from .ical import build_calendar
 from .programme import (
     FUNCTIONS,
@@ -186,4 +191,54 @@ def front_door(request):
         request,
         "public/front_door.html",
         {"rows": rows, "q": text},
+    )
+
+
+SERVICES_PAGE = 30
+
+
+@require_GET
+def services(request, slug):
+    """The STEK network's public services for visitors: search by text and topic. Only what a
+    service publishes (name, organisation, address, opening hours, phone): no referral, no
+    field meant for the people who work at a STEK."""
+    stek = get_public_stek(slug)
+    text = str(request.GET.get("q", "")).strip()[:FRONT_DOOR_QUERY_MAX]
+    public = Service.objects.in_network(stek.network_id).public()
+    topics = list(Topic.objects.for_network(stek.network_id).filter(services__in=public).distinct())
+    topic = parse_int(request.GET.get("thema"), None, min_value=1)
+    topic = topic if any(t.pk == topic for t in topics) else None
+    searched = bool(text or topic)
+    results, total = search_page(
+        stek.network_id,
+        Query(text=text, topic=topic, public_only=True),
+        origin=origin_of(stek),
+        limit=SERVICES_PAGE,
+    )
+    rows = [
+        {
+            "name": str(r.service),
+            "organisation": r.service.organisation.name,
+            "description": localized(r.service, "description"),
+            "address": r.location.address if r.location else "",
+            "hours": hours_for_visitors(r.service.opening_hours),
+            "open_now": r.open_now,
+            "phone": r.service.phone,
+            "url": r.service.url,
+        }
+        for r in results
+    ]
+    return render(
+        request,
+        "public/services.html",
+        {
+            "stek": stek,
+            "rows": rows,
+            "total": total,
+            "more": total > len(rows),
+            "q": text,
+            "topic": topic,
+            "topics": [(t.pk, str(t)) for t in topics],
+            "searched": searched,
+        },
     )

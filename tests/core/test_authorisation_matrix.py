@@ -255,6 +255,7 @@ MATRIX = {
     "public:ical": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
     "public:ical_activity": ("get", activity_kwargs, None, expect(200, anonymous=200)),
     "public:screen": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
+    "public:services": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
     "core:network_home": (
         "get",
         lambda w: {"slug": w.network.slug},
