@@ -1,10 +1,11 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -16,6 +17,7 @@ from stek.agenda.occurrences import occurrences_of_steks
 from stek.core import views as core_views
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
+from stek.core.languages import SUPPORTED, activate_public_language
 from stek.core.models import Stek
 from stek.core.params import parse_int
 from stek.core.pdf import pdf_response, qr_data_uri
@@ -39,6 +41,7 @@ from .programme import (
 def programme(request, slug):
     """This week and next, for visitors: short sentences, pictograms, filters."""
     stek = get_public_stek(slug)
+    activate_public_language(request, stek)
     monday = monday_of(timezone.localdate())
     day, day_message = _chosen_day(request.GET.get("dag", ""), monday, monday + timedelta(13))
     function = request.GET.get("soort", "")
@@ -58,6 +61,11 @@ def programme(request, slug):
                 for value in FUNCTIONS
             ],
             "today": timezone.localdate(),
+            "poster_languages": [
+                (code, translation.get_language_info(code)["name_local"])
+                for code, _name in settings.LANGUAGES
+                if code in stek.public_language_codes
+            ],
         },
     )
 
@@ -89,8 +97,15 @@ POSTER_SIZES = ("A4", "A3")
 @require_GET
 def poster(request, slug):
     """The week's programme as a PDF poster for the door, from today on (days already past
-    are not printed); A4 or A3, and a clear page for any other size."""
+    are not printed); A4 or A3, and a clear page for any other size. ``?taal=fr`` prints it in
+    that language (the poster follows the STEK, not whoever prints it)."""
     stek = get_public_stek(slug)
+    language = str(request.GET.get("taal", "")).strip().lower()
+    if language in SUPPORTED:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+    else:
+        language = activate_public_language(request, stek, browser=False)
     size = str(request.GET.get("formaat", "")).strip().upper() or "A4"
     if size not in POSTER_SIZES:
         return render(request, "public/poster_size.html", {"stek": stek}, status=400)
@@ -98,6 +113,7 @@ def poster(request, slug):
     days = programme_days(stek, first, (sunday - first).days + 1)
     url = request.build_absolute_uri(reverse("public:programme", kwargs={"slug": stek.slug}))
     pictograms = {o.activity.pictogram for _d, items in days for o in items}
+    suffix = "" if language == stek.public_language_codes[0] else f"-{language}"
     context = {
         "stek": stek,
         "days": days,
@@ -112,7 +128,7 @@ def poster(request, slug):
         request,
         "public/poster.html",
         context,
-        f"{stek.slug}-programma-{monday:%Y-%m-%d}-{size.lower()}.pdf",
+        f"{stek.slug}-programma-{monday:%Y-%m-%d}-{size.lower()}{suffix}.pdf",
         stek=stek,
         back=reverse("public:programme", kwargs={"slug": stek.slug}),
         base="public/base.html",
@@ -144,8 +160,10 @@ def ical_activity(request, slug, pk):
 
 @require_GET
 def screen(request, slug):
-    """The entrance screen: very large type, now and next; refreshes itself (htmx)."""
+    """The entrance screen: very large type, now and next; refreshes itself (htmx). A shared
+    screen: the STEK's first language, not the browser's."""
     stek = get_public_stek(slug)
+    activate_public_language(request, stek, browser=False)
     now = timezone.localtime()
     current, upcoming, not_today, opening = now_and_next(stek, now)
     template = "public/partials/screen_body.html" if request.htmx else "public/screen.html"
@@ -203,6 +221,7 @@ def services(request, slug):
     service publishes (name, organisation, address, opening hours, phone): no referral, no
     field meant for the people who work at a STEK."""
     stek = get_public_stek(slug)
+    activate_public_language(request, stek)
     text = str(request.GET.get("q", "")).strip()[:FRONT_DOOR_QUERY_MAX]
     public = Service.objects.in_network(stek.network_id).public()
     topics = list(Topic.objects.for_network(stek.network_id).filter(services__in=public).distinct())
