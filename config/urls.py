@@ -3,6 +3,7 @@ from django.urls import include, path, reverse_lazy
 
 from stek.api.api import api
 from stek.core import views as core_views
+from stek.public import views as public_views
 
 # Django's password views (invitation and reset) are class-based; they are used as they are.
 password_urls = [
@@ -50,6 +51,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     *password_urls,
     path("api/v1/", api.urls),
+    # the front door: the public list of STEKs, or the start page for people who work there
+    # (core's own "" pattern, core:home, resolves here too; core imports no app, ADR 0009)
+    path("", public_views.front_door, name="front_door"),
     path("", include("stek.agenda.urls")),
     path("", include("stek.socialmap.urls")),
     path("", include("stek.referrals.urls")),

@@ -137,9 +137,13 @@ def _as_values(occ):
             occ.other_date)  # fmt: skip
 
 
-def _expand(stek, start, end, activities):
+def _window(start, end):
     # a session moved into [start, end] may come from up to 62 days around it
-    window = (start - timedelta(days=62), end + timedelta(days=62))
+    return (start - timedelta(days=62), end + timedelta(days=62))
+
+
+def _expand(stek, start, end, activities):
+    window = _window(start, end)
     pauses = list(Pause.objects.filter(stek=stek, start__lte=end, end__gte=start))
     changes = {
         (c.activity_id, c.date): c
@@ -147,6 +151,36 @@ def _expand(stek, start, end, activities):
             activity_id__in=[a.pk for a in activities], date__range=window
         )
     }
+    return _expand_with(start, end, activities, pauses, changes)
+
+
+def occurrences_of_steks(steks, start, end):
+    """``{stek id: occurrences(stek, start, end)}`` for several STEKs in three queries,
+    whatever their number (for the public front door, which lists them all)."""
+    ids = [stek.pk for stek in steks]
+    activities = list(Activity.objects.filter(stek__in=ids, is_active=True))
+    window = _window(start, end)
+    pauses = list(Pause.objects.filter(stek__in=ids, start__lte=end, end__gte=start))
+    changes = {
+        (c.activity_id, c.date): c
+        for c in SessionChange.objects.filter(
+            activity_id__in=[a.pk for a in activities], date__range=window
+        )
+    }
+    return {
+        stek_id: _expand_with(
+            start,
+            end,
+            [a for a in activities if a.stek_id == stek_id],
+            [p for p in pauses if p.stek_id == stek_id],
+            changes,
+        )  # fmt: skip
+        for stek_id in ids
+    }
+
+
+def _expand_with(start, end, activities, pauses, changes):
+    window = _window(start, end)
     result = []
     for activity in activities:
         for day in planned_dates(activity, *window):

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -141,15 +142,37 @@ class StekForm(forms.ModelForm):
             "contact_email",
             "contact_phone",
             "count_rights_shown",
+            "public_languages",
+            "first_language",
         ]
         widgets = {"service_area": forms.Textarea(attrs={"rows": 3})}
 
+    public_languages = forms.MultipleChoiceField(
+        label=_("talen van de publieke pagina's"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=Stek._meta.get_field("public_languages").help_text,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["public_languages"] = self.instance.public_language_codes
+        self.fields["first_language"].required = False
         self.fields["slug"].required = False
         self.fields["latitude"].help_text = _(
             "Bv. 51.054 en 3.722. Nodig om diensten op afstand te zoeken en voor het kaartje "
             "op het verwijsbriefje. Zoek het adres op een kaart en kopieer de coördinaten."
+        )
+
+    def clean_first_language(self):
+        return self.cleaned_data.get("first_language") or settings.LANGUAGE_CODE
+
+    def clean_public_languages(self):
+        # none ticked: the first language alone (Dutch unless chosen otherwise)
+        return ",".join(self.cleaned_data.get("public_languages") or []) or (
+            self.data.get("first_language") or settings.LANGUAGE_CODE
         )
 
     def clean_slug(self):

@@ -6,7 +6,9 @@ volunteers, who log in; visitors never do.
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
@@ -21,7 +23,12 @@ from .enums import (
     StekKind,
 )
 from .privacy import no_personal_data
-from .validators import format_kbo_number, validate_kbo_number, validate_phone_number
+from .validators import (
+    format_kbo_number,
+    validate_kbo_number,
+    validate_language_list,
+    validate_phone_number,
+)
 from .vocabulary import Topic  # noqa: F401  (a model of core, defined with the shared vocabulary)
 
 
@@ -135,6 +142,25 @@ class Stek(models.Model):
             "of 'misschien' toont. Enkel aantallen: nooit antwoorden of iets over de persoon."
         ),
     )
+    public_languages = models.CharField(
+        _("talen van de publieke pagina's"),
+        max_length=30,
+        default="nl",
+        validators=[validate_language_list],
+        help_text=_(
+            "Het programma, de affiche en de hulp in de buurt tonen deze talen. Een bezoeker "
+            "krijgt de taal van zijn telefoon als die erbij is, anders de eerste taal."
+        ),
+    )
+    first_language = models.CharField(
+        _("eerste taal"),
+        max_length=5,
+        default="nl",
+        choices=settings.LANGUAGES,
+        help_text=_(
+            "Voor het scherm aan de ingang, de gedeelde tablet en wie een andere taal heeft."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -144,6 +170,24 @@ class Stek(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def public_language_codes(self):
+        """The public languages as codes, the first language first: ["fr", "nl"]."""
+        codes = [c.strip() for c in (self.public_languages or "").split(",") if c.strip()]
+        return list(dict.fromkeys([self.first_language or settings.LANGUAGE_CODE, *codes]))
+
+    def clean(self):
+        super().clean()
+        codes = [c.strip() for c in (self.public_languages or "").split(",") if c.strip()]
+        if self.first_language and codes and self.first_language not in codes:
+            raise ValidationError(
+                {
+                    "first_language": _(
+                        "De eerste taal moet ook een taal van de publieke pagina's zijn."
+                    )
+                }
+            )
 
     @property
     def address(self):

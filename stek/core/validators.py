@@ -46,3 +46,18 @@ def normalise_phone_number(value):
     validate_phone_number(value)
     number = phonenumbers.parse(value, "BE")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def validate_language_list(value):
+    """A comma list of language codes of settings.LANGUAGES, at least one: "nl,fr"."""
+    from django.conf import settings
+
+    supported = {code for code, _name in settings.LANGUAGES}
+    codes = [c.strip() for c in (value or "").split(",") if c.strip()]
+    if not codes:
+        raise ValidationError(_("Kies minstens één taal."))
+    unknown = [c for c in codes if c not in supported]
+    if unknown:
+        raise ValidationError(
+            _("Deze taal kennen we niet: %(codes)s.") % {"codes": ", ".join(unknown)}
+        )

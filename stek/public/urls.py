@@ -10,4 +10,5 @@ urlpatterns = [
     path("<slug:slug>/programma.ics", views.ical_stek, name="ical"),
     path("<slug:slug>/activiteit/<int:pk>.ics", views.ical_activity, name="ical_activity"),
     path("<slug:slug>/scherm/", views.screen, name="screen"),
+    path("<slug:slug>/hulp/", views.services, name="services"),
 ]

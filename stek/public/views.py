@@ -1,9 +1,11 @@
 from datetime import timedelta
 
+from django.conf import settings
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -11,14 +13,24 @@ from django.views.decorators.http import require_GET
 
 from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS
 from stek.agenda.models import Activity
+from stek.agenda.occurrences import occurrences_of_steks
+from stek.core import views as core_views
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
+from stek.core.languages import SUPPORTED, activate_public_language
+from stek.core.models import Stek
+from stek.core.params import parse_int
 from stek.core.pdf import pdf_response, qr_data_uri
+from stek.core.vocabulary import Topic, localized
+from stek.socialmap.models import Service
+from stek.socialmap.search import Query, origin_of, search_page
 
+from .hours import hours_for_visitors
 from .ical import build_calendar
 from .programme import (
     FUNCTIONS,
     now_and_next,
+    opening,
     pictogram_data_uri,
     poster_days,
     programme_days,
@@ -29,6 +41,7 @@ from .programme import (
 def programme(request, slug):
     """This week and next, for visitors: short sentences, pictograms, filters."""
     stek = get_public_stek(slug)
+    activate_public_language(request, stek)
     monday = monday_of(timezone.localdate())
     day, day_message = _chosen_day(request.GET.get("dag", ""), monday, monday + timedelta(13))
     function = request.GET.get("soort", "")
@@ -48,6 +61,11 @@ def programme(request, slug):
                 for value in FUNCTIONS
             ],
             "today": timezone.localdate(),
+            "poster_languages": [
+                (code, translation.get_language_info(code)["name_local"])
+                for code, _name in settings.LANGUAGES
+                if code in stek.public_language_codes
+            ],
         },
     )
 
@@ -79,8 +97,15 @@ POSTER_SIZES = ("A4", "A3")
 @require_GET
 def poster(request, slug):
     """The week's programme as a PDF poster for the door, from today on (days already past
-    are not printed); A4 or A3, and a clear page for any other size."""
+    are not printed); A4 or A3, and a clear page for any other size. ``?taal=fr`` prints it in
+    that language (the poster follows the STEK, not whoever prints it)."""
     stek = get_public_stek(slug)
+    language = str(request.GET.get("taal", "")).strip().lower()
+    if language in SUPPORTED:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+    else:
+        language = activate_public_language(request, stek, browser=False)
     size = str(request.GET.get("formaat", "")).strip().upper() or "A4"
     if size not in POSTER_SIZES:
         return render(request, "public/poster_size.html", {"stek": stek}, status=400)
@@ -88,6 +113,7 @@ def poster(request, slug):
     days = programme_days(stek, first, (sunday - first).days + 1)
     url = request.build_absolute_uri(reverse("public:programme", kwargs={"slug": stek.slug}))
     pictograms = {o.activity.pictogram for _d, items in days for o in items}
+    suffix = "" if language == stek.public_language_codes[0] else f"-{language}"
     context = {
         "stek": stek,
         "days": days,
@@ -102,7 +128,7 @@ def poster(request, slug):
         request,
         "public/poster.html",
         context,
-        f"{stek.slug}-programma-{monday:%Y-%m-%d}-{size.lower()}.pdf",
+        f"{stek.slug}-programma-{monday:%Y-%m-%d}-{size.lower()}{suffix}.pdf",
         stek=stek,
         back=reverse("public:programme", kwargs={"slug": stek.slug}),
         base="public/base.html",
@@ -134,8 +160,10 @@ def ical_activity(request, slug, pk):
 
 @require_GET
 def screen(request, slug):
-    """The entrance screen: very large type, now and next; refreshes itself (htmx)."""
+    """The entrance screen: very large type, now and next; refreshes itself (htmx). A shared
+    screen: the STEK's first language, not the browser's."""
     stek = get_public_stek(slug)
+    activate_public_language(request, stek, browser=False)
     now = timezone.localtime()
     current, upcoming, not_today, opening = now_and_next(stek, now)
     template = "public/partials/screen_body.html" if request.htmx else "public/screen.html"
@@ -149,5 +177,87 @@ def screen(request, slug):
             "not_today": not_today,
             "opening": opening,
             "now": now,
+        },
+    )
+
+
+FRONT_DOOR_QUERY_MAX = 100
+
+
+@require_GET
+def front_door(request):
+    """``/``: people who work at a STEK get their start page as before; everyone else sees the
+    network's STEKs, with today's opening and links to their programme and rights check, and a
+    search by name, municipality or postcode that works without JavaScript."""
+    if request.user.is_authenticated:
+        return core_views.home(request)
+    text = str(request.GET.get("q", "")).strip()[:FRONT_DOOR_QUERY_MAX]
+    steks = Stek.objects.filter(is_active=True)
+    for word in text.split():
+        steks = steks.filter(
+            Q(name__icontains=word)
+            | Q(municipality__icontains=word)
+            | Q(postal_code__startswith=word)
+            | Q(service_area__icontains=word)
+        )
+    steks = list(steks.order_by("municipality", "name"))
+    now = timezone.localtime()
+    today = now.date()
+    sessions = occurrences_of_steks(steks, today, today + timedelta(days=7))
+    rows = [(stek, opening([o for o in sessions[stek.pk] if o.takes_place], now)) for stek in steks]
+    return render(
+        request,
+        "public/front_door.html",
+        {"rows": rows, "q": text},
+    )
+
+
+SERVICES_PAGE = 30
+
+
+@require_GET
+def services(request, slug):
+    """The STEK network's public services for visitors: search by text and topic. Only what a
+    service publishes (name, organisation, address, opening hours, phone): no referral, no
+    field meant for the people who work at a STEK."""
+    stek = get_public_stek(slug)
+    activate_public_language(request, stek)
+    text = str(request.GET.get("q", "")).strip()[:FRONT_DOOR_QUERY_MAX]
+    public = Service.objects.in_network(stek.network_id).public()
+    topics = list(Topic.objects.for_network(stek.network_id).filter(services__in=public).distinct())
+    topic = parse_int(request.GET.get("thema"), None, min_value=1)
+    topic = topic if any(t.pk == topic for t in topics) else None
+    searched = bool(text or topic)
+    results, total = search_page(
+        stek.network_id,
+        Query(text=text, topic=topic, public_only=True),
+        origin=origin_of(stek),
+        limit=SERVICES_PAGE,
+    )
+    rows = [
+        {
+            "name": str(r.service),
+            "organisation": r.service.organisation.name,
+            "description": localized(r.service, "description"),
+            "address": r.location.address if r.location else "",
+            "hours": hours_for_visitors(r.service.opening_hours),
+            "open_now": r.open_now,
+            "phone": r.service.phone,
+            "url": r.service.url,
+        }
+        for r in results
+    ]
+    return render(
+        request,
+        "public/services.html",
+        {
+            "stek": stek,
+            "rows": rows,
+            "total": total,
+            "more": total > len(rows),
+            "q": text,
+            "topic": topic,
+            "topics": [(t.pk, str(t)) for t in topics],
+            "searched": searched,
         },
     )

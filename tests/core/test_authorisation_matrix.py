@@ -187,7 +187,9 @@ MATRIX = {
     "password_reset_complete": ("get", None, None, expect(200, anonymous=200)),
     "password_change": ("get", None, None, expect(200)),
     "password_change_done": ("get", None, None, expect(200)),
-    "core:home": ("get", None, None, expect(302)),
+    # "/" is the public front door for anonymous visitors, the start page for the others
+    "core:home": ("get", None, None, expect(302, anonymous=200)),
+    "front_door": ("get", None, None, expect(302, anonymous=200)),
     "core:switch_stek": (
         "post",
         None,
@@ -292,6 +294,7 @@ MATRIX = {
     "public:ical": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
     "public:ical_activity": ("get", activity_kwargs, None, expect(200, anonymous=200)),
     "public:screen": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
+    "public:services": ("get", lambda w: {"slug": "alfa"}, None, expect(200, anonymous=200)),
     "core:network_home": (
         "get",
         lambda w: {"slug": w.network.slug},

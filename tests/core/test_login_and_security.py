@@ -73,7 +73,8 @@ def test_logout_needs_post(world, client_for):
     client = client_for("worker_a")
     assert client.get(reverse("logout")).status_code == 405
     assert client.post(reverse("logout")).status_code == 302
-    assert client.get(reverse("core:home")).status_code == 302
+    response = client.get(reverse("core:home"))  # the public front door, not the start page
+    assert response.status_code == 200 and not response.wsgi_request.user.is_authenticated
 
 
 def test_csrf_is_enforced(world):
