@@ -38,7 +38,7 @@ def test_a_wrong_post_comes_back_on_the_page_with_its_errors(name, client_for, w
     worker = client_for("worker_a")
     response = worker.post(reverse(f"advocacy:{URL_NAMES[name]}", kwargs=kwargs), {})
     assert response.status_code == 400
-    assert response.templates[0].name == "advocacy/dossier_detail.html"
+    assert "advocacy/dossier_detail.html" in [t.name for t in response.templates]
     for other in DOSSIER_FORMS:
         form = response.context[f"{other}_form"]
         assert form.is_bound == (other == name), other
