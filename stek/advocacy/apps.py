@@ -20,8 +20,9 @@ def dossiers_changed(sender, **kwargs):
 
 
 def people_changed(sender, update_fields=None, **kwargs):
-    """A STEK or user saved or deleted: their names are on dossier pages (lead, co-signers,
-    step owners). A login saves only ``last_login``, which no page shows."""
+    """A STEK, user or membership saved or deleted: their names are on dossier pages (lead,
+    co-signers, step owners) and in its forms (who may carry a step, whom to invite). A login
+    saves only ``last_login``, which no page shows."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
     dossiers_changed(sender, **kwargs)
@@ -57,7 +58,7 @@ class AdvocacyConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import m2m_changed
 
-        from stek.core.models import Stek
+        from stek.core.models import Membership, Stek
 
         from .models import Addressee, Dossier, DossierAction, DossierStek, StepEntry, Testimony
 
@@ -69,6 +70,6 @@ class AdvocacyConfig(AppConfig):
         m2m_changed.connect(
             dossiers_changed, sender=Dossier.topics.through, dispatch_uid="dossiers-topics"
         )
-        for model in (Stek, get_user_model()):
+        for model in (Stek, Membership, get_user_model()):
             for event in (post_save, post_delete):
                 event.connect(people_changed, sender=model, dispatch_uid=f"people-{model}-{event}")

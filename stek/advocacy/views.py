@@ -520,11 +520,33 @@ def _dossier_body(stek, dossier, is_lead, today):
     return render_to_string("advocacy/partials/dossier_body.html", context)
 
 
+def _fill_slots(body, stek, dossier, is_lead, forms):
+    """``body`` with each slot holding its form (``forms``), if ``stek`` may use it."""
+    for name, (url_name, summary, button, lead_only) in DOSSIER_SLOTS.items():
+        html = ""
+        if is_lead or not lead_only:
+            form = forms[name]
+            if name != "invite" or form.fields["steks"].queryset.exists():
+                html = render_to_string(
+                    "advocacy/partials/inline_form.html",
+                    {
+                        "form": form,
+                        "action": reverse(url_name, args=[stek.slug, dossier.pk]),
+                        "summary": summary,
+                        "button": button,
+                        "csrf_token": _CSRF_MARK,
+                    },
+                )
+        body = body.replace(_slot_mark(name), html)
+    return body
+
+
 def _detail(request, stek, dossier, is_lead, posted=None, status=200):
     """The dossier page with every form of ``DOSSIER_FORMS`` it offers, blank but for ``posted``
     ({name: form}): a posted form shown again with its errors. The rest of the page is
     remembered per process (``_DOSSIER_PAGES``) under the dossiers' version and everything
-    else it is read from; the forms and the CSRF token are drawn per request."""
+    else it is read from, with its blank forms; a posted form's page draws its forms per
+    request. The CSRF token is each request's own."""
     posted = posted or {}
     today = timezone.localdate()
     steks = Stek.objects.filter(network=dossier.network_id, is_active=True)
@@ -538,29 +560,30 @@ def _detail(request, stek, dossier, is_lead, posted=None, status=200):
         publication.signals_version(publication.stek_ids(steks)),
         socialmap_version(),
     )
-    body = _DOSSIER_PAGES.get_or_compute(key, lambda: _dossier_body(stek, dossier, is_lead, today))
-    forms = {
-        name: posted[name] if name in posted else entry.make(stek, dossier)
-        for name, entry in DOSSIER_FORMS.items()
-    }
-    for name, (url_name, summary, button, lead_only) in DOSSIER_SLOTS.items():
-        html = ""
-        if is_lead or not lead_only:
-            form = forms[name]
-            if name != "invite" or form.fields["steks"].queryset.exists():
-                html = render_to_string(
-                    "advocacy/partials/inline_form.html",
-                    {
-                        "form": form,
-                        "action": reverse(url_name, args=[stek.slug, dossier.pk]),
-                        "summary": summary,
-                        "button": button,
-                    },
-                    request=request,
-                )
-        body = body.replace(_slot_mark(name), html)
+    body = _DOSSIER_PAGES.get_or_compute(
+        ("body", key), lambda: _dossier_body(stek, dossier, is_lead, today)
+    )
+    if posted:
+        forms = {
+            name: posted[name] if name in posted else entry.make(stek, dossier)
+            for name, entry in DOSSIER_FORMS.items()
+        }
+        body = _fill_slots(body, stek, dossier, is_lead, forms)
+    else:
+        # the blank forms read the STEK's workers and the network's STEKs: their changes
+        # renew the dossiers version too (apps.py)
+        forms = {}
+        body = _DOSSIER_PAGES.get_or_compute(
+            ("blank", key),
+            lambda: _fill_slots(
+                body,
+                stek,
+                dossier,
+                is_lead,
+                {name: entry.make(stek, dossier) for name, entry in DOSSIER_FORMS.items()},
+            ),
+        )
     body = body.replace(_CSRF_MARK, get_token(request))
-    # the remembered part, forms and token were each rendered by Django (a token is [a-zA-Z0-9])
     context = {
         "stek": stek,
         "dossier": dossier,

@@ -112,3 +112,19 @@ def test_every_form_carries_the_token_of_its_own_request(client_for, world, doss
         secret = client.cookies["csrftoken"].value
         assert {_unmask_cipher_token(t) for t in tokens} == {secret}
         assert "stekcsrfmark" not in html and "stek-slot" not in html
+
+
+def test_the_blank_forms_follow_the_steks_workers_and_the_network(client_for, world, dossier):
+    from tests.factories.core import StekFactory
+
+    coordinator = client_for("coordinator_a")
+    _page(coordinator, dossier)
+    worker = world.memberships["worker_a"]
+    worker.user.full_name = "Wouter Werker"
+    worker.user.save(update_fields=["full_name"])
+    assert ">Wouter Werker</option>" in _page(coordinator, dossier)
+    worker.is_active = False
+    worker.save()
+    assert ">Wouter Werker</option>" not in _page(coordinator, dossier)
+    StekFactory(network=world.network, name="STEK Gamma")
+    assert "STEK Gamma" in _page(coordinator, dossier)
