@@ -73,6 +73,21 @@ def signals_changed():
     versions.bump(VERSION_KEY)
 
 
+DOSSIERS_VERSION = "advocacy:dossiers:version"
+
+
+def dossiers_version():
+    """The version of everything a dossier page shows of the dossiers (a dossier, its steps,
+    signings, testimonies, addressees, actions and topics, and the names of the STEKs and
+    users on it): renewed by ``dossiers_changed``. Read once per request."""
+    return versions.current(DOSSIERS_VERSION)
+
+
+def dossiers_changed():
+    """A new dossiers version, at once and again after the commit (``apps.py``)."""
+    versions.bump(DOSSIERS_VERSION)
+
+
 def remembered(name, version, args, compute):
     """``compute()``, kept per process under (``name``, the signals' ``version``, ``args``)."""
     return _MEMO.get_or_compute((name, version, args), compute)

@@ -11,11 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -444,22 +446,71 @@ DOSSIER_FORMS = {
 }
 
 
-def _detail(request, stek, dossier, is_lead, posted=None, status=200):
-    """The dossier page with every form of ``DOSSIER_FORMS``, blank but for ``posted``
-    ({name: form}): a posted form shown again with its errors."""
-    posted = posted or {}
+# The dossier page's forms: (url name, summary, button, only for the lead STEK). Each is drawn
+# per request into its slot of the remembered page (``_detail``).
+DOSSIER_SLOTS = {
+    "step": (
+        "advocacy:dossier_step",
+        gettext_lazy("Stap zetten"),
+        gettext_lazy("Bewaar de stap"),
+        True,
+    ),
+    "invite": (
+        "advocacy:dossier_invite",
+        gettext_lazy("Andere STEKs uitnodigen"),
+        gettext_lazy("Uitnodigen"),
+        True,
+    ),
+    "testimony": (
+        "advocacy:testimony_add",
+        gettext_lazy("Getuigenis toevoegen"),
+        gettext_lazy("Toevoegen"),
+        False,
+    ),
+    "addressee": (
+        "advocacy:addressee_add",
+        gettext_lazy("Bestemmeling toevoegen"),
+        gettext_lazy("Toevoegen"),
+        True,
+    ),
+    "action": (
+        "advocacy:action_add",
+        gettext_lazy("Actie toevoegen"),
+        gettext_lazy("Toevoegen"),
+        True,
+    ),
+    "outcome": (
+        "advocacy:dossier_outcome",
+        gettext_lazy("Uitkomst aanpassen"),
+        gettext_lazy("Bewaar"),
+        True,
+    ),
+}
+
+# The CSRF token's place in a remembered page: the page is drawn without the request, and
+# each request puts its own token there.
+_CSRF_MARK = "stekcsrfmark0"
+
+# The dossier page's content per process (``_detail``), keyed by the dossier and the versions of
+# everything it shows, the viewing STEK and its role, the day and the language.
+_DOSSIER_PAGES = Lru(128)
+
+
+def _slot_mark(name):
+    return f"<!--stek-slot:{name}-->"
+
+
+def _dossier_body(stek, dossier, is_lead, today):
+    """The dossier page's content without its forms (slots) and without the request: the same
+    for every user of ``stek`` (its role ``is_lead``) on ``today``."""
     entries = {e.step: e for e in dossier.step_entries.select_related("owner")}
     prefetch_related_objects([dossier], "topics")  # the evidence and the page read them
     signings = list(dossier.steks.select_related("stek").order_by("stek__name"))
-    forms = {
-        name: posted[name] if name in posted else entry.make(stek, dossier)
-        for name, entry in DOSSIER_FORMS.items()
-    }
     context = {
         "stek": stek,
         "dossier": dossier,
         "is_lead": is_lead,
-        "evidence": stats.evidence(dossier),
+        "evidence": stats.evidence(dossier, today),
         "steps": [(step, label, entries.get(step)) for step, label in DossierStep.choices],
         "step_index": STEP_ORDER.index(dossier.step),
         "signings": signings,
@@ -467,8 +518,81 @@ def _detail(request, stek, dossier, is_lead, posted=None, status=200):
         "testimonies": dossier.testimonies.select_related("stek"),
         "addressees": dossier.addressees.all(),
         "actions": dossier.actions.all(),
+        "slots": {name: mark_safe(_slot_mark(name)) for name in DOSSIER_SLOTS},  # noqa: S308 - constants
+        "csrf_token": _CSRF_MARK,
+    }
+    return render_to_string("advocacy/partials/dossier_body.html", context)
+
+
+def _fill_slots(body, stek, dossier, is_lead, forms):
+    """``body`` with each slot holding its form (``forms``), if ``stek`` may use it."""
+    for name, (url_name, summary, button, lead_only) in DOSSIER_SLOTS.items():
+        html = ""
+        if is_lead or not lead_only:
+            form = forms[name]
+            if name != "invite" or form.fields["steks"].queryset.exists():
+                html = render_to_string(
+                    "advocacy/partials/inline_form.html",
+                    {
+                        "form": form,
+                        "action": reverse(url_name, args=[stek.slug, dossier.pk]),
+                        "summary": summary,
+                        "button": button,
+                        "csrf_token": _CSRF_MARK,
+                    },
+                )
+        body = body.replace(_slot_mark(name), html)
+    return body
+
+
+def _detail(request, stek, dossier, is_lead, posted=None, status=200):
+    """The dossier page with every form of ``DOSSIER_FORMS`` it offers, blank but for ``posted``
+    ({name: form}): a posted form shown again with its errors. The rest of the page is
+    remembered per process (``_DOSSIER_PAGES``) under the dossiers' version and everything
+    else it is read from, with its blank forms; a posted form's page draws its forms per
+    request. The CSRF token is each request's own."""
+    posted = posted or {}
+    today = timezone.localdate()
+    steks = Stek.objects.filter(network=dossier.network_id, is_active=True)
+    key = (
+        (dossier.pk, dossier.network_id, dossier.lead_stek_id),
+        publication.dossiers_version(),
+        (stek.pk, stek.slug, is_lead),
+        today,
+        get_language(),
+        stats.threshold(),
+        publication.signals_version(publication.stek_ids(steks)),
+        socialmap_version(),
+    )
+    body = _DOSSIER_PAGES.get_or_compute(
+        ("body", key), lambda: _dossier_body(stek, dossier, is_lead, today)
+    )
+    if posted:
+        forms = {
+            name: posted[name] if name in posted else entry.make(stek, dossier)
+            for name, entry in DOSSIER_FORMS.items()
+        }
+        body = _fill_slots(body, stek, dossier, is_lead, forms)
+    else:
+        # the blank forms read the STEK's workers and the network's STEKs: their changes
+        # renew the dossiers version too (apps.py)
+        forms = {}
+        body = _DOSSIER_PAGES.get_or_compute(
+            ("blank", key),
+            lambda: _fill_slots(
+                body,
+                stek,
+                dossier,
+                is_lead,
+                {name: entry.make(stek, dossier) for name, entry in DOSSIER_FORMS.items()},
+            ),
+        )
+    body = body.replace(_CSRF_MARK, get_token(request))
+    context = {
+        "stek": stek,
+        "dossier": dossier,
+        "body": mark_safe(body),  # noqa: S308
         **{f"{name}_form": form for name, form in forms.items()},
-        "can_invite": forms["invite"].fields["steks"].queryset.exists(),
     }
     return render(request, "advocacy/dossier_detail.html", context, status=status)
 

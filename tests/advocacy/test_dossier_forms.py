@@ -38,13 +38,13 @@ def test_a_wrong_post_comes_back_on_the_page_with_its_errors(name, client_for, w
     worker = client_for("worker_a")
     response = worker.post(reverse(f"advocacy:{URL_NAMES[name]}", kwargs=kwargs), {})
     assert response.status_code == 400
-    assert response.templates[0].name == "advocacy/dossier_detail.html"
+    assert "advocacy/dossier_detail.html" in [t.name for t in response.templates]
     for other in DOSSIER_FORMS:
         form = response.context[f"{other}_form"]
         assert form.is_bound == (other == name), other
     assert response.context[f"{name}_form"].errors
     page = worker.get(reverse("advocacy:dossier_detail", kwargs=kwargs))
-    assert not any(page.context[f"{n}_form"].is_bound for n in DOSSIER_FORMS)
+    assert "<details open>" not in page.content.decode()  # every form blank again
 
 
 def test_a_co_signer_may_add_a_testimony_but_nothing_only_the_lead_may(client_for, world):
