@@ -1,7 +1,6 @@
 """Demo rota: roles with their task cards, needs on the demo activities, and a few takes for
 the next two weeks, with some sessions understaffed and a partner gap (all names fictional)."""
 
-from contextlib import suppress
 from datetime import timedelta
 
 from django.utils import timezone
@@ -115,5 +114,7 @@ def _seed_takes(stek, now):
         else:
             candidates = volunteers if slot.date < week else volunteers[:1]
         for membership in candidates[: slot.need.count - (1 if slot.date >= week else 0)]:
-            with suppress(ServiceError):  # a partner's place a volunteer may not take
+            try:
                 services.take(membership=membership, need=slot.need, day=slot.date, now=now)
+            except ServiceError:  # a partner's place a volunteer may not take
+                continue

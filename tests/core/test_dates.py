@@ -103,4 +103,4 @@ def test_published_from_still_falls_on_the_tuesday_after_the_last_week_of_the_mo
 def test_the_apps_take_their_arithmetic_from_here():
     from stek.advocacy import stats
 
-    assert stats.Period is dates.Period and stats.month_of is dates.month_of
+    assert stats.Period is dates.Period and stats.month_span is dates.month_span
