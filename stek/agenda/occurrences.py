@@ -16,6 +16,7 @@ from dateutil import rrule
 from django.core.cache import caches
 
 from stek.core.dates import public_holidays_between
+from stek.core.school_holidays import school_holidays_between, stek_communities
 
 from .enums import ChangeKind, Recurrence
 from .models import Activity, Pause, SessionChange
@@ -232,3 +233,54 @@ def holiday_sessions(activity, today, days=HOLIDAY_HORIZON):
         return []
     sessions = _expand(activity.stek, today, end, [activity])
     return [(o.date, holidays[o.date]) for o in sessions if o.takes_place and o.date in holidays]
+
+
+@dataclass(frozen=True)
+class SchoolHolidaySessions:
+    """Sessions of one activity in one school holiday; ``communities`` has more than one
+    community label when their holidays are the same days (Brussels at Christmas)."""
+
+    name: str
+    communities: tuple
+    first: date
+    last: date
+    dates: tuple
+
+
+def school_holiday_sessions(activity, today, days=HOLIDAY_HORIZON):
+    """[SchoolHolidaySessions] of the activity's sessions that still take place in a school
+    holiday of its STEK's community (or communities, in Brussels) from ``today`` on: a
+    warning, never a refusal."""
+    if not activity.is_active:
+        return []
+    communities = stek_communities(activity.stek)
+    end = today + timedelta(days=days)
+    holidays = school_holidays_between(communities, today, end) if communities else []
+    if not holidays:
+        return []
+    sessions = [o.date for o in _expand(activity.stek, today, end, [activity]) if o.takes_place]
+    result = []
+    for holiday in holidays:
+        inside = tuple(day for day in sessions if day in holiday)
+        if not inside:
+            continue
+        same = next(
+            (
+                i for i, found in enumerate(result)
+                if (found.first, found.last, found.dates) == (holiday.first, holiday.last, inside)
+                and str(found.name) == str(holiday.name)
+            ),
+            None,
+        )  # fmt: skip
+        if same is None:
+            result.append(
+                SchoolHolidaySessions(
+                    holiday.name, (holiday.community_label,), holiday.first, holiday.last, inside
+                )
+            )
+        else:
+            found = result[same]
+            result[same] = replace(
+                found, communities=found.communities + (holiday.community_label,)
+            )
+    return result

@@ -23,7 +23,7 @@ from . import permissions, services
 from .access import get_activity_for_user, get_category_for_user, get_pause_for_user
 from .forms import ActivityForm, PauseForm, SessionChangeForm, TallyCategoryForm
 from .models import Activity, Pause, TallyCategory
-from .occurrences import holiday_sessions, occurrences, planned_dates
+from .occurrences import holiday_sessions, occurrences, planned_dates, school_holiday_sessions
 
 # --- Vandaag: one-tap counting ------------------------------------------------------------
 # A tap is never lost (issue 12): each tap carries a key, so a retry counts once; a tap from a
@@ -360,16 +360,25 @@ def _activity_form_page(request, stek, activity=None):
             on_holidays = holiday_sessions(saved, timezone.localdate())
             if on_holidays:
                 messages.warning(request, _holiday_warning(saved, on_holidays))
+            in_school_holidays = school_holiday_sessions(saved, timezone.localdate())
+            if in_school_holidays:
+                messages.warning(request, _school_holiday_warning(saved, in_school_holidays))
             return redirect(
                 reverse("agenda:week", kwargs={"slug": stek.slug}) + f"?week={saved.start_date}"
             )
-    on_holidays = (
-        holiday_sessions(activity, timezone.localdate()) if activity and activity.pk else []
-    )
+    known = activity is not None and activity.pk
+    on_holidays = holiday_sessions(activity, timezone.localdate()) if known else []
+    in_school_holidays = school_holiday_sessions(activity, timezone.localdate()) if known else []
     return render(
         request,
         "agenda/activity_form.html",
-        {"stek": stek, "form": form, "activity": activity, "on_holidays": on_holidays},
+        {
+            "stek": stek,
+            "form": form,
+            "activity": activity,
+            "on_holidays": on_holidays,
+            "school_holiday_lines": [_school_holiday_line(found) for found in in_school_holidays],
+        },
     )
 
 
@@ -383,6 +392,34 @@ def _holiday_warning(activity, on_holidays):
         "Zet ze dan op 'gaat niet door' in de week.",
         len(on_holidays),
     ) % {"title": activity.title, "days": days}
+
+
+def _school_holiday_line(found):
+    """'Valt in de krokusvakantie (Vlaamse scholen): ...' for one school holiday."""
+    if len(found.dates) == 1:
+        days = date_format(found.dates[0], "l j F Y")
+    else:
+        days = _("%(count)s sessies, van %(first)s tot %(last)s") % {
+            "count": len(found.dates),
+            "first": date_format(found.dates[0], "l j F"),
+            "last": date_format(found.dates[-1], "l j F Y"),
+        }
+    return _("Valt in de %(holiday)s (%(schools)s): %(days)s.") % {
+        "holiday": found.name,
+        "schools": ", ".join(str(label) for label in found.communities),
+        "days": days,
+    }
+
+
+def _school_holiday_warning(activity, in_school_holidays):
+    """A warning, not a refusal: the sessions in the coming year in a school holiday."""
+    return _(
+        "Let op: %(title)s heeft sessies in schoolvakanties. Dan komen er misschien minder of "
+        "andere mensen. %(holidays)s"
+    ) % {
+        "title": activity.title,
+        "holidays": " ".join(_school_holiday_line(found) for found in in_school_holidays),
+    }
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import params
 from .enums import AuditAction, MembershipRole, OrganisationKind, PartnershipRole
+from .geocode import lookup_postcode, normalise_postcode
 from .models import Organisation, Partnership, Stek
 from .privacy import no_personal_data
 from .validators import (
@@ -163,7 +164,11 @@ class StekForm(forms.ModelForm):
         self.fields["slug"].required = False
         self.fields["latitude"].help_text = _(
             "Bv. 51.054 en 3.722. Nodig om diensten op afstand te zoeken en voor het kaartje "
-            "op het verwijsbriefje. Zoek het adres op een kaart en kopieer de coördinaten."
+            "op het verwijsbriefje. Leeg laten: we vullen het midden van de postcode in. Wil je "
+            "de deur zelf op de kaart? Zoek het adres op een kaart en kopieer de coördinaten."
+        )
+        self.fields["postal_code"].widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "postal-code"}
         )
 
     def clean_first_language(self):
@@ -190,6 +195,51 @@ class StekForm(forms.ModelForm):
 
     def clean_contact_phone(self):
         return normalise_phone_number(self.cleaned_data.get("contact_phone"))
+
+    def clean_postal_code(self):
+        value = self.cleaned_data.get("postal_code", "")
+        if not value.strip():
+            return ""
+        code = normalise_postcode(value)
+        if not code:
+            raise forms.ValidationError(_("Een Belgische postcode heeft 4 cijfers, bv. 9000."))
+        return code
+
+    def clean(self):
+        data = super().clean()
+        fill_from_postcode(self, data, language=data.get("first_language"))
+        return data
+
+
+def fill_from_postcode(form, data, language=None):
+    """Empty coordinates and municipality come from the postcode (the offline table of
+    ``stek.core.geocode``); what is typed stays. An unknown postcode is an error only when it
+    would have to give the coordinates."""
+    code = data.get("postal_code")
+    latitude, longitude = data.get("latitude"), data.get("longitude")
+    if (latitude is None) != (longitude is None):
+        form.add_error(
+            "longitude" if longitude is None else "latitude",
+            _("Vul de breedtegraad en de lengtegraad allebei in, of laat ze allebei leeg."),
+        )
+        return
+    if not code or "postal_code" in form.errors:
+        return
+    place = lookup_postcode(code)
+    if place is None:
+        if latitude is None:
+            form.add_error(
+                "postal_code",
+                _(
+                    "Deze postcode kennen we niet. Kijk ze na, of vul de breedtegraad en "
+                    "lengtegraad zelf in."
+                ),
+            )
+        return
+    if latitude is None:
+        data["latitude"], data["longitude"] = place.latitude, place.longitude
+    if not (data.get("municipality") or "").strip():
+        data["municipality"] = place.municipality(language or "nl")
 
 
 class PartnerFormBase(forms.Form):
