@@ -215,6 +215,8 @@ def fill_from_postcode(form, data, language=None):
     """Empty coordinates and municipality come from the postcode (the offline table of
     ``stek.core.geocode``); what is typed stays. An unknown postcode is an error only when it
     would have to give the coordinates."""
+    if "latitude" in form.errors or "longitude" in form.errors:
+        return  # a coordinate that is no number: its own error says so
     code = data.get("postal_code")
     latitude, longitude = data.get("latitude"), data.get("longitude")
     if (latitude is None) != (longitude is None):

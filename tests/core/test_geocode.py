@@ -141,3 +141,11 @@ def test_the_form_says_the_coordinates_may_stay_empty(world, client_for):
     html = html.decode()
     assert "we vullen het midden van de postcode in" in html
     assert 'autocomplete="postal-code"' in html
+
+
+def test_a_coordinate_that_is_no_number_keeps_its_own_error(world, client_for):
+    response = _edit(client_for("coordinator_a"), postal_code="9000", latitude="noord")
+    errors = response.context["form"].errors
+    assert "latitude" in errors and "allebei" not in str(errors)
+    world.stek_a.refresh_from_db()
+    assert world.stek_a.latitude is None
