@@ -53,8 +53,10 @@ les-eleves-ont-conge-deux-semaines/ and https://www.rtbf.be/article/rythmes-scol
 le-calendrier-2022-2023-va-t-il-ressembler-10956330. A year the Government has not yet
 published is an estimate by the same rules.
 
-**German-speaking Community**: no rule found in the sources; its STEKs get no school-holiday
-warning (see docs/school-holidays.md).
+**German-speaking Community**: not computed. It kept the old calendar (the Flemish rules)
+but moves holidays year by year to share weeks with the French Community (Easter 2025: 21
+April to 2 May, https://ostbelgiendirekt.be/feiertage-und-schulferien-2025-405233), which no
+rule reproduces; its STEKs get no school-holiday warning (docs/school-holidays.md).
 """
 
 from dataclasses import dataclass
