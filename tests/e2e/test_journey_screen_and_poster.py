@@ -75,7 +75,9 @@ def test_the_entrance_screen_says_open_opens_at_or_closed(world, live_server, br
 
         clock.now = at(MONDAY, 10, 30)  # the screen refreshes itself (htmx): no reload
         page.evaluate("() => htmx.ajax('GET', location.pathname, '#screen')")
-        page.wait_for_function("() => document.querySelector('.screen-clock').textContent == '10:30'")
+        page.wait_for_function(
+            "() => document.querySelector('.screen-clock').textContent == '10:30'"
+        )
         assert opening_text(page) == "Nu open tot 12:00."
         now = page.locator("section[aria-labelledby=nu]").inner_text()
         assert "Ontbijt" in now and "tot 12:00" in now
@@ -84,7 +86,9 @@ def test_the_entrance_screen_says_open_opens_at_or_closed(world, live_server, br
 
         clock.now = at(MONDAY, 12, 5)
         page.reload()
-        assert opening_text(page) == "Voor vandaag gesloten. Weer open op maandag 11 januari om 10:00."
+        assert (
+            opening_text(page) == "Voor vandaag gesloten. Weer open op maandag 11 januari om 10:00."
+        )
 
         clock.now = at(MONDAY + timedelta(days=2), 11)  # a Wednesday: nothing planned
         page.reload()
