@@ -2,9 +2,11 @@
 
 Staff pages and the shared devices (the entrance screen, the shared tablet) stay as
 ``DutchFirstLocaleMiddleware`` makes them: the language chosen with the switcher, else the STEK's
-first language. On a STEK's public pages a visitor's own phone may choose: the browser's
-Accept-Language picks among the STEK's public languages; an explicit choice with the switcher
-(the cookie) still wins; else the STEK's first language."""
+first language. On a STEK's public pages (programme, service finder, its public rights check) a
+visitor's own phone may choose: the browser's Accept-Language picks among the STEK's public
+languages; an explicit choice with the switcher (the cookie) still wins; else the STEK's first
+language. Pages of no STEK for visitors (the front door, the open rights check) choose the same
+way among every language we have."""
 
 from django.conf import settings
 from django.utils import translation
