@@ -2,9 +2,11 @@
 
 Staff pages and the shared devices (the entrance screen, the shared tablet) stay as
 ``DutchFirstLocaleMiddleware`` makes them: the language chosen with the switcher, else the STEK's
-first language. On a STEK's public pages a visitor's own phone may choose: the browser's
-Accept-Language picks among the STEK's public languages; an explicit choice with the switcher
-(the cookie) still wins; else the STEK's first language."""
+first language. On a STEK's public pages (programme, service finder, its public rights check) a
+visitor's own phone may choose: the browser's Accept-Language picks among the STEK's public
+languages; an explicit choice with the switcher (the cookie) still wins; else the STEK's first
+language. Pages of no STEK for visitors (the front door, the open rights check) choose the same
+way among every language we have."""
 
 from django.conf import settings
 from django.utils import translation
@@ -29,15 +31,33 @@ def browser_language(request, allowed):
     return None
 
 
-def public_language(request, stek, browser=True):
-    codes = [c for c in stek.public_language_codes if c in SUPPORTED] or [settings.LANGUAGE_CODE]
+def visitor_language(request, codes, browser=True):
+    """Among ``codes`` (the first is the default): the switcher's choice wins, then the
+    browser's Accept-Language (if ``browser``), else the first code."""
+    codes = [c for c in codes if c in SUPPORTED] or [settings.LANGUAGE_CODE]
     return chosen_language(request) or (browser and browser_language(request, codes)) or codes[0]
+
+
+def public_language(request, stek, browser=True):
+    return visitor_language(request, stek.public_language_codes, browser=browser)
+
+
+def activate_language(request, language):
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+    return language
+
+
+def activate_visitor_language(request, stek=None):
+    """A page for visitors on their own phone: ``stek``'s public languages, or every language
+    we have on pages of no STEK (the front door, the open rights check)."""
+    if stek is not None:
+        return activate_public_language(request, stek)
+    codes = [code for code, _name in settings.LANGUAGES]
+    return activate_language(request, visitor_language(request, codes))
 
 
 def activate_public_language(request, stek, browser=True):
     """Activate the language of ``stek``'s public page for this request (``browser``: may the
     visitor's browser choose? Not on the shared screen)."""
-    language = public_language(request, stek, browser=browser)
-    translation.activate(language)
-    request.LANGUAGE_CODE = language
-    return language
+    return activate_language(request, public_language(request, stek, browser=browser))

@@ -190,6 +190,13 @@ class Stek(models.Model):
             )
 
     @property
+    def name_after_brand(self):
+        """The name as the header shows it after the word STEK, so that a name that starts with
+        it ("STEK Alfa") does not read "STEK STEK Alfa" (and is shortened once on a phone)."""
+        first, _space, rest = (self.name or "").strip().partition(" ")
+        return rest.strip() if first.upper() == "STEK" and rest.strip() else self.name
+
+    @property
     def address(self):
         place = " ".join(p for p in (self.postal_code, self.municipality) if p)
         return ", ".join(p for p in (self.street, place) if p)

@@ -17,7 +17,12 @@ from stek.agenda.occurrences import occurrences_of_steks
 from stek.core import views as core_views
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
-from stek.core.languages import SUPPORTED, activate_public_language
+from stek.core.languages import (
+    SUPPORTED,
+    activate_language,
+    activate_public_language,
+    activate_visitor_language,
+)
 from stek.core.models import Stek
 from stek.core.params import parse_int
 from stek.core.pdf import pdf_response, qr_data_uri
@@ -41,7 +46,11 @@ from .programme import (
 def programme(request, slug):
     """This week and next, for visitors: short sentences, pictograms, filters."""
     stek = get_public_stek(slug)
-    activate_public_language(request, stek)
+    language, unknown_language = _asked_language(request, stek)
+    if language:
+        activate_language(request, language)
+    else:
+        activate_public_language(request, stek)
     monday = monday_of(timezone.localdate())
     day, day_message = _chosen_day(request.GET.get("dag", ""), monday, monday + timedelta(13))
     function = request.GET.get("soort", "")
@@ -61,13 +70,30 @@ def programme(request, slug):
                 for value in FUNCTIONS
             ],
             "today": timezone.localdate(),
-            "poster_languages": [
-                (code, translation.get_language_info(code)["name_local"])
-                for code, _name in settings.LANGUAGES
-                if code in stek.public_language_codes
-            ],
+            "poster_languages": _language_names(stek),
+            "unknown_language": unknown_language,
         },
     )
+
+
+def _language_names(stek):
+    """(code, name in its own language) of each of ``stek``'s public languages."""
+    return [
+        (code, translation.get_language_info(code)["name_local"])
+        for code, _name in settings.LANGUAGES
+        if code in stek.public_language_codes
+    ]
+
+
+def _asked_language(request, stek):
+    """``?taal=``: (one of ``stek``'s public languages, None), or (None, what was asked) when
+    it is not one of them, so the page can say so instead of falling back silently."""
+    asked = str(request.GET.get("taal", "")).strip().lower()[:12]
+    if not asked:
+        return None, None
+    if asked in stek.public_language_codes and asked in SUPPORTED:
+        return asked, None
+    return None, asked
 
 
 def _chosen_day(value, first, last):
@@ -98,14 +124,17 @@ POSTER_SIZES = ("A4", "A3")
 def poster(request, slug):
     """The week's programme as a PDF poster for the door, from today on (days already past
     are not printed); A4 or A3, and a clear page for any other size. ``?taal=fr`` prints it in
-    that language (the poster follows the STEK, not whoever prints it)."""
+    that language (the poster follows the STEK, not whoever prints it); a language the STEK
+    does not list gets a clear 400 page naming the ones it does."""
     stek = get_public_stek(slug)
-    language = str(request.GET.get("taal", "")).strip().lower()
-    if language in SUPPORTED:
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
+    language, unknown_language = _asked_language(request, stek)
+    if language:
+        activate_language(request, language)
     else:
         language = activate_public_language(request, stek, browser=False)
+    if unknown_language:  # printed by staff: a clear page naming the languages it exists in
+        context = {"stek": stek, "asked": unknown_language, "languages": _language_names(stek)}
+        return render(request, "public/poster_language.html", context, status=400)
     size = str(request.GET.get("formaat", "")).strip().upper() or "A4"
     if size not in POSTER_SIZES:
         return render(request, "public/poster_size.html", {"stek": stek}, status=400)
@@ -191,6 +220,7 @@ def front_door(request):
     search by name, municipality or postcode that works without JavaScript."""
     if request.user.is_authenticated:
         return core_views.home(request)
+    activate_visitor_language(request)  # a visitor's own phone: nl, fr or en by its browser
     text = str(request.GET.get("q", "")).strip()[:FRONT_DOOR_QUERY_MAX]
     steks = Stek.objects.filter(is_active=True)
     for word in text.split():

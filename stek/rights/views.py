@@ -33,6 +33,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from stek.core.access import deny, get_public_stek, get_stek_for_user
+from stek.core.languages import activate_public_language, activate_visitor_language
 from stek.core.memo import Lru
 from stek.core.pdf import pdf_response, public_url, qr_data_uri
 from stek.referrals import permissions as referral_permissions
@@ -56,13 +57,16 @@ SUMMARY, RESULTS, SLIP = "overzicht", "resultaat", "briefje"
 @never_cache
 @require_http_methods(["GET", "POST"])
 def check(request):
+    activate_visitor_language(request)  # a visitor's own phone: the browser may choose
     return _check(request, stek=None, mode=PUBLIC)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def public_check(request, slug):
-    return _check(request, stek=get_public_stek(slug), mode=STEK_PUBLIC)
+    stek = get_public_stek(slug)
+    activate_public_language(request, stek)  # among the STEK's languages, like its programme
+    return _check(request, stek=stek, mode=STEK_PUBLIC)
 
 
 @login_required

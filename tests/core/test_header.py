@@ -26,3 +26,20 @@ def test_on_a_phone_the_menu_folds_behind_a_menu_button(world, client_for):
     phone = css[css.index("@media (max-width: 30rem)") :]
     assert ".has-menu .main-menu:not(.is-open) { display: none; }" in phone
     assert ".site-header .bar { flex-wrap: nowrap;" in phone  # the brand and Menu on one line
+
+
+def test_a_name_that_starts_with_stek_says_stek_once(world, client_for):
+    """'STEK Alfa' in the header reads "STEK Alfa", not "STEK STEK Alfa" (which a phone then
+    shortened to "STEK STEK …"); a name without the word keeps it in front."""
+    world.stek_a.name = "STEK De Lange Naam van het Buurthuis aan de Schelde"
+    world.stek_a.save()
+    client = client_for("volunteer_a")
+    html = client.get(reverse("core:stek_home", args=["alfa"])).content.decode()
+    brand = re.search(r'<a class="brand"[^>]*>(.*?)</a>', html, re.S).group(1)
+    text = re.sub(r"<[^>]+>", "", brand)
+    assert text.split() == "STEK De Lange Naam van het Buurthuis aan de Schelde".split()
+    world.stek_a.name = "Buurthuis Alfa"
+    world.stek_a.save()
+    html = client.get(reverse("core:stek_home", args=["alfa"])).content.decode()
+    brand = re.search(r'<a class="brand"[^>]*>(.*?)</a>', html, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", brand).split() == ["STEK", "Buurthuis", "Alfa"]

@@ -70,7 +70,30 @@ def test_the_poster_is_printed_per_language(passerelle, client, fake_pdf):
     assert "-fr.pdf" in response["Content-Disposition"]
     # without ?taal=: the STEK's first language, not the browser of whoever prints it
     assert client.get("/passerelle/programma/affiche.pdf", **FRENCH_PHONE).content == b"%PDF-nl"
-    assert client.get("/passerelle/programma/affiche.pdf?taal=xx").content == b"%PDF-nl"
+
+
+@pytest.mark.parametrize("asked", ["xx", "en", "de-de"])
+def test_a_poster_in_a_language_the_stek_does_not_list_is_a_clear_400(passerelle, client, asked):
+    """Staff print the poster: an unknown ?taal= is refused with the languages it exists in,
+    not printed in another language without a word (en: we have it, passerelle does not)."""
+    response = client.get(f"/passerelle/programma/affiche.pdf?taal={asked}")
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert f"„{asked}”" in html
+    offered = re.search(r'<p class="actions poster-languages">(.*?)</p>', html, re.S).group(1)
+    assert re.findall(r"affiche\.pdf\?taal=(\w+)", offered) == ["nl", "fr"]
+
+
+def test_the_programme_in_an_asked_language_or_a_visible_note(passerelle, client):
+    french = client.get("/passerelle/programma/?taal=fr")
+    assert french.status_code == 200 and lang(french) == "fr"
+    unknown = client.get("/passerelle/programma/?taal=xx", **FRENCH_PHONE)
+    assert unknown.status_code == 200 and lang(unknown) == "fr"  # the browser's, as without it
+    html = unknown.content.decode()
+    note = re.search(r'<p class="message" role="status">(.*?)</p>', html, re.S).group(1)
+    assert "„xx”" in note and 'href="?taal=nl"' in note and 'href="?taal=fr"' in note
+    plain = client.get("/passerelle/programma/", **FRENCH_PHONE).content.decode()
+    assert "„" not in plain
 
 
 def test_the_programme_links_a_poster_per_public_language(passerelle, client):
@@ -89,3 +112,18 @@ def test_a_coordinator_sets_the_public_languages(passerelle):
     assert not form.is_valid() and "first_language" in form.errors
     passerelle.refresh_from_db()  # the forms above changed the instance in memory
     assert StekForm(instance=passerelle).initial["public_languages"] == ["nl", "fr"]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("fr-BE,fr;q=0.9", "fr"), ("en-GB,en;q=0.8", "en"), ("de,tr;q=0.5", "nl"), ("", "nl")],
+)
+def test_the_front_door_follows_the_browser_among_our_languages(world, client, header, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=header)
+    assert response.status_code == 200 and lang(response) == expected
+    assert "Accept-Language" in response.get("Vary", "")
+
+
+def test_at_the_front_door_the_switcher_still_wins(world, client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert lang(client.get("/", **FRENCH_PHONE)) == "en"

@@ -98,3 +98,39 @@ def test_the_same_answers_are_simulated_once_and_other_answers_anew(monkeypatch)
     assert [(r.id, r.status, r.amount_monthly) for r in fresh.rights] == [
         (r.id, r.status, r.amount_monthly) for r in first.rights
     ]
+
+
+# --- The public check's language (issue 16) -------------------------------------------------
+
+FRENCH_PHONE = {"HTTP_ACCEPT_LANGUAGE": "fr-BE,fr;q=0.9,en;q=0.5"}
+
+
+def _lang(response):
+    import re
+
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_a_steks_public_check_follows_its_languages_like_its_programme(world, client):
+    from django.conf import settings
+
+    stek = world.stek_a
+    assert _lang(client.get("/alfa/rechtencheck/", **FRENCH_PHONE)) == "nl"  # alfa: only nl
+    stek.public_languages = "nl,fr"
+    stek.save()
+    assert _lang(client.get("/alfa/rechtencheck/", **FRENCH_PHONE)) == "fr"
+    assert _lang(client.get("/alfa/rechtencheck/", HTTP_ACCEPT_LANGUAGE="en")) == "nl"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the switcher wins
+    assert _lang(client.get("/alfa/rechtencheck/", **FRENCH_PHONE)) == "en"
+
+
+def test_the_open_check_follows_the_browser_among_our_languages(world, client):
+    assert _lang(client.get("/rechtencheck/", **FRENCH_PHONE)) == "fr"
+    assert _lang(client.get("/rechtencheck/", HTTP_ACCEPT_LANGUAGE="de")) == "nl"
+
+
+def test_the_check_a_worker_runs_keeps_the_staff_language(world, client_for):
+    client = client_for("worker_a")
+    world.stek_a.public_languages = "nl,fr"
+    world.stek_a.save()
+    assert _lang(client.get("/s/alfa/rechtencheck/", **FRENCH_PHONE)) == "nl"
