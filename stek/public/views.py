@@ -27,10 +27,10 @@ from stek.core.models import Stek
 from stek.core.params import parse_int
 from stek.core.pdf import pdf_response, qr_data_uri
 from stek.core.vocabulary import Topic, localized
+from stek.socialmap.hours import humanize_lines
 from stek.socialmap.models import Service
 from stek.socialmap.search import Query, origin_of, search_page
 
-from .hours import hours_for_visitors
 from .ical import build_calendar
 from .programme import (
     FUNCTIONS,
@@ -270,7 +270,7 @@ def services(request, slug):
             "organisation": r.service.organisation.name,
             "description": localized(r.service, "description"),
             "address": r.location.address if r.location else "",
-            "hours": hours_for_visitors(r.service.opening_hours),
+            "hours": humanize_lines(r.service.opening_hours),
             "open_now": r.open_now,
             "phone": r.service.phone,
             "url": r.service.url,

@@ -211,5 +211,11 @@ def humanize(expression):
     """The hours in words in the current language: "Mo,We,Fr 09:00-12:00; PH off" becomes
     "maandag, woensdag en vrijdag 9:00–12:00; gesloten op feestdagen". A rule this does not
     read (week numbers, months, comments) stays as it was written."""
+    return "; ".join(humanize_lines(expression))
+
+
+def humanize_lines(expression):
+    """The rules of :func:`humanize` one per line, for a visitor's page: ["maandag tot vrijdag
+    9:00–12:00", "gesloten op feestdagen"]; [] when there are no hours."""
     rules = [rule.strip() for rule in (expression or "").split(";") if rule.strip()]
-    return "; ".join(_human_rule(rule) or rule for rule in rules)
+    return [_human_rule(rule) or rule for rule in rules]
