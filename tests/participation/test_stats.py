@@ -39,9 +39,8 @@ def test_counts_per_stek_and_period(world):
 
 
 def test_volunteers_and_their_shifts_come_from_the_rota(world):
-    from tests.factories.rota import ShiftNeedFactory
-
     from stek.rota import services as rota
+    from tests.factories.rota import ShiftNeedFactory
 
     need = ShiftNeedFactory(stek=world.stek_a)
     day = need.activity.start_date + timedelta(days=7)
