@@ -190,6 +190,7 @@ def test_the_tablet_needs_the_facilitator_to_unlock_each_ballot(world, client_fo
     tablet.post(url, {"action": "unlock"})
     unlocked = tablet.get(url).content.decode()
     assert f'value="{options[0].pk}"' in unlocked and "ballot-button" in unlocked
+    assert "main-menu" not in unlocked and "afmelden" not in unlocked  # no way out for a visitor
     tablet.post(url, {"action": "vote", "option": options[1].pk})
     assert services.votes_cast(meeting) == 1
     # the tablet reset: locked again, nothing of the vote before
