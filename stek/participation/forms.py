@@ -126,7 +126,7 @@ class PaperForm(forms.Form):
         return {o: self.cleaned_data.get(f"option_{o.pk}") or 0 for o in self.options}
 
 
-class CodeForm(forms.Form):
+class MeetingCodeForm(forms.Form):
     code = forms.CharField(
         label=_("De code van de stemming"),
         max_length=12,

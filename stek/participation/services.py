@@ -256,7 +256,7 @@ def votes_cast(meeting):
 
 
 @dataclass
-class Result:
+class OptionResult:
     option: Option
     votes: int
     top: bool = False
@@ -281,7 +281,7 @@ def results(meeting):
     per_option = dict(
         meeting.votes.values("option").annotate(n=Sum("count")).values_list("option", "n")
     )
-    rows = [Result(option=o, votes=per_option.get(o.pk, 0)) for o in meeting.options.all()]
+    rows = [OptionResult(option=o, votes=per_option.get(o.pk, 0)) for o in meeting.options.all()]
     best = max((r.votes for r in rows), default=0)
     for row in rows:
         row.top = best > 0 and row.votes == best

@@ -24,9 +24,9 @@ from .enums import (
 )
 from .forms import (
     AnswerForm,
-    CodeForm,
     IdeaForm,
     LinkForm,
+    MeetingCodeForm,
     MeetingForm,
     MergeForm,
     OptionForm,
@@ -130,7 +130,7 @@ def vote_code(request, slug):
     the limit; looking at the page is never limited."""
     stek = get_public_stek(slug)
     activate_public_language(request, stek)
-    form = CodeForm(request.POST or None)
+    form = MeetingCodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
         if devices.blocked("code", request):

@@ -8,7 +8,12 @@ import pytest
 
 from stek.participation.enums import IdeaState
 from stek.participation.models import Idea, Meeting
-from tests.e2e.test_accessibility import NARROW_PHONE, log_in, overflows_sideways, serious_violations
+from tests.e2e.test_accessibility import (
+    NARROW_PHONE,
+    log_in,
+    overflows_sideways,
+    serious_violations,
+)
 from tests.personas import build_world
 
 IDEA = "Samen koken met groenten uit de moestuin."

@@ -206,3 +206,10 @@ def test_another_steks_worker_does_not_find_the_idea(world, client_for):
     assert client_for("volunteer_a").post(url, {"action": "publish"}).status_code == 403
     idea.refresh_from_db()
     assert idea.state == IdeaState.NEW
+
+
+def test_the_box_shows_its_moderation_policy_and_the_programme_links_to_it(world, client):
+    page = client.get(BOX).content.decode()
+    assert "Een medewerker van de STEK leest eerst je idee." in page
+    assert "/alfa/wij-deden/" in page and "/alfa/stemmen/" in page
+    assert 'href="/alfa/idee/"' in client.get("/alfa/programma/").content.decode()
