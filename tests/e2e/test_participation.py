@@ -16,6 +16,7 @@ from tests.e2e.test_accessibility import (
 )
 from tests.personas import build_world
 
+TABLET = {"width": 1024, "height": 768}
 IDEA = "Samen koken met groenten uit de moestuin."
 
 
@@ -84,13 +85,15 @@ def test_an_idea_goes_from_the_box_to_the_council_to_the_board(world, live_serve
         # 3. the shared tablet: the facilitator unlocks one ballot at a time
         work.click("text=Stembus op de tablet")
         work.wait_for_load_state()
-        for _vote in range(2):
+        for size, name in ((NARROW_PHONE, "ballot"), (TABLET, "ballot-tablet")):
+            work.set_viewport_size(size)
             work.click("button.ballot-unlock")
             work.wait_for_load_state()
-            check(work, keep, "ballot")
+            check(work, keep, name)
             work.click(f"button.ballot-button >> text={IDEA}")
             work.wait_for_load_state()
             assert work.locator("button.ballot-unlock").is_visible()  # locked again
+        work.set_viewport_size(NARROW_PHONE)
         # a phone with the meeting's code
         page.goto(f"{base}/alfa/stemmen/")
         page.fill("input[name=code]", meeting.code)
