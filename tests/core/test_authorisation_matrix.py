@@ -159,6 +159,34 @@ def need_delete_kwargs(w):
     return {"slug": kwargs["slug"], "pk": kwargs["pk"]}
 
 
+def idea_kwargs(w):
+    from stek.participation import services
+
+    idea = services.submit_idea(stek=w.stek_a, text="Meer soep op vrijdag.", source="box")
+    return {"slug": w.stek_a.slug, "pk": idea.pk}
+
+
+def meeting_kwargs(w):
+    from datetime import date
+
+    from stek.participation import services
+
+    meeting = services.create_meeting(
+        actor=None, stek=w.stek_a, title="Wat eerst?", held_on=date(2030, 1, 1)
+    )
+    return {"slug": w.stek_a.slug, "pk": meeting.pk}
+
+
+def phone_vote_kwargs(w):
+    from stek.participation import services
+
+    meeting = services.Meeting.objects.get(pk=meeting_kwargs(w)["pk"])
+    for label in ("Soep", "Film"):
+        services.add_option(actor=None, meeting=meeting, label=label)
+    services.open_meeting(actor=None, meeting=meeting)
+    return {"slug": "alfa", "code": meeting.code}
+
+
 COORDINATORS = {"member": 403, "coordinator": 200}
 
 
@@ -417,6 +445,29 @@ MATRIX = {
         None,
         stek_view(member=403, coordinator=302),
     ),
+    # Participation: the idea box, the board and the phone vote are public; every member types
+    # an idea at the onthaal and runs the tablet's ballot; workers moderate and run the council.
+    "participation:box": ("get", lambda w: {"slug": "alfa"}, None, public()),
+    "participation:board": ("get", lambda w: {"slug": "alfa"}, None, public()),
+    "participation:board_print": ("get", lambda w: {"slug": "alfa"}, None, public()),
+    "participation:vote_code": ("get", lambda w: {"slug": "alfa"}, None, public()),
+    "participation:vote_phone": ("get", phone_vote_kwargs, None, public()),
+    "participation:tablet_idea": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "participation:moderation": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**WORKERS),
+    ),
+    "participation:idea_detail": ("get", idea_kwargs, None, stek_view(**WORKERS)),
+    "participation:meetings": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**WORKERS),
+    ),
+    "participation:meeting": ("get", meeting_kwargs, None, stek_view(**WORKERS)),
+    "participation:ballot": ("get", meeting_kwargs, None, stek_view()),
 }
 
 

@@ -18,6 +18,7 @@ ORDER = [
     "rights",
     "advocacy",
     "rota",
+    "participation",
     "public",
     "api",
     "demo",

@@ -80,6 +80,8 @@ MUST_SCAN = [
     "advocacy.StepEntry.note", "advocacy.Testimony.text", "advocacy.Addressee.body",
     "advocacy.Addressee.response", "advocacy.DossierAction.description",
     "core.Stek.service_area", "core.Partnership.contribution",
+    "participation.Idea.text", "participation.Idea.answer",
+    "participation.Meeting.title", "participation.Option.label",
 ]  # fmt: skip
 
 # Scanned text fields that may name the published contact details of the STEK, its partners

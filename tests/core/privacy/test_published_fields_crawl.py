@@ -23,6 +23,8 @@ from stek.agenda.models import Activity, Pause, SessionChange, TallyCategory
 from stek.agenda.services import categories_for
 from stek.core.models import Partnership, Stek
 from stek.core.vocabulary import Topic
+from stek.participation import services as participation
+from stek.participation.models import Idea, Meeting, Option
 from stek.socialmap.models import Location, Service, ServiceNotice
 from tests.core.privacy.test_published_fields import (
     CONTACTS_ALLOWED,
@@ -85,6 +87,8 @@ def build_cases(world):
     dossier = DossierFactory(lead_stek=stek)
     home = TopicFactory(code="leefloon")
     d = {"slug": slug, "pk": dossier.pk}
+    idea = participation.submit_idea(stek=stek, text="Meer soep.", source="box")
+    meeting = participation.create_meeting(actor=None, stek=stek, title="Wat?", held_on=today)
     return [
         Case(
             "activity", "coordinator_a", reverse("agenda:activity_create", kwargs={"slug": slug}),
@@ -179,6 +183,25 @@ def build_cases(world):
             reverse("core:partner_create", kwargs={"slug": slug}),
             {"name": "Nieuwe Partner vzw", "kind": "andere", "role": "partner"},
             Partnership, ["contribution"],
+        ),
+        Case(
+            "idea box", "anonymous", reverse("participation:box", kwargs={"slug": slug}),
+            {"category": ""}, Idea, ["text"],
+        ),
+        Case(
+            "idea answer", "worker_a",
+            reverse("participation:idea_detail", kwargs={"slug": slug, "pk": idea.pk}),
+            {"action": "decline"}, Idea, ["answer"],
+            rows=lambda: Idea.objects.filter(pk=idea.pk, state="declined"),
+        ),
+        Case(
+            "council meeting", "worker_a", reverse("participation:meetings", kwargs={"slug": slug}),
+            {"held_on": today}, Meeting, ["title"],
+        ),
+        Case(
+            "council option", "worker_a",
+            reverse("participation:meeting", kwargs={"slug": slug, "pk": meeting.pk}),
+            {"action": "option", "pictogram": "other"}, Option, ["label"],
         ),
     ]  # fmt: skip
 

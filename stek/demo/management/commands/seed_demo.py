@@ -214,6 +214,10 @@ class Command(StekCommand):
 
         seed_rota(steks)
 
+        from stek.participation.demo import seed_participation
+
+        seed_participation(steks)
+
         from stek.rights.demo import seed_rights_shown
 
         seed_rights_shown(steks["de-wissel"])
