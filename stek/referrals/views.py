@@ -83,6 +83,12 @@ def _detail_url(stek, referral, back=None):
 @login_required
 def detail(request, slug, pk):
     stek, referral = get_referral_for_user(request, slug, pk)
+    return _detail_page(request, stek, referral, ReferralOutcomeForm())
+
+
+def _detail_page(request, stek, referral, form, status=200):
+    """The referral with its slip and the outcome form (bound after a refused POST, so what was
+    chosen stays)."""
     with translation.override(referral.language):
         slip = slip_context(request, referral)
         slip_html = render(request, "referrals/partials/slip.html", slip).content.decode()
@@ -94,10 +100,11 @@ def detail(request, slug, pk):
             "referral": referral,
             "slip_html": slip_html,
             "confirm_url": slip["confirm_url"],
-            "form": ReferralOutcomeForm(),
+            "form": form,
             "back": back_from(request, stek),
             "back_url": back_from(request, stek) or search_url(stek),
         },
+        status=status,
     )
 
 
@@ -130,13 +137,12 @@ def record(request, slug, pk):
                 referral=referral, via=via, actor=request.user, **form.cleaned_data
             )
         except ServiceError as error:
-            messages.error(request, str(error))
+            show_refusal(form, error)
         else:
             messages.success(request, _("Genoteerd."))
             return redirect(_detail_url(stek, referral, back_from(request, stek)))
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect(_detail_url(stek, referral, back_from(request, stek)))
+    # refused: the page again with what was chosen, and the reason beside the form
+    return _detail_page(request, stek, referral, form, status=400)
 
 
 @login_required

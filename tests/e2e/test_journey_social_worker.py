@@ -101,8 +101,10 @@ def test_a_social_worker_searches_refers_and_records_the_outcome(world, live_ser
         page.select_option("select[name=reason]", "documents_missing")  # does not fit
         page.click("form[action$='/uitkomst/'] button.primary")
         page.wait_for_load_state()
-        message = page.locator(".messages").inner_text()  # post/redirect/get: a message
+        message = page.locator("form[action$='/uitkomst/']").inner_text()  # beside the form
         assert "“Documenten ontbraken” past niet bij “Geen plaats of wachtlijst”" in message
+        assert page.input_value("select[name=outcome]") == "no_capacity"  # what was chosen stays
+        assert page.input_value("select[name=reason]") == "documents_missing"
         referral.refresh_from_db()
         assert referral.status == "open" and not referral.reason
         shot(page, "worker-outcome-refused")

@@ -86,3 +86,28 @@ def test_the_demo_history_has_no_contradictions(db):
     for outcome, reason in closed.exclude(reason="").values_list("outcome", "reason"):
         assert reason in REASONS_FOR[outcome], (outcome, reason)
     assert Referral.objects.filter(status=Status.ARRIVED).exists()
+
+
+def test_a_refused_outcome_comes_back_with_what_was_chosen(world, client_for):
+    """Nothing lost: the worker sees the reason beside the form, with the outcome, the reason and
+    who told it still chosen, and nothing is saved."""
+    referral = ReferralFactory(world=world)
+    response = client_for("worker_a").post(
+        reverse("referrals:record", args=[world.stek_a.slug, referral.pk]),
+        {
+            "status": "closed",
+            "outcome": "no_capacity",
+            "reason": "documents_missing",
+            "via": "worker",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert re.search(r'<option value="no_capacity" selected>', html)
+    assert re.search(r'<option value="documents_missing" selected>', html)
+    assert re.search(r'value="worker" checked', html) and not re.search(
+        r'value="visitor" checked', html
+    )
+    assert "error-summary" in html
+    referral.refresh_from_db()
+    assert referral.status == Status.OPEN and not referral.reason
