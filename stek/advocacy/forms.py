@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from stek.core.forms import DateField, DateInput, ModelMultipleChoiceField, bounded_formfield
 from stek.core.models import User
 from stek.core.privacy import no_personal_data
-from stek.core.vocabulary import Barrier, LifeDomain, Topic
+from stek.core.vocabulary import (
+    SYNONYMS_MAX,
+    Barrier,
+    LifeDomain,
+    Topic,
+    validate_synonyms,
+)
 
 from .enums import DossierStep, SignalKind, SignalSource
 from .models import Addressee, Dossier, DossierAction
@@ -57,6 +63,16 @@ class TopicForm(forms.Form):
         label=_("Naam van het onderwerp"), max_length=120, validators=[no_personal_data]
     )
     life_domain = forms.ChoiceField(label=_("Levensdomein"), choices=LifeDomain.choices)
+    # Everyday words the social map's search finds the topic by (issue 16): the network reads
+    # them, so they are scanned like the name.
+    synonyms = forms.CharField(
+        label=_("Zoekwoorden (niet verplicht)"),
+        help_text=_("Woorden waarmee mensen dit onderwerp zoeken, gescheiden door komma's."),
+        required=False,
+        max_length=SYNONYMS_MAX,
+        validators=[no_personal_data, validate_synonyms],
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class PeriodForm(forms.Form):

@@ -13,7 +13,7 @@ from stek.core.enums import AuditAction
 from stek.core.models import Network, Stek
 from stek.core.privacy import boundary
 from stek.core.services import ServiceError
-from stek.core.vocabulary import Barrier, Topic
+from stek.core.vocabulary import Barrier, Topic, split_synonyms
 
 from . import publication
 from .enums import STEP_ORDER, DossierOutcome, DossierStep, Signing
@@ -129,8 +129,9 @@ def freeze_all_networks(today=None):
 
 
 @transaction.atomic
-def create_topic(*, actor, stek, name, life_domain):
-    """A topic of the STEK's network, next to the built-in ones."""
+def create_topic(*, actor, stek, name, life_domain, synonyms=""):
+    """A topic of the STEK's network, next to the built-in ones, with the everyday words the
+    social map's search finds it by (``synonyms``, comma-separated)."""
     from django.utils.text import slugify
 
     code = slugify(name)[:50].replace("-", "_") or "onderwerp"
@@ -141,7 +142,13 @@ def create_topic(*, actor, stek, name, life_domain):
     existing = Topic.objects.for_network(stek.network_id).filter(name__iexact=name.strip())
     if existing.exists():
         raise ServiceError(_("Dit onderwerp bestaat al."))
-    topic = Topic(network=stek.network, code=code, name=name.strip(), life_domain=life_domain)
+    topic = Topic(
+        network=stek.network,
+        code=code,
+        name=name.strip(),
+        life_domain=life_domain,
+        synonyms=", ".join(split_synonyms(synonyms)),
+    )
     topic.full_clean()
     topic.save()
     audit.record(actor, AuditAction.CREATED, f"onderwerp {topic.name}", stek=stek)

@@ -83,7 +83,7 @@ def _uuid(value):
 def list_services(request, page: int = PAGE, per_page: int = PER_PAGE, search: str = SEARCH):
     services = _public_services()
     if search.strip():
-        services = services.filter(text_filter(search)).distinct()
+        services = services.filter(text_filter(search)).distinct()  # every network's topics
     today = timezone.localdate()
     return _page(services, page, per_page, lambda s: service_to_hsds(s, today=today))
 

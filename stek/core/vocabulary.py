@@ -11,6 +11,7 @@ loaded by migrations (socialmap 0002 and 0004) and by ``ensure_builtin_topics``.
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,26 @@ class Barrier(models.TextChoices):
     LANGUAGE = "taal", _("Taal")
 
 
+SYNONYMS_MAX = 500  # a topic's own words (``Topic.synonyms``), all together
+SYNONYM_MAX = 60  # one of them
+
+
+def split_synonyms(value):
+    """``"a, b\\nc"`` → ``["a", "b", "c"]``: the words, trimmed, empty ones left out."""
+    return [w.strip() for line in (value or "").splitlines() for w in line.split(",") if w.strip()]
+
+
+def validate_synonyms(value):
+    """Each word at most ``SYNONYM_MAX`` characters (all together the field's own bound)."""
+    too_long = [w for w in split_synonyms(value) if len(w) > SYNONYM_MAX]
+    if too_long:
+        raise ValidationError(
+            _("Een zoekwoord is te lang (hoogstens %(max)s tekens): %(word)s"),
+            params={"max": SYNONYM_MAX, "word": too_long[0][:SYNONYM_MAX] + "…"},
+            code="synonym_too_long",
+        )
+
+
 class TopicQuerySet(models.QuerySet):
     def for_network(self, network_id):
         """The built-in topics and the network's own."""
@@ -83,6 +104,15 @@ class Topic(models.Model):
     )
     name_en = models.CharField(
         _("naam (Engels)"), max_length=120, blank=True, validators=[no_personal_data]
+    )
+    # The network's own everyday words for its topic (the built-in topics have theirs in
+    # BUILTIN_SYNONYMS): the network reads them, so they are scanned like the name.
+    synonyms = models.CharField(
+        _("zoekwoorden"),
+        max_length=SYNONYMS_MAX,
+        blank=True,
+        help_text=_("Woorden waarmee mensen dit onderwerp zoeken, gescheiden door komma's."),
+        validators=[no_personal_data, validate_synonyms],
     )
 
     objects = TopicQuerySet.as_manager()
@@ -184,3 +214,123 @@ def ensure_builtin_topics(topic_model):
             code=code,
             defaults={"life_domain": domain, "name": nl, "name_fr": fr, "name_en": en},
         )
+
+
+# Everyday words for each built-in topic, in Dutch, French and English: what people type when
+# they look for it (issue 16). A search word that matches one of them (accents, case and word
+# endings aside) finds the services with the topic. A network adds words to its own topics in
+# ``Topic.synonyms``. Words, not sentences: each is matched like a topic's name.
+BUILTIN_SYNONYMS = {
+    "leefloon": ("leefloon", "ocmw", "ocmw-uitkering", "bijstand", "steun ocmw", "cpas",
+                 "revenu d'intégration", "ris", "aide sociale", "minimex", "welfare",
+                 "social assistance", "benefit"),
+    "verhoogde_tegemoetkoming": ("verhoogde tegemoetkoming", "voorkeurtarief", "bim", "omnio",
+                                 "intervention majorée", "statut bim", "reduced health costs"),
+    "vlaamse_huurpremie": ("huurpremie", "huur", "huurprijs", "wachten op sociale woning",
+                           "prime au loyer", "loyer", "rent", "rent premium"),
+    "vlaamse_huursubsidie": ("huursubsidie", "huur", "huurtoelage", "allocation-loyer", "loyer",
+                             "rent subsidy", "rent"),
+    "brusselse_huurtoelage": ("huurtoelage", "huur", "allocation loyer", "loyer", "rent allowance",
+                              "rent"),
+    "sociaal_tarief_energie": ("sociaal tarief", "energie", "gas", "elektriciteit", "stroom",
+                               "energiefactuur", "tarif social", "électricité", "énergie",
+                               "energy", "electricity"),
+    "minimale_levering": ("budgetmeter", "budgetmeter gas", "minimale levering", "afsluiting",
+                          "energie", "gas", "elektriciteit", "stroom", "compteur à budget",
+                          "coupure", "prepayment meter", "energy", "cut off"),
+    "verwarmingsfonds": ("verwarming", "verwarmingstoelage", "stookolie", "mazout", "petroleum",
+                         "propaan", "chauffage", "fonds chauffage", "heating", "heating oil",
+                         "fuel"),
+    "energieschulden": ("energiefactuur", "energieschulden", "energie", "gas", "elektriciteit",
+                        "stroom", "afrekening", "facture d'énergie", "dettes d'énergie",
+                        "énergie", "gaz", "électricité", "energy bill", "energy debt"),
+    "groeipakket_sociale_toeslag": ("groeipakket", "kindergeld", "kinderbijslag", "sociale toeslag",
+                                    "allocations familiales", "child benefit", "family allowance"),
+    "groeipakket_schooltoeslag": ("schooltoeslag", "schoolpremie", "studietoelage", "school",
+                                  "groeipakket", "allocation scolaire", "école",
+                                  "school allowance"),
+    "groeipakket_kleutertoeslag": ("kleutertoeslag", "kleuterschool", "kleuter", "groeipakket",
+                                   "allocation maternelle", "maternelle", "pre-school",
+                                   "nursery school"),
+    "groeipakket_kinderopvangtoeslag": ("kinderopvangtoeslag", "opvangtoeslag", "kinderopvang",
+                                        "crèche", "groeipakket", "supplément accueil",
+                                        "childcare allowance", "daycare"),
+    "brussel_sociale_toeslag": ("famiris", "kinderbijslag", "kindergeld",
+                                "allocations familiales", "supplément social", "child benefit",
+                                "family allowance"),
+    "maximumfactuur": ("maximumfactuur", "maf", "dokterskosten", "ziekenhuisfactuur",
+                       "maximum à facturer", "frais médicaux", "medical costs", "health costs"),
+    "igo": ("igo", "inkomensgarantie", "pensioen", "ouderen", "grapa", "garantie de revenus",
+            "pension", "personnes âgées", "elderly", "older people"),
+    "uitpas": ("uitpas", "kansentarief", "vrije tijd", "sport", "cultuur", "korting",
+               "tarif réduit", "loisirs", "culture", "leisure", "discount"),
+    "studietoelage": ("studietoelage", "studiebeurs", "schooltoelage", "hoger onderwijs",
+                      "bourse", "allocation d'études", "bourse d'études", "study grant",
+                      "scholarship"),
+    "juridisch_advies": ("juridisch advies", "advocaat", "pro deo", "rechtshulp", "justitiehuis",
+                         "wetswinkel", "avocat", "aide juridique", "conseil juridique", "lawyer",
+                         "legal aid", "legal advice"),
+    "schuldhulp": ("schulden", "schuld", "schuldbemiddeling", "schuldhulp", "deurwaarder",
+                   "collectieve schuldenregeling", "afbetalingsplan", "dettes", "dette",
+                   "médiation de dettes", "huissier", "règlement collectif", "debt", "debts",
+                   "bailiff", "debt counselling"),
+    "budgetbeheer": ("budgetbeheer", "budgetbegeleiding", "budget", "geld", "rekeningen",
+                     "gestion budgétaire", "guidance budgétaire", "argent", "money management",
+                     "budgeting"),
+    "voedselhulp": ("voedselbank", "voedselpakket", "voedselhulp", "sociale kruidenier",
+                    "eten", "voeding", "maaltijd", "soep", "restaurant", "honger",
+                    "banque alimentaire", "colis alimentaire", "aide alimentaire",
+                    "épicerie sociale", "restos du coeur", "nourriture", "repas", "food bank",
+                    "food parcel", "food", "meal", "groceries"),
+    "algemeen_onthaal": ("onthaal", "vraag", "info", "informatie", "loket", "welzijn", "caw",
+                         "accueil", "question", "information", "help desk", "advice"),
+    "administratie": ("brieven", "brief", "formulier", "formulieren", "papieren", "belastingen",
+                      "aangifte", "administratie", "lettres", "formulaires", "impôts",
+                      "déclaration", "paperwork", "letters", "forms", "taxes"),
+    "sociale_huurwoning": ("sociale woning", "sociale huurwoning", "woning", "wonen", "huis",
+                           "appartement", "wachtlijst", "inschrijving woonmaatschappij",
+                           "logement social", "logement", "liste d'attente", "social housing",
+                           "housing", "home", "flat"),
+    "huurdersvragen": ("huurder", "huurcontract", "waarborg", "huurwaarborg", "verhuurder",
+                       "uithuiszetting", "vocht", "schimmel", "huurdersbond", "wonen", "locataire",
+                       "bail", "garantie locative", "propriétaire", "expulsion", "tenant",
+                       "landlord", "deposit", "eviction", "housing"),
+    "ziekteverzekering": ("ziekenfonds", "mutualiteit", "terugbetaling", "dokter", "huisarts",
+                          "gezondheid", "ziek", "mutualité", "mutuelle", "remboursement",
+                          "médecin", "santé", "health insurance", "doctor", "health"),
+    "geestelijke_gezondheid": ("psycholoog", "psychiater", "depressie", "stress", "angst",
+                               "praten", "geestelijke gezondheid", "caw", "psychologue",
+                               "santé mentale", "dépression", "psychologist", "mental health",
+                               "counselling"),
+    "opvoeding": ("huis van het kind", "opvoeding", "baby", "kind", "kinderen", "ouders",
+                  "kind en gezin", "consultatiebureau", "éducation", "bébé", "enfants", "parents",
+                  "parenting", "children"),
+    "kinderopvang": ("kinderopvang", "crèche", "kinderdagverblijf", "onthaalouder",
+                     "opvang", "accueil d'enfants", "garderie", "childcare", "daycare",
+                     "nursery"),
+    "nederlands_leren": ("nederlands", "taalles", "taal leren", "cvo", "huis van het nederlands",
+                         "oefenen", "néerlandais", "cours de langue", "dutch", "language course",
+                         "dutch lessons"),
+    "werk_zoeken": ("werk", "job", "vacature", "sollicitatie", "vdab", "actiris", "opleiding",
+                    "cv", "emploi", "travail", "formation", "work", "training"),
+    "werkloosheid": ("werkloosheid", "werkloos", "dop", "stempelgeld", "vakbond", "hulpkas",
+                     "rva", "chômage", "onem", "syndicat", "unemployment", "jobless"),
+    "verblijf": ("verblijf", "papieren", "verblijfsvergunning", "asiel", "regularisatie",
+                 "gezinshereniging", "migratie", "séjour", "papiers", "titre de séjour", "asile",
+                 "residence permit", "asylum", "migration"),
+    "digitale_hulp": ("computer", "smartphone", "gsm", "itsme", "internet", "e-mail",
+                      "digitaal", "laptop", "pc", "ordinateur", "numérique", "digital", "phone",
+                      "online"),
+    "vervoer": ("vervoer", "bus", "tram", "trein", "de lijn", "mivb", "nmbs", "fiets",
+                "transport", "train", "vélo", "bike", "ticket"),
+    "ontmoeting": ("ontmoeting", "vrijwilligerswerk", "vrijwilliger", "eenzaamheid", "buurt",
+                   "praatcafé", "rencontre", "bénévolat", "bénévole", "solitude", "meeting",
+                   "volunteering", "volunteer", "loneliness"),
+}  # fmt: skip
+
+
+def synonyms_of(topic):
+    """A topic's everyday words: the built-in ones of its code (a built-in topic) and the
+    network's own (``Topic.synonyms``, one per line or comma)."""
+    builtin = BUILTIN_SYNONYMS.get(topic.code, ()) if topic.network_id is None else ()
+    return [*builtin, *split_synonyms(topic.synonyms)]

@@ -29,7 +29,7 @@ from stek.core.pdf import pdf_response, qr_data_uri
 from stek.core.vocabulary import Topic, localized
 from stek.socialmap.hours import humanize_lines
 from stek.socialmap.models import Service
-from stek.socialmap.search import Query, origin_of, search_page
+from stek.socialmap.search import Query, did_you_mean, origin_of, search_page
 
 from .ical import build_calendar
 from .programme import (
@@ -245,6 +245,14 @@ def front_door(request):
 SERVICES_PAGE = 30
 
 
+def _with_q(request, text):
+    """This page's address with the search ``text`` instead of the one asked (the topic and
+    the language stay)."""
+    params = request.GET.copy()
+    params["q"] = text
+    return f"?{params.urlencode()}"
+
+
 @require_GET
 def services(request, slug):
     """The STEK network's public services for visitors: search by text and topic. Only what a
@@ -258,12 +266,11 @@ def services(request, slug):
     topic = parse_int(request.GET.get("thema"), None, min_value=1)
     topic = topic if any(t.pk == topic for t in topics) else None
     searched = bool(text or topic)
+    query = Query(text=text, topic=topic, public_only=True)
     results, total = search_page(
-        stek.network_id,
-        Query(text=text, topic=topic, public_only=True),
-        origin=origin_of(stek),
-        limit=SERVICES_PAGE,
+        stek.network_id, query, origin=origin_of(stek), limit=SERVICES_PAGE
     )
+    suggestion = did_you_mean(stek.network_id, query, origin_of(stek)) if not total else ""
     rows = [
         {
             "name": str(r.service),
@@ -289,5 +296,7 @@ def services(request, slug):
             "topic": topic,
             "topics": [(t.pk, str(t)) for t in topics],
             "searched": searched,
+            "suggestion": suggestion,
+            "suggestion_url": _with_q(request, suggestion),
         },
     )

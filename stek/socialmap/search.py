@@ -1,15 +1,19 @@
 """Find services: by need (topic or life domain), text, open now and distance from the STEK."""
 
+import difflib
 import math
 from dataclasses import astuple, dataclass, field, replace
 
-from django.db.models import Prefetch, Q
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Prefetch, Q, TextField, Value
 from django.utils import timezone
 
 from stek.core import versions
 from stek.core.memo import Lru
+from stek.core.vocabulary import Topic, synonyms_of
 
-from . import hours
+from . import hours, words
 from .models import Location, Service, ServiceNotice
 
 VERSION_KEY = "socialmap:version"
@@ -77,26 +81,133 @@ def _with_details(services):
     )
 
 
-def text_filter(text):
+# The service's own text a search word is looked for in; a topic is found by its names and
+# everyday words instead (``topics_matching``), so that "voedselbank" finds the food topic.
+TEXT_FIELDS = (
+    "name",
+    "name_fr",
+    "name_en",
+    "description",
+    "description_fr",
+    "description_en",
+    "organisation__name",
+    "locations__municipality",
+)
+_TOPIC_WORDS = Lru(64)  # per network and social-map version: every topic's words
+
+
+def topic_words(network):
+    """``[(topic id, its words)]`` of the network's topics (all topics when ``network`` is
+    None): the normalised words of its names in the three languages and of its everyday
+    words (``synonyms_of``). One query, remembered until the social map changes."""
+
+    def read():
+        topics = Topic.objects.all() if network is None else Topic.objects.for_network(network)
+        found = []
+        for topic in topics.only("pk", "code", "network", "name", "name_fr", "name_en", "synonyms"):
+            terms = [topic.name, topic.name_fr, topic.name_en, *synonyms_of(topic)]
+            found.append((topic.pk, frozenset(w for t in terms for w in words.words(t))))
+        return found
+
+    return _TOPIC_WORDS.get_or_compute((network, version()), read)
+
+
+def topics_matching(network, word):
+    """The ids of the topics one of whose words begins with one of ``word``'s prefixes."""
+    prefixes = words.alternatives(word)
+    return sorted(pk for pk, known in topic_words(network) if words.matches(known, prefixes))
+
+
+def _text_matches(prefixes):
+    """A condition: a word of the service's own text (``TEXT_FIELDS``, accents and case aside)
+    begins with one of ``prefixes``. PostgreSQL: full-text search over ``unaccent`` with the
+    ``simple`` configuration (no stop words, no stemming: the prefixes carry the stems);
+    other databases: ``stek_match``, the same rule in Python (``words.sqlite_match``)."""
+    if connection.vendor == "postgresql":
+        vector = SearchVector(
+            *(Func(F(f), function="unaccent", output_field=TextField()) for f in TEXT_FIELDS),
+            config="simple",
+        )
+        query = SearchQuery(
+            " | ".join(f"'{p}':*" for p in prefixes), search_type="raw", config="simple"
+        )
+        return SearchVectorExact(vector, query)
+    return Func(
+        Value(" ".join(prefixes)),
+        *(F(f) for f in TEXT_FIELDS),
+        function="stek_match",
+        output_field=BooleanField(),
+    )
+
+
+def text_filter(text, network=None):
+    """Services that match every word of ``text``: in their own text (``_text_matches``) or
+    by a topic the word names (``topics_matching``); the same on PostgreSQL and SQLite."""
     condition = Q()
-    for word in text.split():
-        per_word = Q()
-        for name in (
-            "name",
-            "name_fr",
-            "name_en",
-            "description",
-            "description_fr",
-            "description_en",
-            "organisation__name",
-            "topics__name",
-            "topics__name_fr",
-            "topics__name_en",
-            "locations__municipality",
-        ):
-            per_word |= Q(**{f"{name}__icontains": word})
+    for word in words.query_words(text):
+        per_word = Q(_text_matches(words.alternatives(word)))
+        topic_ids = topics_matching(network, word)
+        if topic_ids:
+            per_word |= Q(
+                pk__in=Service.topics.through.objects.filter(topic_id__in=topic_ids).values(
+                    "service_id"
+                )
+            )
         condition &= per_word
     return condition
+
+
+_KNOWN = Lru(64)  # per network, public only or not, and social-map version
+SUGGEST_CUTOFF = 0.75  # difflib's ratio: "voedslbank" → "voedselbank" (0.95), not "bank"
+
+
+def known_words(network, public_only=False):
+    """``{normalised word: as written, in lower case}`` of the words a search may mean: the
+    network's topics' names and everyday words and its services' names (only the public
+    services' when ``public_only``). Two queries, remembered until the social map changes."""
+
+    def read():
+        services = Service.objects.in_network(network).active()
+        if public_only:
+            services = services.public()
+        texts = [
+            *(t for topic in Topic.objects.for_network(network)
+              for t in (topic.name, topic.name_fr, topic.name_en, *synonyms_of(topic))),
+            *(n for row in services.values_list("name", "name_fr", "name_en") for n in row),
+        ]  # fmt: skip
+        found = {}
+        for text in texts:
+            for written in words.written_words(text):
+                if len(written) >= words.MIN_STEM:
+                    found.setdefault(words.normalize(written), written)
+        return found
+
+    return _KNOWN.get_or_compute((network, public_only, version()), read)
+
+
+def did_you_mean(network, query, origin=None, at=None):
+    """A search like ``query`` that finds something, for a search that found nothing: each
+    word that no known word begins with is replaced by the nearest known word (``difflib``).
+    ``""`` when there is none, or it finds nothing either."""
+    written = words.written_words(query.text)[: words.MAX_WORDS]
+    if not written:
+        return ""
+    known = known_words(network, query.public_only)
+    chosen, changed = [], False
+    for word in written:
+        plain = words.normalize(word)
+        prefixes = words.alternatives(plain)
+        if plain in known or any(words.matches((k,), prefixes) for k in known):
+            chosen.append(word)
+            continue
+        nearest = difflib.get_close_matches(plain, known, n=1, cutoff=SUGGEST_CUTOFF)
+        chosen.append(known[nearest[0]] if nearest else word)
+        changed = changed or bool(nearest)
+    if not changed:
+        return ""
+    suggestion = " ".join(chosen)
+    _rows, total = ranked_page(network, replace(query, text=suggestion), origin, at, limit=1)
+    return suggestion if total else ""
 
 
 def _filtered(network, query):
@@ -108,7 +219,7 @@ def _filtered(network, query):
     if query.domain:
         services = services.filter(topics__life_domain=query.domain)
     if query.text.strip():
-        services = services.filter(text_filter(query.text))
+        services = services.filter(text_filter(query.text, network))
     return services.distinct()
 
 

@@ -101,10 +101,10 @@ def _form_html(request, stek, form):
     )
 
 
-def _results_html(stek, origin, chosen, total, back=None):
+def _results_html(stek, origin, chosen, total, back=None, suggestion=None):
     today = timezone.localdate()
     key = (stek.slug, stek.name, origin, _digest(chosen), total, today, get_language(),
-           search.version(), back)  # fmt: skip
+           search.version(), back, suggestion)  # fmt: skip
 
     def render_list():
         results = _detail_urls(stek, results_of(chosen), back)
@@ -115,10 +115,22 @@ def _results_html(stek, origin, chosen, total, back=None):
             "origin": origin,
             "today": today,
             "map_data": _map_data(stek, origin, _map_points(stek, results)),
+            "suggestion": suggestion,
         }
         return render_to_string("socialmap/partials/results.html", context)
 
     return _LISTS.get_or_compute(key, render_list)
+
+
+def _suggestion(request, stek, query, origin):
+    """("the suggested words", the search with them) when a search found nothing and a
+    nearby word finds something (``search.did_you_mean``), else None."""
+    words = search.did_you_mean(stek.network_id, query, origin)
+    if not words:
+        return None
+    params = request.GET.copy()
+    params["q"] = words
+    return words, search_url(stek, params.urlencode())
 
 
 @login_required
@@ -126,9 +138,11 @@ def search_view(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_view_map)
     form = SearchForm(request.GET or None, stek=stek)
     origin = origin_of(stek)
-    chosen, total = ranked_page(stek.network_id, _query(form), origin=origin, limit=PAGE_SIZE)
+    query = _query(form)
+    chosen, total = ranked_page(stek.network_id, query, origin=origin, limit=PAGE_SIZE)
     back = search_url(stek, request.GET.urlencode()) if request.GET else None
-    results = _results_html(stek, origin, chosen, total, back)
+    suggestion = _suggestion(request, stek, query, origin) if not total else None
+    results = _results_html(stek, origin, chosen, total, back, suggestion)
     if request.htmx:
         return HttpResponse(results)
     context = {

@@ -137,7 +137,8 @@ def build_cases(world):
         ),
         Case(
             "custom topic", "coordinator_a", reverse("advocacy:topics", kwargs={"slug": slug}),
-            {"life_domain": "wonen", "name": "Wachtlijst sociale woning"}, Topic, ["name"],
+            {"life_domain": "wonen", "name": "Wachtlijst sociale woning"}, Topic,
+            ["name", "synonyms"],
         ),
         Case(
             "signal quote", "volunteer_a", reverse("advocacy:signal_new", kwargs={"slug": slug}),
