@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "stek.rights",
     "stek.advocacy",
     "stek.rota",
+    "stek.reports",
     "stek.public",
     "stek.api",
     "stek.demo",

@@ -60,6 +60,7 @@ urlpatterns = [
     path("", include("stek.rights.urls")),
     path("", include("stek.advocacy.urls")),
     path("", include("stek.rota.urls")),
+    path("", include("stek.reports.urls")),
     path("", include("stek.core.urls")),
     path("", include("stek.public.urls")),  # last: /<stek>/programma/ and friends
 ]

@@ -162,6 +162,20 @@ def need_delete_kwargs(w):
 COORDINATORS = {"member": 403, "coordinator": 200}
 
 
+def report_kwargs(w):
+    from django.utils import timezone
+
+    return {"slug": w.stek_a.slug, "year": timezone.localdate().year}
+
+
+def snapshot_kwargs(w):
+    from stek.reports import services
+
+    kwargs = report_kwargs(w)
+    services.freeze_report(actor=None, stek=w.stek_a, year=kwargs["year"])
+    return kwargs
+
+
 def public(status=200):
     return expect(status, anonymous=status)
 
@@ -417,6 +431,13 @@ MATRIX = {
         None,
         stek_view(member=403, coordinator=302),
     ),
+    # The yearly report: the STEK's coordinators; a snapshot's downloads only once it is made.
+    "reports:year": ("get", report_kwargs, None, stek_view(**COORDINATORS)),
+    # An empty form freezes the figures with no text of the team's own: a redirect.
+    "reports:freeze": ("post", report_kwargs, None, stek_view(member=403, coordinator=302)),
+    "reports:pdf": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
+    "reports:ods": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
+    "reports:csv": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
 }
 
 
