@@ -6,11 +6,13 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-BBC_CODE = re.compile(r"^(?:AP\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z0-9][A-Za-z0-9._/-]{0,19})$")
+# AP1.2.3, or letters and digits with single dots, dashes or slashes between them (ACT-7)
+BBC_CODE = re.compile(r"^[A-Za-z0-9]+(?:[._/-][A-Za-z0-9]+)*$")
+LIMIT = 20
 
 
 def validate_bbc_code(value):
-    if value and not BBC_CODE.match(value):
+    if value and (len(value) > LIMIT or not BBC_CODE.match(value)):
         raise ValidationError(
             _(
                 "Schrijf de actiecode zonder spaties, bijvoorbeeld AP1.2.3, of een korte code "
