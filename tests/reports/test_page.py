@@ -122,7 +122,7 @@ def test_the_csv_has_every_figure_and_hidden_ones_as_verborgen(world, client_for
     rows = list(csv.reader(io.StringIO(client.get(url("csv")).content.decode())))
     figures = [row[3] for row in rows[1:] if len(row) == 4 and row[3]]
     assert "verborgen" in figures and "68" in figures
-    assert any("verborgen" == row[0] for row in rows)  # the footnote
+    assert any(row[0] == "verborgen" for row in rows)  # the footnote
 
 
 def test_two_years_side_by_side(world, client_for):
