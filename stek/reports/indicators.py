@@ -251,6 +251,7 @@ FAMILIES = [
         "needed",
         "text",
         _("Het rooster vraagt nog geen plaatsen in dit jaar."),
+        _("Vanaf de eerste sessie waarvoor iemand een plaats nam in het rooster."),
     ),
     Family(
         "volunteer_hours",
@@ -481,8 +482,13 @@ def _rota(stek, year, start, end, held, raw):
         role_names[take.role_id] = take.role.name
         if take.membership.role == MembershipRole.VOLUNTEER:
             hours[take.role_id] += _hours(take.activity)
+    # A need has no date: it counts from the first session anyone took a place in the rota
+    # on (before it, the STEK had no rota to fill).
+    first = (
+        ShiftTake.objects.filter(stek=stek).order_by("date").values_list("date", flat=True).first()
+    )
     needed = Counter()
-    sessions_of = Counter(pk for pk, _day in held)
+    sessions_of = Counter(pk for pk, day in held if first is not None and day >= first)
     for need in ShiftNeed.objects.filter(stek=stek).select_related("role"):
         role_names[need.role_id] = need.role.name
         needed[need.role_id] += need.count * sessions_of[need.activity_id]

@@ -39,7 +39,7 @@ class YearReport(models.Model):
         _("Actiecode in de BBC"),
         max_length=20,
         blank=True,
-        validators=[validate_bbc_code],
+        validators=[validate_bbc_code, no_personal_data],
         help_text=_("Niet verplicht. Bijvoorbeeld AP1.2.3."),
     )
 

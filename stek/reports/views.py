@@ -106,6 +106,7 @@ def report_pdf(request, slug, year):
         "figures": snapshot.figures,
         "sections": report.sections(snapshot.figures, prefix="pdf"),
         "side_by_side": report.side_by_side(snapshot.figures, before.figures if before else None),
+        "before_frozen": before is not None,
         "threshold": snapshot.threshold,
     }
     response = pdf_response(
