@@ -1,7 +1,8 @@
-"""Who may read and make a STEK's report: its coordinators. A network analyst reads aggregates
-of every STEK and nothing row-level; the network dashboard is a later slice (ADR 0014)."""
+"""Who may read and make a STEK's report: its coordinators make it and read the figures as
+they are today; a network analyst (or admin) reads the frozen reports of the network's STEKs
+only, never figures that were not frozen (ADR 0014)."""
 
-from stek.core.permissions import is_coordinator
+from stek.core.permissions import can_view_network, is_coordinator
 
 
 def can_view_report(user, stek):
@@ -10,3 +11,7 @@ def can_view_report(user, stek):
 
 def can_make_report(user, stek):
     return is_coordinator(user, stek)
+
+
+def can_read_network_reports(user, network):
+    return can_view_network(user, network)

@@ -20,4 +20,10 @@ urlpatterns = [
         {"fmt": "csv"},
         name="csv",
     ),
+    path("netwerk/<slug:slug>/jaarverslagen/", views.network_reports, name="network"),
+    path(
+        "netwerk/<slug:slug>/jaarverslagen/<slug:stek_slug>/<int:year>/",
+        views.network_report,
+        name="network_year",
+    ),
 ]

@@ -17,7 +17,7 @@ from stek.core.ods import write_ods
 from stek.core.pdf import pdf_response
 
 from . import indicators, permissions, report
-from .access import get_report_year, get_snapshot
+from .access import get_network_report, get_network_reports, get_report_year, get_snapshot
 from .forms import FreezeForm
 from .models import YearReport
 
@@ -140,3 +140,33 @@ def report_table(request, slug, year, fmt):
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_name(stek, snapshot, fmt)}"'
     return response
+
+
+@login_required
+def network_reports(request, slug):
+    """The frozen yearly reports of the network's STEKs, for its analysts: read only."""
+    network, reports = get_network_reports(request, slug)
+    audit.record(request.user, AuditAction.VIEWED, "jaarverslagen in het netwerk", network=network)
+    return render(request, "reports/network_list.html", {"network": network, "reports": reports})
+
+
+@login_required
+def network_report(request, slug, stek_slug, year):
+    """One STEK's frozen report, as it left the STEK (already suppressed); beside it the year
+    before only when that year was frozen too."""
+    network, snapshot = get_network_report(request, slug, stek_slug, year)
+    before = YearReport.objects.filter(stek=snapshot.stek, year=year - 1).first()
+    audit.record(
+        request.user, AuditAction.VIEWED, f"jaarverslag {year}", network=network, stek=snapshot.stek
+    )
+    context = {
+        "network": network,
+        "stek": snapshot.stek,
+        "snapshot": snapshot,
+        "year": year,
+        "sections": report.sections(snapshot.figures),
+        "side_by_side": report.side_by_side(snapshot.figures, before.figures if before else None),
+        "before_frozen": before is not None,
+        "threshold": snapshot.threshold,
+    }
+    return render(request, "reports/network_year.html", context)

@@ -176,6 +176,11 @@ def snapshot_kwargs(w):
     return kwargs
 
 
+def network_report_kwargs(w):
+    kwargs = snapshot_kwargs(w)
+    return {"slug": w.network.slug, "stek_slug": kwargs["slug"], "year": kwargs["year"]}
+
+
 def public(status=200):
     return expect(status, anonymous=status)
 
@@ -438,6 +443,9 @@ MATRIX = {
     "reports:pdf": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
     "reports:ods": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
     "reports:csv": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
+    # The network reads frozen reports only (already suppressed), never today's figures.
+    "reports:network": ("get", lambda w: {"slug": w.network.slug}, None, network_view(200, 200)),
+    "reports:network_year": ("get", network_report_kwargs, None, network_view(200, 200)),
 }
 
 
