@@ -23,6 +23,7 @@ from stek.agenda.models import Activity, Pause, SessionChange, TallyCategory
 from stek.agenda.services import categories_for
 from stek.core.models import Partnership, Stek
 from stek.core.vocabulary import Topic
+from stek.reports.models import YearReport
 from stek.socialmap.models import Location, Service, ServiceNotice
 from tests.core.privacy.test_published_fields import (
     CONTACTS_ALLOWED,
@@ -179,6 +180,11 @@ def build_cases(world):
             reverse("core:partner_create", kwargs={"slug": slug}),
             {"name": "Nieuwe Partner vzw", "kind": "andere", "role": "partner"},
             Partnership, ["contribution"],
+        ),
+        Case(
+            "yearly report", "coordinator_a",
+            reverse("reports:freeze", kwargs={"slug": slug, "year": _today().year - 1}),
+            {}, YearReport, ["bbc_code", "highlights", "plans"],
         ),
     ]  # fmt: skip
 
