@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "stek.advocacy",
     "stek.rota",
     "stek.participation",
+    "stek.reports",
     "stek.public",
     "stek.api",
     "stek.demo",

@@ -61,6 +61,7 @@ urlpatterns = [
     path("", include("stek.advocacy.urls")),
     path("", include("stek.rota.urls")),
     path("", include("stek.participation.urls")),
+    path("", include("stek.reports.urls")),
     path("", include("stek.core.urls")),
     path("", include("stek.public.urls")),  # last: /<stek>/programma/ and friends
 ]

@@ -47,11 +47,13 @@ SUBJECTS = {
     "lid": _("lid"),
     "verwijzing naar": _("verwijzing naar"),
     "HSDS": _("HSDS-import"),
+    "jaarverslag": _("jaarverslag"),
 }
 # a whole stored target -> what it reads as
 WHOLE = {
     "signalen in het netwerk": _("signalen in het netwerk"),
     "netwerkoverzicht": _("netwerkoverzicht"),
+    "jaarverslagen in het netwerk": _("jaarverslagen in het netwerk"),
 }
 # a stored target's last word -> what it reads as
 SUFFIXES = {"hersteld": _("hersteld"), "gecontroleerd": _("gecontroleerd")}

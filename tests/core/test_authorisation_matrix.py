@@ -190,6 +190,25 @@ def phone_vote_kwargs(w):
 COORDINATORS = {"member": 403, "coordinator": 200}
 
 
+def report_kwargs(w):
+    from django.utils import timezone
+
+    return {"slug": w.stek_a.slug, "year": timezone.localdate().year}
+
+
+def snapshot_kwargs(w):
+    from stek.reports import services
+
+    kwargs = report_kwargs(w)
+    services.freeze_report(actor=None, stek=w.stek_a, year=kwargs["year"])
+    return kwargs
+
+
+def network_report_kwargs(w):
+    kwargs = snapshot_kwargs(w)
+    return {"slug": w.network.slug, "stek_slug": kwargs["slug"], "year": kwargs["year"]}
+
+
 def public(status=200):
     return expect(status, anonymous=status)
 
@@ -468,6 +487,16 @@ MATRIX = {
     ),
     "participation:meeting": ("get", meeting_kwargs, None, stek_view(**WORKERS)),
     "participation:ballot": ("get", meeting_kwargs, None, stek_view()),
+    # The yearly report: the STEK's coordinators; a snapshot's downloads only once it is made.
+    "reports:year": ("get", report_kwargs, None, stek_view(**COORDINATORS)),
+    # An empty form freezes the figures with no text of the team's own: a redirect.
+    "reports:freeze": ("post", report_kwargs, None, stek_view(member=403, coordinator=302)),
+    "reports:pdf": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
+    "reports:ods": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
+    "reports:csv": ("get", snapshot_kwargs, None, stek_view(**COORDINATORS)),
+    # The network reads frozen reports only (already suppressed), never today's figures.
+    "reports:network": ("get", lambda w: {"slug": w.network.slug}, None, network_view(200, 200)),
+    "reports:network_year": ("get", network_report_kwargs, None, network_view(200, 200)),
 }
 
 

@@ -1,7 +1,8 @@
 """The import order of the apps (ADR 0009), enforced: every module's imports are read from its
 source (AST) and an import of an app that stands higher in the order fails the test.
 
-core → agenda → socialmap → referrals → rights → advocacy → rota → public → api → demo
+core → agenda → socialmap → referrals → rights → advocacy → rota → participation → reports → public
+→ api → demo
 
 An app may import itself and the apps before it, never one after it; so core imports no app
 and no two apps import each other."""
@@ -19,6 +20,7 @@ ORDER = [
     "advocacy",
     "rota",
     "participation",
+    "reports",
     "public",
     "api",
     "demo",

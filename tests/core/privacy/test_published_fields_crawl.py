@@ -25,6 +25,7 @@ from stek.core.models import Partnership, Stek
 from stek.core.vocabulary import Topic
 from stek.participation import services as participation
 from stek.participation.models import Idea, Meeting, Option
+from stek.reports.models import YearReport
 from stek.socialmap.models import Location, Service, ServiceNotice
 from tests.core.privacy.test_published_fields import (
     CONTACTS_ALLOWED,
@@ -203,6 +204,11 @@ def build_cases(world):
             "council option", "worker_a",
             reverse("participation:meeting", kwargs={"slug": slug, "pk": meeting.pk}),
             {"action": "option", "pictogram": "other"}, Option, ["label"],
+        ),
+        Case(
+            "yearly report", "coordinator_a",
+            reverse("reports:freeze", kwargs={"slug": slug, "year": _today().year - 1}),
+            {}, YearReport, ["bbc_code", "highlights", "plans"],
         ),
     ]  # fmt: skip
 

@@ -222,6 +222,10 @@ class Command(StekCommand):
 
         seed_rights_shown(steks["de-wissel"])
 
+        from stek.reports.demo import seed_reports
+
+        seed_reports(steks)  # last: the frozen report holds every app's demo figures
+
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Logins (password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}")
         width = max(len(e) for e, _ in rows)

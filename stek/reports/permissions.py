@@ -1,0 +1,17 @@
+"""Who may read and make a STEK's report: its coordinators make it and read the figures as
+they are today; a network analyst (or admin) reads the frozen reports of the network's STEKs
+only, never figures that were not frozen (ADR 0015)."""
+
+from stek.core.permissions import can_view_network, is_coordinator
+
+
+def can_view_report(user, stek):
+    return is_coordinator(user, stek)
+
+
+def can_make_report(user, stek):
+    return is_coordinator(user, stek)
+
+
+def can_read_network_reports(user, network):
+    return can_view_network(user, network)
