@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from stek.agenda.models import Activity
 from stek.core.access import get_object_for_user, get_stek_for_user
 from stek.core.params import parse_id
+from stek.core.models import Membership
 from stek.core.permissions import active_memberships
 
 from . import permissions
@@ -50,3 +51,12 @@ def get_role_for_user(request, slug, pk, check=permissions.can_plan_rota):
 def get_activity_for_planning(request, slug, pk, check=permissions.can_plan_rota):
     missing = _("Deze activiteit hoort niet bij deze STEK.")
     return get_object_for_user(request, slug, Activity.objects.all(), pk, check, missing)
+
+
+def get_person_for_links(request, slug, pk):
+    """A membership of this STEK whose sign-in links the coordinator sends, prints or revokes."""
+    queryset = Membership.objects.select_related("user", "stek")
+    missing = _("Deze persoon hoort niet bij deze STEK.")
+    return get_object_for_user(
+        request, slug, queryset, pk, permissions.can_send_signin_links, missing
+    )

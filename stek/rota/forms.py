@@ -32,3 +32,7 @@ class NeedForm(forms.Form):
     def __init__(self, *args, stek, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].queryset = Role.objects.filter(stek=stek, is_active=True)
+
+
+class SigninRequestForm(forms.Form):
+    email = forms.EmailField(label=_("Je e-mailadres"), max_length=254)

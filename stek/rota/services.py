@@ -8,7 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -309,3 +312,55 @@ def remove_need(*, actor, need):
         stek=need.stek,
     )  # fmt: skip
     need.delete()
+
+
+# Sign-in links without a password (signin.py makes and reads them; these are the writes).
+
+
+def send_signin_link(*, actor, membership, link):
+    """E-mail ``link`` to the membership's person and record it."""
+    user = membership.user
+    context = {
+        "name": user.full_name,
+        "stek": membership.stek,
+        "link": link,
+        "days": settings.STEK_SIGNIN_LINK_DAYS,
+    }
+    send_mail(
+        _("Je aanmeldlink voor %(stek)s") % {"stek": membership.stek.name},
+        render_to_string("rota/email/signin_link.txt", context),
+        None,
+        [user.email],
+    )
+    audit.record(
+        actor, AuditAction.CREATED, f"aanmeldlink lid {user.email}",
+        stek=membership.stek, detail="per e-mail",
+    )  # fmt: skip
+
+
+def record_printed_signin_link(*, actor, membership):
+    audit.record(
+        actor, AuditAction.CREATED, f"aanmeldlink lid {membership.user.email}",
+        stek=membership.stek, detail="afgedrukt",
+    )  # fmt: skip
+
+
+@transaction.atomic
+def revoke_signin_links(*, actor, membership):
+    """Every link sent or printed for this person so far stops working (a link's token depends
+    on ``last_login``)."""
+    user = membership.user
+    user.last_login = timezone.now()
+    user.save(update_fields=["last_login"])
+    audit.record(
+        actor, AuditAction.REMOVED, f"aanmeldlink lid {user.email}", stek=membership.stek,
+        detail="ingetrokken",
+    )  # fmt: skip
+
+
+def record_signin_with_link(*, user):
+    for membership in user.memberships.filter(is_active=True).select_related("stek__network"):
+        audit.record(
+            user, AuditAction.CHANGED, f"aanmeldlink lid {user.email}", stek=membership.stek,
+            detail="gebruikt",
+        )  # fmt: skip

@@ -14,4 +14,20 @@ urlpatterns = [
     path("s/<slug:slug>/rooster/rollen/<int:pk>/", views.role_edit, name="role_edit"),
     path("s/<slug:slug>/rooster/activiteit/<int:pk>/", views.needs, name="needs"),
     path("s/<slug:slug>/rooster/nodig/<int:pk>/weg/", views.need_delete, name="need_delete"),
+    path("aanmelden/link/", views.signin_confirm, name="signin_confirm"),
+    path("aanmelden/link-vragen/", views.signin_request, name="signin_request"),
+    path("s/<slug:slug>/rooster/aanmeldlinks/", views.signin_links, name="signin_links"),
+    path(
+        "s/<slug:slug>/rooster/aanmeldlinks/<int:pk>/sturen/", views.signin_send, name="signin_send"
+    ),  # fmt: skip
+    path(
+        "s/<slug:slug>/rooster/aanmeldlinks/<int:pk>/afdrukken/",
+        views.signin_print,
+        name="signin_print",
+    ),  # fmt: skip
+    path(
+        "s/<slug:slug>/rooster/aanmeldlinks/<int:pk>/intrekken/",
+        views.signin_revoke,
+        name="signin_revoke",
+    ),  # fmt: skip
 ]

@@ -1,25 +1,31 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from stek.agenda.models import Activity
 from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
+from stek.core.models import Membership
 from stek.core.params import parse_day
+from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
 
-from . import permissions, services
+from . import permissions, services, signin
 from .access import (
     get_activity_for_planning,
     get_need_for_user,
     get_own_take,
+    get_person_for_links,
     get_role_for_user,
     membership_in,
 )
-from .forms import NeedForm, RoleForm
+from .forms import NeedForm, RoleForm, SigninRequestForm
 from .models import Role, ShiftNeed
 
 
@@ -162,3 +168,109 @@ def need_delete(request, slug, pk):
     services.remove_need(actor=request.user, need=need)
     messages.success(request, _("Deze rol is niet meer nodig bij deze activiteit."))
     return redirect("rota:needs", slug=stek.slug, pk=need.activity_id)
+
+
+# Sign-in links without a password (signin.py, ADR 0012).
+
+
+@never_cache
+def signin_request(request):
+    """Ask for a sign-in link by e-mail. The answer is the same whether or not the address is
+    known, and asking is limited per address and per e-mail address."""
+    form = SigninRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].strip().lower()
+        if signin.over_limit(request, email):
+            form.add_error(None, _("Je vroeg al enkele keren een link. Probeer het later opnieuw."))
+            return render(request, "rota/signin_request.html", {"form": form}, status=429)
+        membership = (
+            Membership.objects.filter(
+                user__email__iexact=email,
+                user__is_active=True,
+                is_active=True,
+                stek__is_active=True,
+            )  # fmt: skip
+            .select_related("user", "stek__network")
+            .first()
+        )
+        if membership is not None:
+            link = signin.link_for(request, membership.user)
+            services.send_signin_link(actor=None, membership=membership, link=link)
+        return render(request, "rota/signin_sent.html", {"email": email})
+    return render(
+        request, "rota/signin_request.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@never_cache
+def signin_confirm(request):
+    """The page a sign-in link opens. GET only shows the button; the POST signs in."""
+    if request.method == "POST":
+        user = signin.user_from_request(request)
+        if user is None:
+            return render(request, "rota/signin_confirm.html", {"invalid": True}, status=400)
+        auth_login(request, user)  # sets last_login: this link and every older one are used up
+        request.session.set_expiry(settings.SESSION_IDLE_MINUTES * 60)
+        services.record_signin_with_link(user=user)
+        memberships = active_memberships(user)
+        if len(memberships) == 1:
+            return redirect("rota:mine", slug=memberships[0].stek.slug)
+        return redirect("core:home")
+    return render(request, "rota/signin_confirm.html", {"has_token": "sesame" in request.GET})
+
+
+@login_required
+def signin_links(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_send_signin_links)
+    people = (
+        Membership.objects.filter(stek=stek, is_active=True)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    return render(
+        request,
+        "rota/signin_links.html",
+        {"stek": stek, "people": people, "days": settings.STEK_SIGNIN_LINK_DAYS},
+    )
+
+
+@login_required
+@require_POST
+def signin_send(request, slug, pk):
+    stek, membership = get_person_for_links(request, slug, pk)
+    link = signin.link_for(request, membership.user)
+    services.send_signin_link(actor=request.user, membership=membership, link=link)
+    messages.success(
+        request, _("De aanmeldlink is verstuurd naar %(email)s.") % {"email": membership.user.email}
+    )
+    return redirect("rota:signin_links", slug=stek.slug)
+
+
+@login_required
+@require_POST
+def signin_print(request, slug, pk):
+    """A page to print and hand over, for a volunteer without e-mail (a POST: it makes a
+    credential and records it)."""
+    stek, membership = get_person_for_links(request, slug, pk)
+    link = signin.link_for(request, membership.user)
+    services.record_printed_signin_link(actor=request.user, membership=membership)
+    response = render(
+        request,
+        "rota/signin_print.html",
+        {"stek": stek, "person": membership.user, "link": link,
+         "days": settings.STEK_SIGNIN_LINK_DAYS},
+    )  # fmt: skip
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def signin_revoke(request, slug, pk):
+    stek, membership = get_person_for_links(request, slug, pk)
+    services.revoke_signin_links(actor=request.user, membership=membership)
+    messages.success(
+        request,
+        _("Alle aanmeldlinks van %(name)s werken niet meer.") % {"name": membership.user.full_name},
+    )
+    return redirect("rota:signin_links", slug=stek.slug)

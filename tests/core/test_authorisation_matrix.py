@@ -160,6 +160,11 @@ def need_delete_kwargs(w):
 
 
 COORDINATORS = {"member": 403, "coordinator": 200}
+COORDINATORS_POST = {"member": 403, "coordinator": 302}
+
+
+def volunteer_kwargs(w):
+    return {"slug": w.stek_a.slug, "pk": w.memberships["volunteer_a"].pk}
 
 
 def public(status=200):
@@ -417,6 +422,19 @@ MATRIX = {
         None,
         stek_view(member=403, coordinator=302),
     ),
+    # Sign-in links: asking for one and its confirm page are open to all (GET signs nobody in);
+    # the coordinator mails, prints and revokes them.
+    "rota:signin_request": ("get", None, None, public()),
+    "rota:signin_confirm": ("get", None, None, public()),
+    "rota:signin_links": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS),
+    ),  # fmt: skip
+    "rota:signin_send": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS_POST)),
+    "rota:signin_print": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS)),
+    "rota:signin_revoke": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS_POST)),
 }
 
 
