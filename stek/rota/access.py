@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 
 from stek.agenda.models import Activity
 from stek.core.access import get_object_for_user, get_stek_for_user
-from stek.core.params import parse_id
 from stek.core.models import Membership
+from stek.core.params import parse_id
 from stek.core.permissions import active_memberships
 
 from . import permissions
