@@ -10,7 +10,7 @@ from stek.core.params import parse_id
 from stek.core.permissions import active_memberships
 
 from . import permissions
-from .models import Role, ShiftNeed, ShiftTake
+from .models import ReserveEntry, Role, ShiftNeed, ShiftTake
 
 
 def membership_in(user, stek):
@@ -60,3 +60,35 @@ def get_person_for_links(request, slug, pk):
     return get_object_for_user(
         request, slug, queryset, pk, permissions.can_send_signin_links, missing
     )
+
+
+def get_own_reserve(request, slug, pk):
+    """One of the user's own reserve entries in this STEK."""
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    pk = parse_id(pk)
+    entry = (
+        ReserveEntry.objects.filter(stek=stek, membership=membership, pk=pk)
+        .select_related("activity", "role", "stek")
+        .first()
+        if pk is not None
+        else None
+    )
+    if entry is None:
+        raise Http404(_("Deze plaats op de reservelijst vinden we niet."))
+    return stek, membership, entry
+
+
+def get_standin_take(request, slug, pk):
+    """Another member's take in this STEK that looks for a stand-in."""
+    queryset = ShiftTake.objects.filter(looking_for_standin=True).select_related(
+        "activity", "role__partner", "stek"
+    )
+    missing = _("Deze beurt zoekt geen vervanger meer.")
+    return get_object_for_user(request, slug, queryset, pk, permissions.can_take_shifts, missing)
+
+
+def get_take_for_planning(request, slug, pk):
+    queryset = ShiftTake.objects.select_related("activity", "role", "stek__network")
+    missing = _("Deze beurt hoort niet bij deze STEK.")
+    return get_object_for_user(request, slug, queryset, pk, permissions.can_plan_rota, missing)

@@ -11,7 +11,7 @@ from stek.core.models import Membership, Organisation
 from stek.core.services import ServiceError
 
 from . import services
-from .models import Role, ShiftNeed, ShiftTake
+from .models import ReserveEntry, Role, ShiftNeed, ShiftTake
 
 ONTHAAL = {
     "name": "Onthaal",
@@ -74,6 +74,7 @@ def seed_rota(steks, now=None):
     now = now or timezone.now()
     for slug, rota in ROTAS.items():
         stek = steks[slug]
+        ReserveEntry.objects.filter(stek=stek).delete()
         ShiftTake.objects.filter(stek=stek).delete()
         ShiftNeed.objects.filter(stek=stek).delete()
         roles = {}
@@ -92,6 +93,7 @@ def seed_rota(steks, now=None):
                     stek=stek, activity=activity, role=roles[role], count=count
                 )
         _seed_takes(stek, now)
+        _seed_reserve_and_standin(stek, now)
 
 
 def _seed_takes(stek, now):
@@ -118,3 +120,19 @@ def _seed_takes(stek, now):
                 services.take(membership=membership, need=slot.need, day=slot.date, now=now)
             except ServiceError:  # a partner's place a volunteer may not take
                 continue
+
+
+def _seed_reserve_and_standin(stek, now):
+    """A full slot with someone on its reserve list, and a take that looks for a stand-in."""
+    people = list(Membership.objects.filter(stek=stek, is_active=True).order_by("role", "pk"))
+    today = timezone.localdate(now)
+    for slot in services.slots(stek, today, today + timedelta(days=6)):
+        if slot.open or slot.starts_at <= now or slot.role.needs_partner:
+            continue
+        taking = {t.membership_id for t in slot.takes}
+        waiting = [m for m in people if m.pk not in taking]
+        if not waiting:
+            continue
+        services.join_reserve(membership=waiting[0], need=slot.need, day=slot.date, now=now)
+        services.ask_standin(take=slot.takes[0], now=now)
+        return

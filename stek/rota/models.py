@@ -12,7 +12,7 @@ from stek.agenda.enums import Pictogram
 from stek.agenda.models import Activity
 from stek.core.models import Membership, Organisation, Stek
 
-from .enums import TakeStatus
+from .enums import ReserveStatus, TakeStatus
 
 
 class Role(models.Model):
@@ -88,6 +88,12 @@ class ShiftTake(models.Model):
     )
     taken_at = models.DateTimeField(default=timezone.now)
     given_back_at = models.DateTimeField(null=True, blank=True)
+    looking_for_standin = models.BooleanField(
+        default=False, help_text=_("De persoon zoekt een vervanger: anderen zien de plaats.")
+    )
+    no_show = models.BooleanField(
+        default=False, help_text=_("Niet gekomen. Alleen de coördinator ziet dit; er volgt niets.")
+    )
 
     class Meta:
         ordering = ["date", "activity__start_time"]
@@ -100,3 +106,30 @@ class ShiftTake(models.Model):
 
     def __str__(self):
         return f"{self.membership} · {self.role} · {self.activity} {self.date}"
+
+
+class ReserveEntry(models.Model):
+    """A person on the reserve list of a full slot (a role in a session). When someone gives
+    their place back, the first one waiting is offered it until the session starts."""
+
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="rota_reserves")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="reserves")
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reserves")
+    date = models.DateField()
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="reserves")
+    status = models.CharField(
+        max_length=20, choices=ReserveStatus.choices, default=ReserveStatus.WAITING
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+    offered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["joined_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "activity", "date", "role"], name="rota_reserve_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} · {self.role} · {self.activity} {self.date} ({self.status})"

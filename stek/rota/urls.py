@@ -14,6 +14,25 @@ urlpatterns = [
     path("s/<slug:slug>/rooster/rollen/<int:pk>/", views.role_edit, name="role_edit"),
     path("s/<slug:slug>/rooster/activiteit/<int:pk>/", views.needs, name="needs"),
     path("s/<slug:slug>/rooster/nodig/<int:pk>/weg/", views.need_delete, name="need_delete"),
+    path(
+        "s/<slug:slug>/rooster/<int:pk>/<isodate:day>/reserve/",
+        views.reserve_join,
+        name="reserve_join",
+    ),  # fmt: skip
+    path(
+        "s/<slug:slug>/rooster/reserve/<int:pk>/weg/", views.reserve_leave, name="reserve_leave"
+    ),  # fmt: skip
+    path("s/<slug:slug>/rooster/reserve/<int:pk>/ja/", views.offer_accept, name="offer_accept"),
+    path("s/<slug:slug>/rooster/beurt/<int:pk>/vervanger/", views.standin_ask, name="standin_ask"),
+    path(
+        "s/<slug:slug>/rooster/beurt/<int:pk>/vervanger/stop/",
+        views.standin_cancel,
+        name="standin_cancel",
+    ),  # fmt: skip
+    path(
+        "s/<slug:slug>/rooster/beurt/<int:pk>/overnemen/", views.standin_take, name="standin_take"
+    ),  # fmt: skip
+    path("s/<slug:slug>/rooster/beurt/<int:pk>/niet-gekomen/", views.no_show, name="no_show"),
     path("aanmelden/link/", views.signin_confirm, name="signin_confirm"),
     path("aanmelden/link-vragen/", views.signin_request, name="signin_request"),
     path("s/<slug:slug>/rooster/aanmeldlinks/", views.signin_links, name="signin_links"),

@@ -20,9 +20,12 @@ from . import permissions, services, signin
 from .access import (
     get_activity_for_planning,
     get_need_for_user,
+    get_own_reserve,
     get_own_take,
     get_person_for_links,
     get_role_for_user,
+    get_standin_take,
+    get_take_for_planning,
     membership_in,
 )
 from .forms import NeedForm, RoleForm, SigninRequestForm
@@ -33,12 +36,15 @@ from .models import Role, ShiftNeed
 def open_places(request, slug):
     stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
     membership = membership_in(request.user, stek)
+    found = services.places(stek, membership)
     return render(
         request,
         "rota/open.html",
         {
             "stek": stek,
-            "slots": services.open_slots(stek, membership),
+            "slots": found["open"],
+            "full": found["full"],
+            "standins": found["standins"],
             "mine_count": len(services.my_takes(membership)),
             "horizon": services.HORIZON_DAYS,
         },
@@ -74,7 +80,16 @@ def take(request, slug, pk, day):
 def my_shifts(request, slug):
     stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
     membership = membership_in(request.user, stek)
-    return render(request, "rota/mine.html", {"stek": stek, "takes": services.my_takes(membership)})
+    return render(
+        request,
+        "rota/mine.html",
+        {
+            "stek": stek,
+            "takes": services.my_takes(membership),
+            "offers": services.my_offers(membership),
+            "reserves": services.my_reserves(membership),
+        },
+    )
 
 
 @login_required
@@ -98,7 +113,13 @@ def plan(request, slug):
     return render(
         request,
         "rota/plan.html",
-        {"stek": stek, "days": days, "activities": activities, "horizon": services.HORIZON_DAYS},
+        {
+            "stek": stek,
+            "days": days,
+            "activities": activities,
+            "horizon": services.HORIZON_DAYS,
+            "recent": services.recent_takes(stek),
+        },
     )
 
 
@@ -274,3 +295,96 @@ def signin_revoke(request, slug, pk):
         _("Alle aanmeldlinks van %(name)s werken niet meer.") % {"name": membership.user.full_name},
     )
     return redirect("rota:signin_links", slug=stek.slug)
+
+
+# The reserve list and stand-ins.
+
+
+def _done(request, action, success, target="rota:mine", slug=None):
+    try:
+        action()
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect(target, slug=slug)
+
+
+@login_required
+@require_POST
+def reserve_join(request, slug, pk, day):
+    stek, need = get_need_for_user(request, slug, pk)
+    day = parse_day(day)
+    membership = membership_in(request.user, stek)
+
+    def join():
+        if day is None:
+            raise ServiceError(_("Deze datum kennen we niet."))
+        services.join_reserve(membership=membership, need=need, day=day)
+
+    return _done(
+        request, join,
+        _("Je staat op de reservelijst. Komt er een plaats vrij, dan krijg je een e-mail."),
+        "rota:open", stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def reserve_leave(request, slug, pk):
+    stek, _membership, entry = get_own_reserve(request, slug, pk)
+    return _done(
+        request, lambda: services.leave_reserve(entry=entry),
+        _("Je staat niet meer op de reservelijst."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def offer_accept(request, slug, pk):
+    stek, _membership, entry = get_own_reserve(request, slug, pk)
+    return _done(
+        request, lambda: services.accept_offer(entry=entry),
+        _("Dank je! Je staat op het rooster."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def standin_ask(request, slug, pk):
+    stek, _membership, shift = get_own_take(request, slug, pk)
+    return _done(
+        request, lambda: services.ask_standin(take=shift),
+        _("De anderen zien nu dat je een vervanger zoekt. Tot iemand overneemt, blijft de beurt "
+          "van jou."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def standin_cancel(request, slug, pk):
+    stek, _membership, shift = get_own_take(request, slug, pk)
+    return _done(
+        request, lambda: services.cancel_standin(take=shift),
+        _("Je zoekt geen vervanger meer."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def standin_take(request, slug, pk):
+    stek, shift = get_standin_take(request, slug, pk)
+    membership = membership_in(request.user, stek)
+    return _done(
+        request, lambda: services.take_over(take=shift, membership=membership),
+        _("Dank je! Je neemt de beurt over."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def no_show(request, slug, pk):
+    stek, shift = get_take_for_planning(request, slug, pk)
+    services.set_no_show(actor=request.user, take=shift, no_show=request.POST.get("no_show") == "1")
+    messages.success(request, _("Bewaard."))
+    return redirect("rota:plan", slug=stek.slug)

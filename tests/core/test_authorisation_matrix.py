@@ -163,6 +163,29 @@ COORDINATORS = {"member": 403, "coordinator": 200}
 COORDINATORS_POST = {"member": 403, "coordinator": 302}
 
 
+def own_reserve_kwargs(w):
+    """volunteer_a waits on the reserve list of a full slot (worker_a took the place)."""
+    from datetime import date
+
+    from stek.rota import services
+
+    kwargs = need_kwargs(w)
+    need = services.ShiftNeed.objects.get(pk=kwargs["pk"])
+    day = date.fromisoformat(kwargs["day"])
+    services.take(membership=w.memberships["worker_a"], need=need, day=day)
+    entry = services.join_reserve(membership=w.memberships["volunteer_a"], need=need, day=day)
+    return {"slug": w.stek_a.slug, "pk": entry.pk}
+
+
+def standin_kwargs(w):
+    """volunteer_a's take, looking for a stand-in: the others in STEK A may take it over."""
+    from stek.rota import services
+
+    kwargs = own_take_kwargs(w)
+    services.ask_standin(take=services.ShiftTake.objects.get(pk=kwargs["pk"]))
+    return kwargs
+
+
 def volunteer_kwargs(w):
     return {"slug": w.stek_a.slug, "pk": w.memberships["volunteer_a"].pk}
 
@@ -422,6 +445,14 @@ MATRIX = {
         None,
         stek_view(member=403, coordinator=302),
     ),
+    # The reserve list and stand-ins: one's own entry and take; another's take to stand in for.
+    "rota:reserve_join": ("post", need_kwargs, None, stek_view(302)),
+    "rota:reserve_leave": ("post", own_reserve_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:offer_accept": ("post", own_reserve_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:standin_ask": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:standin_cancel": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:standin_take": ("post", standin_kwargs, None, stek_view(302)),
+    "rota:no_show": ("post", own_take_kwargs, None, stek_view(**COORDINATORS_POST)),
     # Sign-in links: asking for one and its confirm page are open to all (GET signs nobody in);
     # the coordinator mails, prints and revokes them.
     "rota:signin_request": ("get", None, None, public()),
