@@ -133,3 +133,27 @@ class ReserveEntry(models.Model):
 
     def __str__(self):
         return f"{self.membership} · {self.role} · {self.activity} {self.date} ({self.status})"
+
+
+class ReminderSent(models.Model):
+    """A reminder of this take went out: ``send_shift_reminders`` never sends it twice."""
+
+    take = models.OneToOneField(ShiftTake, on_delete=models.CASCADE, related_name="reminder")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.take} · {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's own shifts as an iCal feed. Only a hash of the token is
+    kept: the address is shown once, when made; renewing makes the old one stop working."""
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="rota_feed"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.membership} · {self.created_at:%Y-%m-%d}"

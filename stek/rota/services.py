@@ -4,12 +4,14 @@ values and raise core's ``ServiceError``.
 A slot is a role in one session: a need of an activity (role × count) on a date the agenda's
 occurrences say the activity takes place. There is no table of slots."""
 
+import hashlib
+import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,8 +23,9 @@ from stek.core import audit
 from stek.core.enums import AuditAction, MembershipRole
 from stek.core.services import ServiceError, assign
 
+from . import ical
 from .enums import ReserveStatus, TakeStatus
-from .models import ReserveEntry, Role, ShiftNeed, ShiftTake
+from .models import CalendarFeed, ReminderSent, ReserveEntry, Role, ShiftNeed, ShiftTake
 
 HORIZON_DAYS = 14
 
@@ -637,3 +640,97 @@ def record_signin_with_link(*, user):
             user, AuditAction.CHANGED, f"aanmeldlink lid {user.email}", stek=membership.stek,
             detail="gebruikt",
         )  # fmt: skip
+
+
+# Reminders and the personal iCal feed.
+
+REMINDER_DAYS = 2
+
+
+def send_reminders(now=None):
+    """E-mail each person their takes of today and the next ``REMINDER_DAYS`` days not
+    reminded yet, with an .ics attachment; record every take reminded. Returns
+    (people, takes) mailed. Run it twice: nothing goes out twice."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    due = (
+        ShiftTake.objects.filter(
+            status=TakeStatus.TAKEN,
+            date__range=(today, today + timedelta(days=REMINDER_DAYS)),
+            reminder__isnull=True,
+            membership__is_active=True,
+            membership__user__is_active=True,
+        )
+        .select_related("activity", "role", "stek", "membership__user")
+        .order_by("membership_id", "date", "activity__start_time")
+    )
+    per_person = defaultdict(list)
+    for take in due:
+        if starts_at(take.date, take.activity.start_time) > now:
+            per_person[take.membership].append(take)
+    people = takes = 0
+    for membership, mine in per_person.items():
+        user = membership.user
+        with transaction.atomic():
+            # claim the takes first: a second run at the same time finds them claimed
+            claimed = []
+            for take in mine:
+                _sent, created = ReminderSent.objects.get_or_create(
+                    take=take, defaults={"sent_at": now}
+                )
+                if created:
+                    claimed.append(take)
+            if not claimed or not user.email:
+                continue
+            message = EmailMessage(
+                _("Herinnering: je beurten bij %(stek)s") % {"stek": membership.stek.name},
+                render_to_string(
+                    "rota/email/reminder.txt",
+                    {"name": user.full_name, "stek": membership.stek, "takes": claimed},
+                ),
+                to=[user.email],
+            )
+            message.attach("beurten.ics", ical.calendar_of(claimed, membership.stek.name),
+                           "text/calendar")  # fmt: skip
+            message.send()
+        people += 1
+        takes += len(claimed)
+    return people, takes
+
+
+def _hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def renew_feed(*, membership):
+    """A new secret feed address for ``membership``; the old one stops working. Returns the
+    token (shown once: only its hash is kept)."""
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.update_or_create(
+        membership=membership, defaults={"token_hash": _hash(token), "created_at": timezone.now()}
+    )
+    audit.record(membership.user, AuditAction.CHANGED, f"agenda-link lid {membership.user.email}",
+                 stek=membership.stek, detail="nieuw")  # fmt: skip
+    return token
+
+
+@transaction.atomic
+def revoke_feed(*, membership):
+    CalendarFeed.objects.filter(membership=membership).delete()
+    audit.record(membership.user, AuditAction.REMOVED, f"agenda-link lid {membership.user.email}",
+                 stek=membership.stek, detail="ingetrokken")  # fmt: skip
+
+
+def feed_membership(token):
+    """The active membership whose feed ``token`` is, or None."""
+    feed = (
+        CalendarFeed.objects.filter(
+            token_hash=_hash(token or ""),
+            membership__is_active=True,
+            membership__user__is_active=True,
+        )  # fmt: skip
+        .select_related("membership__stek")
+        .first()
+    )
+    return feed.membership if feed else None

@@ -33,6 +33,10 @@ urlpatterns = [
         "s/<slug:slug>/rooster/beurt/<int:pk>/overnemen/", views.standin_take, name="standin_take"
     ),  # fmt: skip
     path("s/<slug:slug>/rooster/beurt/<int:pk>/niet-gekomen/", views.no_show, name="no_show"),
+    path("s/<slug:slug>/rooster/agenda-link/", views.feed, name="feed"),
+    path("s/<slug:slug>/rooster/agenda-link/nieuw/", views.feed_renew, name="feed_renew"),
+    path("s/<slug:slug>/rooster/agenda-link/weg/", views.feed_revoke, name="feed_revoke"),
+    path("rooster/ical/<str:token>.ics", views.feed_ics, name="feed_ics"),
     path("aanmelden/link/", views.signin_confirm, name="signin_confirm"),
     path("aanmelden/link-vragen/", views.signin_request, name="signin_request"),
     path("s/<slug:slug>/rooster/aanmeldlinks/", views.signin_links, name="signin_links"),

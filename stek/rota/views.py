@@ -2,7 +2,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,10 +15,11 @@ from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
 from stek.core.models import Membership
 from stek.core.params import parse_day
+from stek.core.pdf import public_url
 from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
 
-from . import permissions, services, signin
+from . import ical, permissions, services, signin
 from .access import (
     get_activity_for_planning,
     get_need_for_user,
@@ -29,7 +32,7 @@ from .access import (
     membership_in,
 )
 from .forms import NeedForm, RoleForm, SigninRequestForm
-from .models import Role, ShiftNeed
+from .models import CalendarFeed, Role, ShiftNeed
 
 
 @login_required
@@ -388,3 +391,46 @@ def no_show(request, slug, pk):
     services.set_no_show(actor=request.user, take=shift, no_show=request.POST.get("no_show") == "1")
     messages.success(request, _("Bewaard."))
     return redirect("rota:plan", slug=stek.slug)
+
+
+# The personal iCal feed of my shifts.
+
+
+@login_required
+def feed(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    has_feed = CalendarFeed.objects.filter(membership=membership).exists()
+    return render(request, "rota/feed.html", {"stek": stek, "has_feed": has_feed})
+
+
+@login_required
+@require_POST
+def feed_renew(request, slug):
+    """A new secret address, shown in this answer only (its hash is what is kept)."""
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    token = services.renew_feed(membership=membership)
+    url = public_url(request, reverse("rota:feed_ics", kwargs={"token": token}))
+    response = render(request, "rota/feed.html", {"stek": stek, "has_feed": True, "feed_url": url})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def feed_revoke(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    services.revoke_feed(membership=membership_in(request.user, stek))
+    messages.success(request, _("Je agenda-link werkt niet meer."))
+    return redirect("rota:feed", slug=stek.slug)
+
+
+def feed_ics(request, token):
+    """The feed a calendar app reads: no sign-in, the secret address is the key."""
+    membership = services.feed_membership(token)
+    if membership is None:
+        raise Http404(_("Deze agenda-link werkt niet (meer)."))
+    response = HttpResponse(ical.feed_of(membership), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response

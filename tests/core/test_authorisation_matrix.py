@@ -186,6 +186,12 @@ def standin_kwargs(w):
     return kwargs
 
 
+def feed_kwargs(w):
+    from stek.rota import services
+
+    return {"token": services.renew_feed(membership=w.memberships["volunteer_a"])}
+
+
 def volunteer_kwargs(w):
     return {"slug": w.stek_a.slug, "pk": w.memberships["volunteer_a"].pk}
 
@@ -453,6 +459,11 @@ MATRIX = {
     "rota:standin_cancel": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
     "rota:standin_take": ("post", standin_kwargs, None, stek_view(302)),
     "rota:no_show": ("post", own_take_kwargs, None, stek_view(**COORDINATORS_POST)),
+    # My shifts in my calendar: the page for every member; the feed opens with its secret.
+    "rota:feed": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "rota:feed_renew": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "rota:feed_revoke": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view(302)),
+    "rota:feed_ics": ("get", feed_kwargs, None, public()),
     # Sign-in links: asking for one and its confirm page are open to all (GET signs nobody in);
     # the coordinator mails, prints and revokes them.
     "rota:signin_request": ("get", None, None, public()),
