@@ -2,6 +2,7 @@
 the next two weeks, with some sessions understaffed and a partner gap (all names fictional)."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ from stek.core.models import Membership, Organisation
 from stek.core.services import ServiceError
 
 from . import services
-from .models import ReserveEntry, Role, ShiftNeed, ShiftTake
+from .models import AllowancePayment, ReserveEntry, Role, ShiftNeed, ShiftTake, VolunteerRecord
 
 ONTHAAL = {
     "name": "Onthaal",
@@ -74,6 +75,7 @@ def seed_rota(steks, now=None):
     now = now or timezone.now()
     for slug, rota in ROTAS.items():
         stek = steks[slug]
+        AllowancePayment.objects.filter(stek=stek).delete()
         ReserveEntry.objects.filter(stek=stek).delete()
         ShiftTake.objects.filter(stek=stek).delete()
         ShiftNeed.objects.filter(stek=stek).delete()
@@ -94,6 +96,7 @@ def seed_rota(steks, now=None):
                 )
         _seed_takes(stek, now)
         _seed_reserve_and_standin(stek, now)
+        _seed_allowances(stek, now)
 
 
 def _seed_takes(stek, now):
@@ -136,3 +139,33 @@ def _seed_reserve_and_standin(stek, now):
         services.join_reserve(membership=waiting[0], need=slot.need, day=slot.date, now=now)
         services.ask_standin(take=slot.takes[0], now=now)
         return
+
+
+def _seed_allowances(stek, now):
+    """Last week's takes of the volunteers, each with a flat-rate allowance of 10 euro (one
+    volunteer with the organisation's note handed over)."""
+    today = timezone.localdate(now)
+    volunteers = list(
+        Membership.objects.filter(stek=stek, is_active=True, role=MembershipRole.VOLUNTEER)
+    )
+    for i, membership in enumerate(volunteers):
+        if i == 0:
+            VolunteerRecord.objects.update_or_create(
+                membership=membership, defaults={"note_given_on": today - timedelta(days=30)}
+            )
+        need = ShiftNeed.objects.filter(stek=stek, role__needs_partner=False).first()
+        if need is None:
+            return
+        for days_ago in (7, 14):
+            day = today - timedelta(days=days_ago)
+            if day.year != today.year:
+                continue
+            take, _created = ShiftTake.objects.get_or_create(
+                stek=stek, membership=membership, activity=need.activity, date=day,
+                role=need.role,
+            )  # fmt: skip
+            AllowancePayment.objects.get_or_create(
+                take=take,
+                defaults={"stek": stek, "membership": membership, "date": day,
+                          "kind": "flat", "amount": Decimal("10.00")},
+            )  # fmt: skip

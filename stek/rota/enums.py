@@ -13,3 +13,8 @@ class ReserveStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Aanvaard")
     DECLINED = "declined", _("Niet aanvaard")
     LEFT = "left", _("Van de reservelijst gegaan")
+
+
+class AllowanceKind(models.TextChoices):
+    FLAT = "flat", _("Forfaitaire kostenvergoeding")
+    REAL = "real", _("Werkelijke kosten (met bewijs)")

@@ -12,7 +12,7 @@ from stek.agenda.enums import Pictogram
 from stek.agenda.models import Activity
 from stek.core.models import Membership, Organisation, Stek
 
-from .enums import ReserveStatus, TakeStatus
+from .enums import AllowanceKind, ReserveStatus, TakeStatus
 
 
 class Role(models.Model):
@@ -157,3 +157,40 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"{self.membership} · {self.created_at:%Y-%m-%d}"
+
+
+class AllowancePayment(models.Model):
+    """An expense allowance the coordinator paid for a take (the Belgian volunteer law: a flat
+    rate within a day and a year cap, or real costs with proof; never both in one year)."""
+
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="rota_allowances")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="rota_allowances"
+    )
+    take = models.OneToOneField(ShiftTake, on_delete=models.CASCADE, related_name="allowance")
+    date = models.DateField()
+    kind = models.CharField(_("soort"), max_length=10, choices=AllowanceKind.choices)
+    amount = models.DecimalField(_("bedrag (euro)"), max_digits=7, decimal_places=2)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="rota_allowance_pos"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} · {self.date} · {self.amount}"
+
+
+class VolunteerRecord(models.Model):
+    """What the coordinator ticks for a volunteer: the organisation's note (organisatienota,
+    the volunteer law's information duty) was handed over. Never a benefit status."""
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="rota_record"
+    )
+    note_given_on = models.DateField(_("organisatienota gegeven op"), null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.membership} · {self.note_given_on}"

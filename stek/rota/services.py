@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,11 +22,21 @@ from django.utils.translation import gettext as _
 from stek.agenda.occurrences import occurrences
 from stek.core import audit
 from stek.core.enums import AuditAction, MembershipRole
+from stek.core.models import Membership
 from stek.core.services import ServiceError, assign
 
 from . import ical
-from .enums import ReserveStatus, TakeStatus
-from .models import CalendarFeed, ReminderSent, ReserveEntry, Role, ShiftNeed, ShiftTake
+from .enums import AllowanceKind, ReserveStatus, TakeStatus
+from .models import (
+    AllowancePayment,
+    CalendarFeed,
+    ReminderSent,
+    ReserveEntry,
+    Role,
+    ShiftNeed,
+    ShiftTake,
+    VolunteerRecord,
+)
 
 HORIZON_DAYS = 14
 
@@ -734,3 +745,75 @@ def feed_membership(token):
         .first()
     )
     return feed.membership if feed else None
+
+
+# Hours and the volunteer law's expense allowance (allowance.py holds the caps).
+
+
+@transaction.atomic
+def record_allowance(*, actor, take, kind, amount):
+    """The coordinator records an allowance paid for ``take``. Refused: a take that did not
+    take place, a second one for the take, flat rate and real costs mixed in one year for one
+    volunteer, a flat rate over the day or the year cap. Returns (payment, warning or "")."""
+    from . import allowance
+
+    if take.status != TakeStatus.TAKEN or take.no_show:
+        raise ServiceError(_("Voor deze beurt kan je geen vergoeding noteren."))
+    if take.date > timezone.localdate():
+        raise ServiceError(_("Deze beurt moet nog plaatsvinden."))
+    if AllowancePayment.objects.filter(take=take).exists():
+        raise ServiceError(_("Voor deze beurt is al een vergoeding genoteerd."))
+    if amount is None or amount <= 0:
+        raise ServiceError(_("Vul een bedrag groter dan 0 in."), field="amount")
+    membership = take.membership
+    year = take.date.year
+    Membership.objects.select_for_update().get(pk=membership.pk)  # one payment at a time
+    this_year = AllowancePayment.objects.filter(membership=membership, date__year=year)
+    other = AllowanceKind.REAL if kind == AllowanceKind.FLAT else AllowanceKind.FLAT
+    if this_year.filter(kind=other).exists():
+        raise ServiceError(
+            _("Deze vrijwilliger kreeg dit jaar al %(other)s. De wet laat niet toe om "
+              "forfaitaire en werkelijke kosten te mengen in één jaar.")
+            % {"other": AllowanceKind(other).label.lower()},
+            field="kind",
+        )  # fmt: skip
+    warning = ""
+    if kind == AllowanceKind.FLAT:
+        caps = allowance.caps_for(year)
+        day_total = this_year.filter(date=take.date).aggregate(s=Sum("amount"))["s"] or 0
+        if day_total + amount > caps.day:
+            raise ServiceError(
+                _("Meer dan het dagmaximum van € %(cap)s.") % {"cap": caps.day}, field="amount"
+            )
+        year_total = this_year.aggregate(s=Sum("amount"))["s"] or 0
+        if year_total + amount > caps.per_year:
+            raise ServiceError(
+                _("Meer dan het jaarmaximum van € %(cap)s (al betaald: € %(paid)s).")
+                % {"cap": caps.per_year, "paid": year_total},
+                field="amount",
+            )
+        if year_total + amount >= caps.per_year * allowance.WARN_SHARE:
+            warning = _("Let op: nog € %(left)s tot het jaarmaximum.") % {
+                "left": caps.per_year - year_total - amount
+            }
+    payment = AllowancePayment.objects.create(
+        stek=take.stek, membership=membership, take=take, date=take.date, kind=kind,
+        amount=amount,
+    )  # fmt: skip
+    audit.record(
+        actor, AuditAction.CREATED, f"vergoeding lid {membership.user.email}", stek=take.stek,
+        detail=f"{kind} {amount} op {take.date}",
+    )  # fmt: skip
+    return payment, warning
+
+
+@transaction.atomic
+def set_note_given(*, actor, membership, given, today=None):
+    record, _created = VolunteerRecord.objects.get_or_create(membership=membership)
+    record.note_given_on = (today or timezone.localdate()) if given else None
+    record.save(update_fields=["note_given_on"])
+    audit.record(
+        actor, AuditAction.CHANGED, f"organisatienota lid {membership.user.email}",
+        stek=membership.stek, detail="gegeven" if given else "niet gegeven",
+    )  # fmt: skip
+    return record

@@ -37,6 +37,13 @@ urlpatterns = [
     path("s/<slug:slug>/rooster/agenda-link/nieuw/", views.feed_renew, name="feed_renew"),
     path("s/<slug:slug>/rooster/agenda-link/weg/", views.feed_revoke, name="feed_revoke"),
     path("rooster/ical/<str:token>.ics", views.feed_ics, name="feed_ics"),
+    path("s/<slug:slug>/rooster/vrijwilligers/", views.volunteers, name="volunteers"),
+    path("s/<slug:slug>/rooster/vrijwilligers/<int:pk>/", views.volunteer, name="volunteer"),
+    path(
+        "s/<slug:slug>/rooster/vrijwilligers/<int:pk>/nota/", views.note_given, name="note_given"
+    ),  # fmt: skip
+    path("s/<slug:slug>/rooster/mijn-uren/", views.my_hours, name="my_hours"),
+    path("s/<slug:slug>/rooster/mijn-uren/attest.pdf", views.certificate, name="certificate"),
     path("aanmelden/link/", views.signin_confirm, name="signin_confirm"),
     path("aanmelden/link-vragen/", views.signin_request, name="signin_request"),
     path("s/<slug:slug>/rooster/aanmeldlinks/", views.signin_links, name="signin_links"),

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,11 +16,11 @@ from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
 from stek.core.models import Membership
 from stek.core.params import parse_day
-from stek.core.pdf import public_url
+from stek.core.pdf import pdf_response, public_url
 from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
 
-from . import ical, permissions, services, signin
+from . import allowance, ical, permissions, services, signin
 from .access import (
     get_activity_for_planning,
     get_need_for_user,
@@ -31,8 +32,9 @@ from .access import (
     get_take_for_planning,
     membership_in,
 )
-from .forms import NeedForm, RoleForm, SigninRequestForm
-from .models import CalendarFeed, Role, ShiftNeed
+from .enums import TakeStatus
+from .forms import AllowanceForm, NeedForm, RoleForm, SigninRequestForm
+from .models import CalendarFeed, Role, ShiftNeed, ShiftTake, VolunteerRecord
 
 
 @login_required
@@ -434,3 +436,101 @@ def feed_ics(request, token):
     response = HttpResponse(ical.feed_of(membership), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# Hours and expense allowances (the Belgian volunteer law).
+
+
+def _year(request):
+    try:
+        year = int(request.GET.get("jaar", ""))
+    except ValueError:
+        year = None
+    today = timezone.localdate()
+    return year if year and 2000 <= year <= today.year else today.year
+
+
+@login_required
+def volunteers(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_plan_rota)
+    year = _year(request)
+    people = (
+        Membership.objects.filter(stek=stek, is_active=True)
+        .select_related("user", "rota_record")
+        .order_by("user__full_name")
+    )
+    rows = [(m, allowance.summary(m, year)) for m in people]
+    return render(
+        request, "rota/volunteers.html",
+        {"stek": stek, "rows": rows, "year": year, "caps": allowance.caps_for(year)},
+    )  # fmt: skip
+
+
+@login_required
+def volunteer(request, slug, pk):
+    stek, membership = get_person_for_links(request, slug, pk)
+    year = _year(request)
+    takes = ShiftTake.objects.filter(
+        membership=membership, status=TakeStatus.TAKEN, no_show=False, allowance__isnull=True,
+        date__year=year, date__lte=timezone.localdate(),
+    ).select_related("activity", "role")  # fmt: skip
+    form = AllowanceForm(request.POST or None, takes=takes)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _payment, warning = services.record_allowance(actor=request.user, **{
+                "take": form.cleaned_data["take"], "kind": form.cleaned_data["kind"],
+                "amount": form.cleaned_data["amount"]})  # fmt: skip
+        except ServiceError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("De vergoeding is genoteerd."))
+            if warning:
+                messages.warning(request, warning)
+            return redirect(reverse("rota:volunteer", args=[stek.slug, membership.pk]))
+    record = VolunteerRecord.objects.filter(membership=membership).first()
+    return render(
+        request, "rota/volunteer.html",
+        {"stek": stek, "person": membership, "form": form, "record": record,
+         "summary": allowance.summary(membership, year), "year": year},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def note_given(request, slug, pk):
+    stek, membership = get_person_for_links(request, slug, pk)
+    services.set_note_given(
+        actor=request.user, membership=membership, given=request.POST.get("given") == "1"
+    )
+    messages.success(request, _("Bewaard."))
+    return redirect("rota:volunteer", slug=stek.slug, pk=membership.pk)
+
+
+@login_required
+def my_hours(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    year = _year(request)
+    return render(
+        request, "rota/my_hours.html",
+        {"stek": stek, "summary": allowance.summary(membership, year), "year": year},
+    )  # fmt: skip
+
+
+@login_required
+def certificate(request, slug):
+    """The volunteer's own hours certificate (PDF) for a year."""
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    year = _year(request)
+    context = {
+        "stek": stek,
+        "person": request.user,
+        "summary": allowance.summary(membership, year),
+        "printed": timezone.localdate(),
+    }
+    return pdf_response(
+        request, "rota/certificate_pdf.html", context, f"uren-{stek.slug}-{year}.pdf",
+        stek=stek, back=reverse("rota:my_hours", args=[stek.slug]), no_store=True,
+    )  # fmt: skip

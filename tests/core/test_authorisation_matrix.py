@@ -464,6 +464,17 @@ MATRIX = {
     "rota:feed_renew": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
     "rota:feed_revoke": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view(302)),
     "rota:feed_ics": ("get", feed_kwargs, None, public()),
+    # Hours and allowances: the coordinator's list and page per person; my own hours and PDF.
+    "rota:volunteers": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS),
+    ),  # fmt: skip
+    "rota:volunteer": ("get", volunteer_kwargs, None, stek_view(**COORDINATORS)),
+    "rota:note_given": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS_POST)),
+    "rota:my_hours": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "rota:certificate": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
     # Sign-in links: asking for one and its confirm page are open to all (GET signs nobody in);
     # the coordinator mails, prints and revokes them.
     "rota:signin_request": ("get", None, None, public()),
