@@ -143,6 +143,7 @@ AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",  # the rota's sign-in links for volunteers (ADR 0012)
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -169,6 +170,17 @@ AXES_VERBOSE = False
 # The address axes locks: REMOTE_ADDR, or behind the proxy (STEK_BEHIND_PROXY) the client address
 # the proxy appended to X-Forwarded-For. One function with the referral-code limits.
 AXES_CLIENT_IP_CALLABLE = "stek.core.net.client_ip"
+
+# Sign-in links without a password (django-sesame, ADR 0012): single use (a sign-in or a new link
+# changes last_login, which every older link depends on), valid some days, used only on POST.
+STEK_SIGNIN_LINK_DAYS = env_int("STEK_SIGNIN_LINK_DAYS", 7)
+SESAME_MAX_AGE = timedelta(days=STEK_SIGNIN_LINK_DAYS)
+SESAME_ONE_TIME = True
+SESAME_INVALIDATE_ON_PASSWORD_CHANGE = True
+# Asking for a link by e-mail: requests per address and per e-mail address in a window.
+STEK_SIGNIN_WINDOW_SECONDS = env_int("STEK_SIGNIN_WINDOW_SECONDS", 3600)
+STEK_SIGNIN_REQUESTS_PER_IP = env_int("STEK_SIGNIN_REQUESTS_PER_IP", 10)
+STEK_SIGNIN_REQUESTS_PER_EMAIL = env_int("STEK_SIGNIN_REQUESTS_PER_EMAIL", 3)
 
 # Sessions: an idle timeout, shorter when someone logs in on a shared tablet.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)

@@ -40,6 +40,10 @@ def freeze_network_figures():
     return _command("freeze_network_figures")
 
 
+def send_shift_reminders():
+    return _command("send_shift_reminders")
+
+
 def clear_sessions():
     return _command("clearsessions")
 
@@ -72,6 +76,7 @@ def cache_cleanup():
 JOBS = [
     ("purge_referrals", purge_referrals),
     ("freeze_network_figures", freeze_network_figures),
+    ("send_shift_reminders", send_shift_reminders),
     ("clearsessions", clear_sessions),
     ("axes_cleanup", axes_cleanup),
     ("cache_cleanup", cache_cleanup),

@@ -2,6 +2,7 @@
 the next two weeks, with some sessions understaffed and a partner gap (all names fictional)."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ from stek.core.models import Membership, Organisation
 from stek.core.services import ServiceError
 
 from . import services
-from .models import Role, ShiftNeed, ShiftTake
+from .models import AllowancePayment, ReserveEntry, Role, ShiftNeed, ShiftTake, VolunteerRecord
 
 ONTHAAL = {
     "name": "Onthaal",
@@ -74,6 +75,8 @@ def seed_rota(steks, now=None):
     now = now or timezone.now()
     for slug, rota in ROTAS.items():
         stek = steks[slug]
+        AllowancePayment.objects.filter(stek=stek).delete()
+        ReserveEntry.objects.filter(stek=stek).delete()
         ShiftTake.objects.filter(stek=stek).delete()
         ShiftNeed.objects.filter(stek=stek).delete()
         roles = {}
@@ -92,6 +95,8 @@ def seed_rota(steks, now=None):
                     stek=stek, activity=activity, role=roles[role], count=count
                 )
         _seed_takes(stek, now)
+        _seed_reserve_and_standin(stek, now)
+        _seed_allowances(stek, now)
 
 
 def _seed_takes(stek, now):
@@ -118,3 +123,49 @@ def _seed_takes(stek, now):
                 services.take(membership=membership, need=slot.need, day=slot.date, now=now)
             except ServiceError:  # a partner's place a volunteer may not take
                 continue
+
+
+def _seed_reserve_and_standin(stek, now):
+    """A full slot with someone on its reserve list, and a take that looks for a stand-in."""
+    people = list(Membership.objects.filter(stek=stek, is_active=True).order_by("role", "pk"))
+    today = timezone.localdate(now)
+    for slot in services.slots(stek, today, today + timedelta(days=6)):
+        if slot.open or slot.starts_at <= now or slot.role.needs_partner:
+            continue
+        taking = {t.membership_id for t in slot.takes}
+        waiting = [m for m in people if m.pk not in taking]
+        if not waiting:
+            continue
+        services.join_reserve(membership=waiting[0], need=slot.need, day=slot.date, now=now)
+        services.ask_standin(take=slot.takes[0], now=now)
+        return
+
+
+def _seed_allowances(stek, now):
+    """Last week's takes of the volunteers, each with a flat-rate allowance of 10 euro (one
+    volunteer with the organisation's note handed over)."""
+    today = timezone.localdate(now)
+    volunteers = list(
+        Membership.objects.filter(stek=stek, is_active=True, role=MembershipRole.VOLUNTEER)
+    )
+    for i, membership in enumerate(volunteers):
+        if i == 0:
+            VolunteerRecord.objects.update_or_create(
+                membership=membership, defaults={"note_given_on": today - timedelta(days=30)}
+            )
+        need = ShiftNeed.objects.filter(stek=stek, role__needs_partner=False).first()
+        if need is None:
+            return
+        for days_ago in (7, 14):
+            day = today - timedelta(days=days_ago)
+            if day.year != today.year:
+                continue
+            take, _created = ShiftTake.objects.get_or_create(
+                stek=stek, membership=membership, activity=need.activity, date=day,
+                role=need.role,
+            )  # fmt: skip
+            AllowancePayment.objects.get_or_create(
+                take=take,
+                defaults={"stek": stek, "membership": membership, "date": day,
+                          "kind": "flat", "amount": Decimal("10.00")},
+            )  # fmt: skip

@@ -1,8 +1,11 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stek.core.models import Organisation
 
+from .enums import AllowanceKind
 from .models import Role
 
 
@@ -32,3 +35,22 @@ class NeedForm(forms.Form):
     def __init__(self, *args, stek, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].queryset = Role.objects.filter(stek=stek, is_active=True)
+
+
+class SigninRequestForm(forms.Form):
+    email = forms.EmailField(label=_("Je e-mailadres"), max_length=254)
+
+
+class AllowanceForm(forms.Form):
+    take = forms.ModelChoiceField(label=_("beurt"), queryset=None)
+    kind = forms.ChoiceField(label=_("soort"), choices=AllowanceKind.choices)
+    amount = forms.DecimalField(
+        label=_("bedrag (euro)"), min_value=Decimal("0.01"), max_digits=7, decimal_places=2
+    )
+
+    def __init__(self, *args, takes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["take"].queryset = takes
+        self.fields["take"].label_from_instance = lambda t: (
+            f"{t.date:%d/%m/%Y} · {t.role.name} · {t.activity.title}"
+        )

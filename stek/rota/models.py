@@ -12,7 +12,7 @@ from stek.agenda.enums import Pictogram
 from stek.agenda.models import Activity
 from stek.core.models import Membership, Organisation, Stek
 
-from .enums import TakeStatus
+from .enums import AllowanceKind, ReserveStatus, TakeStatus
 
 
 class Role(models.Model):
@@ -88,6 +88,12 @@ class ShiftTake(models.Model):
     )
     taken_at = models.DateTimeField(default=timezone.now)
     given_back_at = models.DateTimeField(null=True, blank=True)
+    looking_for_standin = models.BooleanField(
+        default=False, help_text=_("De persoon zoekt een vervanger: anderen zien de plaats.")
+    )
+    no_show = models.BooleanField(
+        default=False, help_text=_("Niet gekomen. Alleen de coördinator ziet dit; er volgt niets.")
+    )
 
     class Meta:
         ordering = ["date", "activity__start_time"]
@@ -100,3 +106,91 @@ class ShiftTake(models.Model):
 
     def __str__(self):
         return f"{self.membership} · {self.role} · {self.activity} {self.date}"
+
+
+class ReserveEntry(models.Model):
+    """A person on the reserve list of a full slot (a role in a session). When someone gives
+    their place back, the first one waiting is offered it until the session starts."""
+
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="rota_reserves")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="reserves")
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reserves")
+    date = models.DateField()
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="reserves")
+    status = models.CharField(
+        max_length=20, choices=ReserveStatus.choices, default=ReserveStatus.WAITING
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+    offered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["joined_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "activity", "date", "role"], name="rota_reserve_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} · {self.role} · {self.activity} {self.date} ({self.status})"
+
+
+class ReminderSent(models.Model):
+    """A reminder of this take went out: ``send_shift_reminders`` never sends it twice."""
+
+    take = models.OneToOneField(ShiftTake, on_delete=models.CASCADE, related_name="reminder")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.take} · {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's own shifts as an iCal feed. Only a hash of the token is
+    kept: the address is shown once, when made; renewing makes the old one stop working."""
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="rota_feed"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.membership} · {self.created_at:%Y-%m-%d}"
+
+
+class AllowancePayment(models.Model):
+    """An expense allowance the coordinator paid for a take (the Belgian volunteer law: a flat
+    rate within a day and a year cap, or real costs with proof; never both in one year)."""
+
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="rota_allowances")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="rota_allowances"
+    )
+    take = models.OneToOneField(ShiftTake, on_delete=models.CASCADE, related_name="allowance")
+    date = models.DateField()
+    kind = models.CharField(_("soort"), max_length=10, choices=AllowanceKind.choices)
+    amount = models.DecimalField(_("bedrag (euro)"), max_digits=7, decimal_places=2)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="rota_allowance_pos"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} · {self.date} · {self.amount}"
+
+
+class VolunteerRecord(models.Model):
+    """What the coordinator ticks for a volunteer: the organisation's note (organisatienota,
+    the volunteer law's information duty) was handed over. Never a benefit status."""
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="rota_record"
+    )
+    note_given_on = models.DateField(_("organisatienota gegeven op"), null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.membership} · {self.note_given_on}"

@@ -10,3 +10,7 @@ def can_take_shifts(user, stek):
 
 def can_plan_rota(user, stek):
     return is_coordinator(user, stek)
+
+
+def can_send_signin_links(user, stek):
+    return is_coordinator(user, stek)

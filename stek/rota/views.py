@@ -1,38 +1,55 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from stek.agenda.models import Activity
 from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
+from stek.core.models import Membership
 from stek.core.params import parse_day
+from stek.core.pdf import pdf_response, public_url
+from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
 
-from . import permissions, services
+from . import allowance, ical, permissions, services, signin
 from .access import (
     get_activity_for_planning,
     get_need_for_user,
+    get_own_reserve,
     get_own_take,
+    get_person_for_links,
     get_role_for_user,
+    get_standin_take,
+    get_take_for_planning,
     membership_in,
 )
-from .forms import NeedForm, RoleForm
-from .models import Role, ShiftNeed
+from .enums import TakeStatus
+from .forms import AllowanceForm, NeedForm, RoleForm, SigninRequestForm
+from .models import CalendarFeed, Role, ShiftNeed, ShiftTake, VolunteerRecord
 
 
 @login_required
 def open_places(request, slug):
     stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
     membership = membership_in(request.user, stek)
+    found = services.places(stek, membership)
     return render(
         request,
         "rota/open.html",
         {
             "stek": stek,
-            "slots": services.open_slots(stek, membership),
+            "slots": found["open"],
+            "full": found["full"],
+            "standins": found["standins"],
             "mine_count": len(services.my_takes(membership)),
             "horizon": services.HORIZON_DAYS,
         },
@@ -68,7 +85,16 @@ def take(request, slug, pk, day):
 def my_shifts(request, slug):
     stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
     membership = membership_in(request.user, stek)
-    return render(request, "rota/mine.html", {"stek": stek, "takes": services.my_takes(membership)})
+    return render(
+        request,
+        "rota/mine.html",
+        {
+            "stek": stek,
+            "takes": services.my_takes(membership),
+            "offers": services.my_offers(membership),
+            "reserves": services.my_reserves(membership),
+        },
+    )
 
 
 @login_required
@@ -92,7 +118,13 @@ def plan(request, slug):
     return render(
         request,
         "rota/plan.html",
-        {"stek": stek, "days": days, "activities": activities, "horizon": services.HORIZON_DAYS},
+        {
+            "stek": stek,
+            "days": days,
+            "activities": activities,
+            "horizon": services.HORIZON_DAYS,
+            "recent": services.recent_takes(stek),
+        },
     )
 
 
@@ -162,3 +194,343 @@ def need_delete(request, slug, pk):
     services.remove_need(actor=request.user, need=need)
     messages.success(request, _("Deze rol is niet meer nodig bij deze activiteit."))
     return redirect("rota:needs", slug=stek.slug, pk=need.activity_id)
+
+
+# Sign-in links without a password (signin.py, ADR 0012).
+
+
+@never_cache
+def signin_request(request):
+    """Ask for a sign-in link by e-mail. The answer is the same whether or not the address is
+    known, and asking is limited per address and per e-mail address."""
+    form = SigninRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].strip().lower()
+        if signin.over_limit(request, email):
+            form.add_error(None, _("Je vroeg al enkele keren een link. Probeer het later opnieuw."))
+            return render(request, "rota/signin_request.html", {"form": form}, status=429)
+        membership = (
+            Membership.objects.filter(
+                user__email__iexact=email,
+                user__is_active=True,
+                is_active=True,
+                stek__is_active=True,
+            )  # fmt: skip
+            .select_related("user", "stek__network")
+            .first()
+        )
+        if membership is not None:
+            link = signin.link_for(request, membership.user)
+            services.send_signin_link(actor=None, membership=membership, link=link)
+        return render(request, "rota/signin_sent.html", {"email": email})
+    return render(
+        request, "rota/signin_request.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@never_cache
+def signin_confirm(request):
+    """The page a sign-in link opens. GET only shows the button; the POST signs in."""
+    if request.method == "POST":
+        user = signin.user_from_request(request)
+        if user is None:
+            return render(request, "rota/signin_confirm.html", {"invalid": True}, status=400)
+        auth_login(request, user)  # sets last_login: this link and every older one are used up
+        request.session.set_expiry(settings.SESSION_IDLE_MINUTES * 60)
+        services.record_signin_with_link(user=user)
+        memberships = active_memberships(user)
+        if len(memberships) == 1:
+            return redirect("rota:mine", slug=memberships[0].stek.slug)
+        return redirect("core:home")
+    return render(request, "rota/signin_confirm.html", {"has_token": "sesame" in request.GET})
+
+
+@login_required
+def signin_links(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_send_signin_links)
+    people = (
+        Membership.objects.filter(stek=stek, is_active=True)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    return render(
+        request,
+        "rota/signin_links.html",
+        {"stek": stek, "people": people, "days": settings.STEK_SIGNIN_LINK_DAYS},
+    )
+
+
+@login_required
+@require_POST
+def signin_send(request, slug, pk):
+    stek, membership = get_person_for_links(request, slug, pk)
+    link = signin.link_for(request, membership.user)
+    services.send_signin_link(actor=request.user, membership=membership, link=link)
+    messages.success(
+        request, _("De aanmeldlink is verstuurd naar %(email)s.") % {"email": membership.user.email}
+    )
+    return redirect("rota:signin_links", slug=stek.slug)
+
+
+@login_required
+@require_POST
+def signin_print(request, slug, pk):
+    """A page to print and hand over, for a volunteer without e-mail (a POST: it makes a
+    credential and records it)."""
+    stek, membership = get_person_for_links(request, slug, pk)
+    link = signin.link_for(request, membership.user)
+    services.record_printed_signin_link(actor=request.user, membership=membership)
+    response = render(
+        request,
+        "rota/signin_print.html",
+        {"stek": stek, "person": membership.user, "link": link,
+         "days": settings.STEK_SIGNIN_LINK_DAYS},
+    )  # fmt: skip
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def signin_revoke(request, slug, pk):
+    stek, membership = get_person_for_links(request, slug, pk)
+    services.revoke_signin_links(actor=request.user, membership=membership)
+    messages.success(
+        request,
+        _("Alle aanmeldlinks van %(name)s werken niet meer.") % {"name": membership.user.full_name},
+    )
+    return redirect("rota:signin_links", slug=stek.slug)
+
+
+# The reserve list and stand-ins.
+
+
+def _done(request, action, success, target="rota:mine", slug=None):
+    try:
+        action()
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect(target, slug=slug)
+
+
+@login_required
+@require_POST
+def reserve_join(request, slug, pk, day):
+    stek, need = get_need_for_user(request, slug, pk)
+    day = parse_day(day)
+    membership = membership_in(request.user, stek)
+
+    def join():
+        if day is None:
+            raise ServiceError(_("Deze datum kennen we niet."))
+        services.join_reserve(membership=membership, need=need, day=day)
+
+    return _done(
+        request, join,
+        _("Je staat op de reservelijst. Komt er een plaats vrij, dan krijg je een e-mail."),
+        "rota:open", stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def reserve_leave(request, slug, pk):
+    stek, _membership, entry = get_own_reserve(request, slug, pk)
+    return _done(
+        request, lambda: services.leave_reserve(entry=entry),
+        _("Je staat niet meer op de reservelijst."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def offer_accept(request, slug, pk):
+    stek, _membership, entry = get_own_reserve(request, slug, pk)
+    return _done(
+        request, lambda: services.accept_offer(entry=entry),
+        _("Dank je! Je staat op het rooster."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def standin_ask(request, slug, pk):
+    stek, _membership, shift = get_own_take(request, slug, pk)
+    return _done(
+        request, lambda: services.ask_standin(take=shift),
+        _("De anderen zien nu dat je een vervanger zoekt. Tot iemand overneemt, blijft de beurt "
+          "van jou."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def standin_cancel(request, slug, pk):
+    stek, _membership, shift = get_own_take(request, slug, pk)
+    return _done(
+        request, lambda: services.cancel_standin(take=shift),
+        _("Je zoekt geen vervanger meer."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def standin_take(request, slug, pk):
+    stek, shift = get_standin_take(request, slug, pk)
+    membership = membership_in(request.user, stek)
+    return _done(
+        request, lambda: services.take_over(take=shift, membership=membership),
+        _("Dank je! Je neemt de beurt over."), slug=stek.slug,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def no_show(request, slug, pk):
+    stek, shift = get_take_for_planning(request, slug, pk)
+    services.set_no_show(actor=request.user, take=shift, no_show=request.POST.get("no_show") == "1")
+    messages.success(request, _("Bewaard."))
+    return redirect("rota:plan", slug=stek.slug)
+
+
+# The personal iCal feed of my shifts.
+
+
+@login_required
+def feed(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    has_feed = CalendarFeed.objects.filter(membership=membership).exists()
+    return render(request, "rota/feed.html", {"stek": stek, "has_feed": has_feed})
+
+
+@login_required
+@require_POST
+def feed_renew(request, slug):
+    """A new secret address, shown in this answer only (its hash is what is kept)."""
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    token = services.renew_feed(membership=membership)
+    url = public_url(request, reverse("rota:feed_ics", kwargs={"token": token}))
+    response = render(request, "rota/feed.html", {"stek": stek, "has_feed": True, "feed_url": url})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def feed_revoke(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    services.revoke_feed(membership=membership_in(request.user, stek))
+    messages.success(request, _("Je agenda-link werkt niet meer."))
+    return redirect("rota:feed", slug=stek.slug)
+
+
+def feed_ics(request, token):
+    """The feed a calendar app reads: no sign-in, the secret address is the key."""
+    membership = services.feed_membership(token)
+    if membership is None:
+        raise Http404(_("Deze agenda-link werkt niet (meer)."))
+    response = HttpResponse(ical.feed_of(membership), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Hours and expense allowances (the Belgian volunteer law).
+
+
+def _year(request):
+    try:
+        year = int(request.GET.get("jaar", ""))
+    except ValueError:
+        year = None
+    today = timezone.localdate()
+    return year if year and 2000 <= year <= today.year else today.year
+
+
+@login_required
+def volunteers(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_plan_rota)
+    year = _year(request)
+    people = (
+        Membership.objects.filter(stek=stek, is_active=True)
+        .select_related("user", "rota_record")
+        .order_by("user__full_name")
+    )
+    rows = [(m, allowance.summary(m, year)) for m in people]
+    return render(
+        request, "rota/volunteers.html",
+        {"stek": stek, "rows": rows, "year": year, "caps": allowance.caps_for(year)},
+    )  # fmt: skip
+
+
+@login_required
+def volunteer(request, slug, pk):
+    stek, membership = get_person_for_links(request, slug, pk)
+    year = _year(request)
+    takes = ShiftTake.objects.filter(
+        membership=membership, status=TakeStatus.TAKEN, no_show=False, allowance__isnull=True,
+        date__year=year, date__lte=timezone.localdate(),
+    ).select_related("activity", "role")  # fmt: skip
+    form = AllowanceForm(request.POST or None, takes=takes)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _payment, warning = services.record_allowance(actor=request.user, **{
+                "take": form.cleaned_data["take"], "kind": form.cleaned_data["kind"],
+                "amount": form.cleaned_data["amount"]})  # fmt: skip
+        except ServiceError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("De vergoeding is genoteerd."))
+            if warning:
+                messages.warning(request, warning)
+            return redirect(reverse("rota:volunteer", args=[stek.slug, membership.pk]))
+    record = VolunteerRecord.objects.filter(membership=membership).first()
+    return render(
+        request, "rota/volunteer.html",
+        {"stek": stek, "person": membership, "form": form, "record": record,
+         "summary": allowance.summary(membership, year), "year": year},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def note_given(request, slug, pk):
+    stek, membership = get_person_for_links(request, slug, pk)
+    services.set_note_given(
+        actor=request.user, membership=membership, given=request.POST.get("given") == "1"
+    )
+    messages.success(request, _("Bewaard."))
+    return redirect("rota:volunteer", slug=stek.slug, pk=membership.pk)
+
+
+@login_required
+def my_hours(request, slug):
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    year = _year(request)
+    return render(
+        request, "rota/my_hours.html",
+        {"stek": stek, "summary": allowance.summary(membership, year), "year": year},
+    )  # fmt: skip
+
+
+@login_required
+def certificate(request, slug):
+    """The volunteer's own hours certificate (PDF) for a year."""
+    stek = get_stek_for_user(request, slug, permissions.can_take_shifts)
+    membership = membership_in(request.user, stek)
+    year = _year(request)
+    context = {
+        "stek": stek,
+        "person": request.user,
+        "summary": allowance.summary(membership, year),
+        "printed": timezone.localdate(),
+    }
+    return pdf_response(
+        request, "rota/certificate_pdf.html", context, f"uren-{stek.slug}-{year}.pdf",
+        stek=stek, back=reverse("rota:my_hours", args=[stek.slug]), no_store=True,
+    )  # fmt: skip

@@ -188,6 +188,40 @@ def phone_vote_kwargs(w):
 
 
 COORDINATORS = {"member": 403, "coordinator": 200}
+COORDINATORS_POST = {"member": 403, "coordinator": 302}
+
+
+def own_reserve_kwargs(w):
+    """volunteer_a waits on the reserve list of a full slot (worker_a took the place)."""
+    from datetime import date
+
+    from stek.rota import services
+
+    kwargs = need_kwargs(w)
+    need = services.ShiftNeed.objects.get(pk=kwargs["pk"])
+    day = date.fromisoformat(kwargs["day"])
+    services.take(membership=w.memberships["worker_a"], need=need, day=day)
+    entry = services.join_reserve(membership=w.memberships["volunteer_a"], need=need, day=day)
+    return {"slug": w.stek_a.slug, "pk": entry.pk}
+
+
+def standin_kwargs(w):
+    """volunteer_a's take, looking for a stand-in: the others in STEK A may take it over."""
+    from stek.rota import services
+
+    kwargs = own_take_kwargs(w)
+    services.ask_standin(take=services.ShiftTake.objects.get(pk=kwargs["pk"]))
+    return kwargs
+
+
+def feed_kwargs(w):
+    from stek.rota import services
+
+    return {"token": services.renew_feed(membership=w.memberships["volunteer_a"])}
+
+
+def volunteer_kwargs(w):
+    return {"slug": w.stek_a.slug, "pk": w.memberships["volunteer_a"].pk}
 
 
 def report_kwargs(w):
@@ -497,6 +531,43 @@ MATRIX = {
     # The network reads frozen reports only (already suppressed), never today's figures.
     "reports:network": ("get", lambda w: {"slug": w.network.slug}, None, network_view(200, 200)),
     "reports:network_year": ("get", network_report_kwargs, None, network_view(200, 200)),
+    # The reserve list and stand-ins: one's own entry and take; another's take to stand in for.
+    "rota:reserve_join": ("post", need_kwargs, None, stek_view(302)),
+    "rota:reserve_leave": ("post", own_reserve_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:offer_accept": ("post", own_reserve_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:standin_ask": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:standin_cancel": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
+    "rota:standin_take": ("post", standin_kwargs, None, stek_view(302)),
+    "rota:no_show": ("post", own_take_kwargs, None, stek_view(**COORDINATORS_POST)),
+    # My shifts in my calendar: the page for every member; the feed opens with its secret.
+    "rota:feed": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "rota:feed_renew": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "rota:feed_revoke": ("post", lambda w: {"slug": w.stek_a.slug}, None, stek_view(302)),
+    "rota:feed_ics": ("get", feed_kwargs, None, public()),
+    # Hours and allowances: the coordinator's list and page per person; my own hours and PDF.
+    "rota:volunteers": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS),
+    ),  # fmt: skip
+    "rota:volunteer": ("get", volunteer_kwargs, None, stek_view(**COORDINATORS)),
+    "rota:note_given": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS_POST)),
+    "rota:my_hours": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    "rota:certificate": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
+    # Sign-in links: asking for one and its confirm page are open to all (GET signs nobody in);
+    # the coordinator mails, prints and revokes them.
+    "rota:signin_request": ("get", None, None, public()),
+    "rota:signin_confirm": ("get", None, None, public()),
+    "rota:signin_links": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS),
+    ),  # fmt: skip
+    "rota:signin_send": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS_POST)),
+    "rota:signin_print": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS)),
+    "rota:signin_revoke": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS_POST)),
 }
 
 

@@ -8,7 +8,7 @@ from django.test import Client
 
 from stek.core.models import Stek, User
 from stek.rota import services
-from stek.rota.models import Role, ShiftTake
+from stek.rota.models import AllowancePayment, ReserveEntry, Role, ShiftTake
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,6 +23,11 @@ def test_the_demo_rota_has_roles_takes_and_gaps_and_seeds_twice():
     sessions = [s for _day, day in services.planning(wissel) for s in day]
     assert any(s.short for s in sessions) and any(not s.short for s in sessions)
     assert any(s.partner_gaps for s in sessions)
+    assert ReserveEntry.objects.filter(stek=wissel, status="waiting").exists()
+    assert ShiftTake.objects.filter(stek=wissel, looking_for_standin=True).exists()
+    assert AllowancePayment.objects.filter(stek=wissel).exists() or (
+        services.timezone.localdate().timetuple().tm_yday <= 14  # last weeks were last year
+    )
     client = Client()
     client.force_login(User.objects.get(email="volunteer@stek.example"))
     for url in ["/s/de-wissel/rooster/", "/s/de-wissel/rooster/mijn-beurten/", "/s/de-wissel/"]:

@@ -124,4 +124,6 @@ def test_the_rota_pages_read_as_many_queries_for_n_rows_as_for_2n(world, client_
     few = _count(client, url)
     _grow(world, 3, 3)
     many = _count(client, url)
-    assert many == few and many <= 15, (few, many)
+    # the ceiling: 15, plus the reserve list's offers and waits (open) or the recent takes for
+    # the no-shows (plan); what matters is that it does not grow with the rows
+    assert many == few and many <= 17, (few, many)

@@ -1,0 +1,54 @@
+"""iCalendar (RFC 5545) of a person's own shifts: the reminder's attachment and the personal
+feed. (The public programme's writer is in stek/public, higher in the import order.)"""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from .enums import TakeStatus
+from .models import ShiftTake
+
+PAST_DAYS, FUTURE_DAYS = 14, 84
+
+
+def calendar_of(takes, name):
+    tz = ZoneInfo(settings.TIME_ZONE)
+    cal = Calendar()
+    cal.add("prodid", "-//stek//rooster//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    stamp = timezone.now()
+    for take in takes:
+        activity = take.activity
+        event = Event()
+        event.add("uid", f"rota-{take.pk}@{take.stek.slug}.stek")
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{take.role.name} · {activity.title}")
+        event.add("dtstart", datetime.combine(take.date, activity.start_time, tzinfo=tz))
+        event.add("dtend", datetime.combine(take.date, activity.end_time, tzinfo=tz))
+        place = ", ".join(p for p in (activity.place.strip(), take.stek.address.strip()) if p)
+        if place:
+            event.add("location", place)
+        event.add("description", take.role.what_you_do)
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def feed_of(membership):
+    today = timezone.localdate()
+    takes = (
+        ShiftTake.objects.filter(
+            membership=membership,
+            status=TakeStatus.TAKEN,
+            date__range=(today - timedelta(days=PAST_DAYS), today + timedelta(days=FUTURE_DAYS)),
+        )
+        .select_related("activity", "role", "stek")
+        .order_by("date")
+    )
+    return calendar_of(takes, f"{membership.stek.name} – rooster")
