@@ -93,7 +93,8 @@ def detecting():
         for week in range(YEARS * 52):
             for _ in range(rng.randint(PER_WEEK // 2, PER_WEEK * 3 // 2)):
                 topic = rng.choice(favourite if rng.random() < 0.6 else topics)
-                rows.append(Signal(stek=stek, week=monday - timedelta(weeks=week), kind="problem",
+                day = monday - timedelta(weeks=week)  # counted in its Monday's month
+                rows.append(Signal(stek=stek, week=day, month=day.replace(day=1), kind="problem",
                                    life_domain=topic.life_domain, topic=topic))  # fmt: skip
     t = time.perf_counter()
     Signal.objects.bulk_create(rows, batch_size=5000)

@@ -90,7 +90,7 @@ def run():
     base_count = len(single)
 
     latencies, errors, elapsed = concurrently(clients, tap, TAPS_EACH)
-    final = re.search(r'tally-open.*?class="tally-count" aria-live="polite">(\d+)<',
+    final = re.search(r'tally-open.*?class="tally-count" aria-live="polite"[^>]*>(\d+)<',
                       clients[0].get("/s/de-wissel/vandaag/"), re.S)  # fmt: skip
     if not latencies:
         print(f"no tap succeeded; first error: {errors[:1]} (server log: {LOG.name})")
