@@ -107,14 +107,14 @@ def detecting():
 
     def cold_view():
         boundary._MEMO.clear()  # the per-process memo: measure the replay itself
-        return stats.network_view(network, ids, year, today)
+        return stats.network_view(network, steks, year, today)
 
     for name, run in (
         ("rising (every STEK, 8 weeks against 52)", lambda: detection.rising(ids, today)),
         ("recurring (52 weeks)", lambda: detection.recurring(ids, period.start, period.end)),
         (f"network view {year} (12 months replayed, suppression computed)", cold_view),
         (f"network view {year} again (suppression from the memo)",
-         lambda: stats.network_view(network, ids, year, today)),
+         lambda: stats.network_view(network, steks, year, today)),
     ):  # fmt: skip
         samples = []
         for _ in range(5):
