@@ -11,20 +11,42 @@ def purge_tap_keys():
     return f"removed {purge(timezone.localdate())} tap keys from before yesterday"
 
 
-def _forget_occurrences(sender, instance, **kwargs):
-    """An activity, pause or session change was saved or deleted: the STEK's cached
-    occurrences are not read any more (services, forms, the admin and the demo alike)."""
-    from .models import Activity
-    from .occurrences import forget_occurrences
-
+def _stek_of(instance):
     stek_id = getattr(instance, "stek_id", None)
     if stek_id is None and getattr(instance, "activity_id", None) is not None:
+        from .models import Activity
+
         stek_id = (
             Activity.objects.filter(pk=instance.activity_id)
             .values_list("stek_id", flat=True)
             .first()
         )
-    forget_occurrences(stek_id)
+    return stek_id
+
+
+def _agenda_changed(sender, instance, **kwargs):
+    """An activity, pause or session change was saved or deleted: a new agenda version for the
+    STEK (its cached occurrences and the pages drawn from them are not read any more), from
+    services, forms, the admin and the demo alike. Module-level: signals hold receivers weakly."""
+    from .occurrences import agenda_changed
+
+    agenda_changed(_stek_of(instance))
+
+
+def _tally_changed(sender, instance, **kwargs):
+    """A counting category or a counted session was saved or deleted: a new tally version for
+    the STEK (Vandaag's remembered cards are not read any more). A tap's count is an update()
+    that sends no signal: ``services.tap`` renews the version itself."""
+    from .services import tally_changed
+
+    tally_changed(getattr(instance, "stek_id", None))
+
+
+def _organisations_changed(sender, **kwargs):
+    """An organisation was saved or deleted: the programme shows who presents an activity."""
+    from .occurrences import organisations_changed
+
+    organisations_changed()
 
 
 class AgendaConfig(AppConfig):
@@ -35,13 +57,21 @@ class AgendaConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .models import Activity, Pause, SessionChange
+        from stek.core.models import Organisation
+
+        from .models import Activity, Pause, Session, SessionChange, TallyCategory
 
         for model in (Activity, Pause, SessionChange):
-            post_save.connect(_forget_occurrences, sender=model, dispatch_uid=f"occ-{model}")
-            post_delete.connect(_forget_occurrences, sender=model, dispatch_uid=f"occ-del-{model}")
-        # deactivating an activity is an update() (no signal): the cache keeps only the
-        # sessions of the activities that are still active (read fresh every time)
+            post_save.connect(_agenda_changed, sender=model, dispatch_uid=f"occ-{model}")
+            post_delete.connect(_agenda_changed, sender=model, dispatch_uid=f"occ-del-{model}")
+        for model in (TallyCategory, Session):
+            post_save.connect(_tally_changed, sender=model, dispatch_uid=f"tally-{model}")
+            post_delete.connect(_tally_changed, sender=model, dispatch_uid=f"tally-del-{model}")
+        post_save.connect(_organisations_changed, sender=Organisation, dispatch_uid="agenda-orgs")
+        post_delete.connect(
+            _organisations_changed, sender=Organisation, dispatch_uid="agenda-orgs-del"
+        )
+        # deactivating an activity is an update() (no signal): the service renews the version
 
         from stek.core import panels, periodic  # core imports no app: the app adds to its lists
 

@@ -8,6 +8,7 @@ from stek.core.models import Organisation
 from .enums import ActivityAccess, ChangeKind, Pictogram, Recurrence
 from .models import Activity, Pause, Session, SessionChange, TallyCategory, TallyCount
 from .occurrences import occurrences
+from .services import tally_changed
 
 # (title, weekday 0=Mon, start, end, recurrence, month_week, pictogram, functions, organisations,
 #  price, price note)
@@ -161,3 +162,4 @@ def _seed_history(stek, activities, start, today):
         for category, value in zip(categories, (adults, children), strict=False):
             counts.append(TallyCount(session=saved_session, category=category, count=value))
     TallyCount.objects.bulk_create(counts)
+    tally_changed(stek.pk)  # a bulk_create sends no signal

@@ -2,19 +2,22 @@
 
 The expansion is cached per STEK and day (``occurrences``): the sessions of a day, as plain
 values, in the per-process "local" cache under a key made of the STEK, its agenda version and
-what the activities' dates depend on. The version lives in the shared "default" cache and gets
-a new value whenever an activity, a pause or a session change of the STEK is saved or deleted
-(``forget_occurrences``, connected to those models' signals in ``apps.py``), so every process
-sees a change at once; the activities themselves are always read fresh."""
+what the activities' dates depend on. The version is a data version (``stek.core.versions``,
+shared by every process) that gets a new value whenever an activity, a pause or a session change
+of the STEK is saved or deleted (``agenda_changed``, connected to those models' signals in
+``apps.py``), so every process sees a change at once; the activities themselves are always read
+fresh. The pages that remember what they drew of the agenda (Vandaag, the week, the public
+programme) are keyed by the same version: a write that sends no signal (an ``update()``) calls
+``agenda_changed`` itself (``services.deactivate_activity``)."""
 
 import hashlib
-import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from dateutil import rrule
 from django.core.cache import caches
 
+from stek.core import versions
 from stek.core.dates import public_holidays_between
 from stek.core.school_holidays import school_holidays_between, stek_communities
 
@@ -102,21 +105,42 @@ def occurrences(stek, start, end, activities=None):
 
 
 LOCAL_CACHE = "local"
-VERSION_TIMEOUT = None  # the version is kept until it changes (or the cache culls it)
 
 
-def _version_key(stek_id):
-    return f"agenda:occurrences:version:{stek_id}"
+def _version_name(stek_id):
+    return f"agenda:version:{stek_id}"
+
+
+def agenda_version(stek_id):
+    """The version of the STEK's agenda (its activities, pauses and session changes): renewed
+    by ``agenda_changed``. Read once per request."""
+    return versions.current(_version_name(stek_id))
+
+
+def agenda_changed(stek_id):
+    """A new agenda version for the STEK, at once and again after the commit: its cached
+    occurrences and the pages drawn from them are not read any more."""
+    if stek_id is not None:
+        versions.bump(_version_name(stek_id))
+
+
+ORGANISATIONS_VERSION = "agenda:organisations:version"
+
+
+def organisations_version():
+    """The version of the organisations' names an activity shows (who presents it): renewed
+    when an organisation is saved or deleted (``apps.py``)."""
+    return versions.current(ORGANISATIONS_VERSION)
+
+
+def organisations_changed():
+    versions.bump(ORGANISATIONS_VERSION)
 
 
 def _key_prefix(stek, activities):
     """The STEK, its agenda version and every active activity's dates and times: a change to
     any of them gives other keys, so nothing stale is ever read."""
-    shared = caches["default"]
-    version = shared.get(_version_key(stek.pk))
-    if version is None:
-        shared.add(_version_key(stek.pk), uuid.uuid4().hex, timeout=VERSION_TIMEOUT)
-        version = shared.get(_version_key(stek.pk)) or "none"
+    version = agenda_version(stek.pk)
     shape = repr(
         sorted(
             (a.pk, a.start_date, a.end_date, a.recurrence, a.month_week, a.start_time, a.end_time)
@@ -125,12 +149,6 @@ def _key_prefix(stek, activities):
     )
     digest = hashlib.blake2b(shape.encode(), digest_size=12).hexdigest()
     return f"agenda:occurrences:{stek.pk}:{version}:{digest}"
-
-
-def forget_occurrences(stek_id):
-    """A new agenda version for the STEK: its cached occurrences are not read any more."""
-    if stek_id is not None:
-        caches["default"].set(_version_key(stek_id), uuid.uuid4().hex, timeout=VERSION_TIMEOUT)
 
 
 def _as_values(occ):

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
-from stek.core import audit
+from stek.core import audit, versions
 from stek.core.enums import AuditAction
 from stek.core.privacy.contacts import published_contacts
 from stek.core.privacy.validators import allowing
@@ -14,8 +14,24 @@ from stek.core.services import ServiceError, assign, assign_many
 
 from .enums import ChangeKind
 from .models import Activity, Pause, Session, SessionChange, TallyCategory, TallyCount, TapKey
+from .occurrences import agenda_changed
 
 DEFAULT_CATEGORIES = ("Volwassene", "Kind")
+
+
+def _tally_name(stek_id):
+    return f"agenda:tally:{stek_id}"
+
+
+def tally_version(stek_id):
+    """The version of the STEK's counts and counting categories: renewed by every tap that
+    counted and when a category or a counted session is saved or deleted (``apps.py``)."""
+    return versions.current(_tally_name(stek_id))
+
+
+def tally_changed(stek_id):
+    if stek_id is not None:
+        versions.bump(_tally_name(stek_id))
 
 
 def add_default_categories(stek):
@@ -80,6 +96,8 @@ def tap(*, session, category, delta, key=None):
     if delta < 0:
         rows = rows.filter(count__gt=0)
     changed = rows.update(count=F("count") + delta)
+    if changed:
+        tally_changed(session.stek_id)  # an update() sends no signal
     count = TallyCount.objects.values_list("count", flat=True).get(pk=counter.pk)
     return TapResult(count, bool(changed))
 
@@ -175,6 +193,7 @@ def undo_session_change(*, actor, activity, day):
 
 def deactivate_activity(*, actor, activity):
     Activity.objects.filter(pk=activity.pk).update(is_active=False)
+    agenda_changed(activity.stek_id)  # an update() sends no signal
     audit.record(actor, AuditAction.REMOVED, f"activiteit {activity.title}", stek=activity.stek)
 
 

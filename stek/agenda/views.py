@@ -1,3 +1,4 @@
+import re
 import uuid
 from datetime import timedelta
 
@@ -6,24 +7,34 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stek.core.access import get_stek_for_user
 from stek.core.dates import monday_of, parse_day
 from stek.core.forms import show_refusal
+from stek.core.memo import Lru
 from stek.core.services import ServiceError
 
 from . import permissions, services
 from .access import get_activity_for_user, get_category_for_user, get_pause_for_user
 from .forms import ActivityForm, PauseForm, SessionChangeForm, TallyCategoryForm
 from .models import Activity, Pause, TallyCategory
-from .occurrences import holiday_sessions, occurrences, planned_dates, school_holiday_sessions
+from .occurrences import (
+    agenda_version,
+    holiday_sessions,
+    occurrences,
+    planned_dates,
+    school_holiday_sessions,
+)
 
 # --- Vandaag: one-tap counting ------------------------------------------------------------
 # A tap is never lost (issue 12): each tap carries a key, so a retry counts once; a tap from a
@@ -34,9 +45,10 @@ PENDING = "pending_taps"
 MAX_PENDING = 50
 
 
-def _card(session, occurrence, categories, day, per_category=None):
+def _card(session, occurrence, categories, day, per_category=None, tap_key=None):
     """One card of Vandaag. ``session`` is None until the first tap in it made the row;
-    ``per_category``: the session's counts when the caller read them already."""
+    ``per_category``: the session's counts when the caller read them already; ``tap_key``: a
+    mark in place of each form's key (a remembered page: each request draws its own keys)."""
     if per_category is None:
         per_category, total = services.totals(session)
     else:
@@ -49,11 +61,11 @@ def _card(session, occurrence, categories, day, per_category=None):
         "day": day,
         "total": total,
         # a fresh key per rendered form: a form sent twice (a retry without JavaScript) counts once
-        "counts": [(c, per_category.get(c.pk, 0), uuid.uuid4()) for c in categories],
+        "counts": [(c, per_category.get(c.pk, 0), tap_key or uuid.uuid4()) for c in categories],
     }
 
 
-def _today_sessions(stek, today):
+def _today_sessions(stek, today, tap_key=None):
     """The STEK open (always) and today's sessions that take place. A read: a session's row
     is made by its first tap (GET never writes, ADR 0011)."""
     categories = services.categories_for(stek)
@@ -65,35 +77,77 @@ def _today_sessions(stek, today):
     # the day's counts are read at once: a fixed number of queries however many activities
     counts = services.counts_of([session for _occ, session in rows if session is not None])
     return [
-        _card(session, occ, categories, today, counts.get(session.pk, {}) if session else {})
+        _card(
+            session, occ, categories, today, counts.get(session.pk, {}) if session else {}, tap_key
+        )
         for occ, session in rows
     ]
 
 
 def _pending_for(request, stek, day):
     """The taps this browser made while signed out, as lines to show (no JavaScript)."""
+    taps = [
+        tap
+        for tap in request.session.get(PENDING, [])
+        if tap.get("slug") == stek.slug and tap.get("day") == day.isoformat()
+    ]
+    if not taps:
+        return []
     labels = dict(TallyCategory.objects.filter(stek=stek).values_list("pk", "label"))
     lines = []
-    for tap in request.session.get(PENDING, []):
-        if tap.get("slug") == stek.slug and tap.get("day") == day.isoformat():
-            sign = "+1" if tap["delta"] == 1 else "−1"
-            lines.append(f"{sign} {labels.get(tap['category'], '?')}")
+    for tap in taps:
+        sign = "+1" if tap["delta"] == 1 else "−1"
+        lines.append(f"{sign} {labels.get(tap['category'], '?')}")
     return lines
+
+
+# Marks in a remembered Vandaag: the cards are drawn without the request, and each request puts
+# its own CSRF token and a fresh key for each form in their place (a key is never shared).
+_CSRF_MARK = "stekcsrfmark0"
+_TAP_KEY_MARK = "stektapkeymark0"
+
+# Vandaag's cards and the day's total per process, keyed by the STEK, the day, the language and
+# the versions of its agenda and its counts (``occurrences.agenda_version``,
+# ``services.tally_version``): a tap, a category or a change to the agenda gives a new key.
+_TODAY = Lru(128)
+
+
+def _today_cards(stek, day):
+    """(the cards' HTML with the marks, the day's total), the same for every user who counts."""
+    cards = _today_sessions(stek, day, tap_key=_TAP_KEY_MARK)
+    html = render_to_string(
+        "agenda/partials/tally_cards.html",
+        {"stek": stek, "cards": cards, "csrf_token": _CSRF_MARK},
+    )
+    return html, services.stek_total(stek, day)
+
+
+def _fresh_keys(html):
+    """A new tap key for each form, so a form sent twice counts once."""
+    return re.sub(_TAP_KEY_MARK, lambda _match: str(uuid.uuid4()), html)
 
 
 @login_required
 def today(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_count)
     day = timezone.localdate()
-    cards = _today_sessions(stek, day)
+    key = (
+        (stek.pk, stek.slug),
+        day,
+        get_language(),
+        agenda_version(stek.pk),
+        services.tally_version(stek.pk),
+    )
+    html, day_total = _TODAY.get_or_compute(key, lambda: _today_cards(stek, day))
+    cards = _fresh_keys(html).replace(_CSRF_MARK, get_token(request))
     return render(
         request,
         "agenda/today.html",
         {
             "stek": stek,
             "day": day,
-            "cards": cards,
-            "day_total": services.stek_total(stek, day),
+            "cards_html": mark_safe(cards),  # noqa: S308 - drawn from our template
+            "day_total": day_total,
             "can_undo": bool(request.session.get("last_tap")),
             "pending": _pending_for(request, stek, day),
             "login_url": reverse("login")
@@ -325,22 +379,41 @@ def standing(request, slug):
 
 
 # --- the week: planning -------------------------------------------------------------------
+# The week's days and their sessions as drawn, per process: keyed by the STEK, the week, the
+# language, whether the reader may plan (the rows' links) and the agenda's version.
+_WEEKS = Lru(128)
+
+
+def _week_days(stek, days, can_plan):
+    occ = occurrences(stek, days[0], days[-1])
+    return render_to_string(
+        "agenda/partials/week_days.html",
+        {
+            "stek": stek,
+            "days": [(d, [o for o in occ if o.date == d]) for d in days],
+            "can_plan": can_plan,
+        },
+    )
+
+
 @login_required
 def week(request, slug):
     stek = get_stek_for_user(request, slug, check=permissions.can_view_agenda)
     monday = monday_of(parse_day(request.GET.get("week")) or timezone.localdate())
     days = [monday + timedelta(days=i) for i in range(7)]
-    occ = occurrences(stek, days[0], days[-1])
+    can_plan = permissions.can_plan(request.user, stek)
+    key = ((stek.pk, stek.slug), monday, get_language(), can_plan, agenda_version(stek.pk))
+    body = _WEEKS.get_or_compute(key, lambda: _week_days(stek, days, can_plan))
     return render(
         request,
         "agenda/week.html",
         {
             "stek": stek,
-            "days": [(d, [o for o in occ if o.date == d]) for d in days],
+            "days_html": mark_safe(body),  # noqa: S308 - drawn from our template
             "monday": monday,
             "previous": monday - timedelta(days=7),
             "next": monday + timedelta(days=7),
-            "can_plan": permissions.can_plan(request.user, stek),
+            "can_plan": can_plan,
             "can_manage_categories": permissions.can_manage_categories(request.user, stek),
         },
     )

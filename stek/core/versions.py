@@ -6,7 +6,8 @@ stale, in any process.
 version at once and again after the commit (a process that read the data in between keeps
 nothing under the new version). The apps bump their versions from their models' signals
 (``apps.py``): the signal counts (``advocacy.publication``), the social map
-(``socialmap.apps``)."""
+(``socialmap.apps``), the agenda per STEK and its counts (``agenda.apps``); a write that sends
+no signal (an ``update()``) bumps from its service."""
 
 import uuid
 

@@ -4,16 +4,18 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from stek.agenda.enums import FUNCTION_FOR_VISITORS, FUNCTION_PICTOGRAMS
 from stek.agenda.models import Activity
-from stek.agenda.occurrences import occurrences_of_steks
+from stek.agenda.occurrences import agenda_version, occurrences_of_steks, organisations_version
 from stek.core import views as core_views
 from stek.core.access import get_public_stek
 from stek.core.dates import monday_of, parse_day
@@ -23,6 +25,7 @@ from stek.core.languages import (
     activate_public_language,
     activate_visitor_language,
 )
+from stek.core.memo import Lru
 from stek.core.models import Stek
 from stek.core.params import parse_int
 from stek.core.pdf import pdf_response, qr_data_uri
@@ -41,6 +44,30 @@ from .programme import (
     programme_days,
 )
 
+# The programme's content as drawn, per process (``programme``): keyed by what it shows of the
+# STEK, the language, the day, the filters and the versions of the STEK's agenda and of the
+# organisations' names.
+_PROGRAMMES = Lru(256)
+
+
+def _programme_body(stek, today, monday, day, day_message, function, unknown_language):
+    days = programme_days(stek, monday, 14, function=function or None, only_day=day)
+    context = {
+        "stek": stek,
+        "weeks": [days[:7], days[7:]] if not day else [days],
+        "all_days": [monday + timedelta(days=i) for i in range(14)],
+        "day_filter": day,
+        "day_message": day_message,
+        "function_filter": function,
+        "functions": [
+            (value, FUNCTION_FOR_VISITORS[value], FUNCTION_PICTOGRAMS[value]) for value in FUNCTIONS
+        ],
+        "today": today,
+        "poster_languages": _language_names(stek),
+        "unknown_language": unknown_language,
+    }
+    return render_to_string("public/partials/programme_body.html", context)
+
 
 @require_GET
 def programme(request, slug):
@@ -51,28 +78,31 @@ def programme(request, slug):
         activate_language(request, language)
     else:
         activate_public_language(request, stek)
-    monday = monday_of(timezone.localdate())
+    today = timezone.localdate()
+    monday = monday_of(today)
     day, day_message = _chosen_day(request.GET.get("dag", ""), monday, monday + timedelta(13))
     function = request.GET.get("soort", "")
-    days = programme_days(stek, monday, 14, function=function or None, only_day=day)
+    function = function if function in FUNCTIONS else ""
+    key = (
+        (stek.pk, stek.slug, stek.address, stek.contact_phone, stek.contact_email),
+        tuple(stek.public_language_codes),
+        translation.get_language(),
+        today,
+        day,
+        str(day_message),
+        function,
+        unknown_language,
+        agenda_version(stek.pk),
+        organisations_version(),
+    )
+    body = _PROGRAMMES.get_or_compute(
+        key,
+        lambda: _programme_body(stek, today, monday, day, day_message, function, unknown_language),
+    )
     return render(
         request,
         "public/programme.html",
-        {
-            "stek": stek,
-            "weeks": [days[:7], days[7:]] if not day else [days],
-            "all_days": [monday + timedelta(days=i) for i in range(14)],
-            "day_filter": day,
-            "day_message": day_message,
-            "function_filter": function if function in FUNCTIONS else "",
-            "functions": [
-                (value, FUNCTION_FOR_VISITORS[value], FUNCTION_PICTOGRAMS[value])
-                for value in FUNCTIONS
-            ],
-            "today": timezone.localdate(),
-            "poster_languages": _language_names(stek),
-            "unknown_language": unknown_language,
-        },
+        {"stek": stek, "body": mark_safe(body)},  # noqa: S308 - drawn from our template
     )
 
 

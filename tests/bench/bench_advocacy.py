@@ -93,7 +93,8 @@ def detecting():
         for week in range(YEARS * 52):
             for _ in range(rng.randint(PER_WEEK // 2, PER_WEEK * 3 // 2)):
                 topic = rng.choice(favourite if rng.random() < 0.6 else topics)
-                rows.append(Signal(stek=stek, week=monday - timedelta(weeks=week), kind="problem",
+                day = monday - timedelta(weeks=week)  # counted in its Monday's month
+                rows.append(Signal(stek=stek, week=day, month=day.replace(day=1), kind="problem",
                                    life_domain=topic.life_domain, topic=topic))  # fmt: skip
     t = time.perf_counter()
     Signal.objects.bulk_create(rows, batch_size=5000)
@@ -106,14 +107,14 @@ def detecting():
 
     def cold_view():
         boundary._MEMO.clear()  # the per-process memo: measure the replay itself
-        return stats.network_view(network, ids, year, today)
+        return stats.network_view(network, steks, year, today)
 
     for name, run in (
         ("rising (every STEK, 8 weeks against 52)", lambda: detection.rising(ids, today)),
         ("recurring (52 weeks)", lambda: detection.recurring(ids, period.start, period.end)),
         (f"network view {year} (12 months replayed, suppression computed)", cold_view),
         (f"network view {year} again (suppression from the memo)",
-         lambda: stats.network_view(network, ids, year, today)),
+         lambda: stats.network_view(network, steks, year, today)),
     ):  # fmt: skip
         samples = []
         for _ in range(5):

@@ -4,8 +4,8 @@
   loopback, and a check that the final count equals the taps sent (no tap lost).
 - The public programme page's median latency beside a trivial view (/healthz), same run.
 
-Needs PostgreSQL on 127.0.0.1:5432 (BENCH_DATABASE_URL to override). Loopback only; every loop
-is bounded.
+Needs PostgreSQL on 127.0.0.1:5432 (BENCH_DATABASE_URL to override; BENCH_PORT for another
+port). Loopback only; every loop is bounded.
 """
 
 import http.cookiejar
@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
-PORT = 8011
+PORT = int(os.environ.get("BENCH_PORT", "8011"))  # another port when two benches run at once
 BASE = f"http://127.0.0.1:{PORT}"
 CLIENTS, TAPS_EACH, PAGE_SAMPLES = 20, 40, 150
 LOG = open(os.environ.get("BENCH_LOG", "/tmp/stek-bench-server.log"), "w")  # noqa: SIM115
@@ -90,7 +90,7 @@ def run():
     base_count = len(single)
 
     latencies, errors, elapsed = concurrently(clients, tap, TAPS_EACH)
-    final = re.search(r'tally-open.*?class="tally-count" aria-live="polite">(\d+)<',
+    final = re.search(r'tally-open.*?class="tally-count" aria-live="polite"[^>]*>(\d+)<',
                       clients[0].get("/s/de-wissel/vandaag/"), re.S)  # fmt: skip
     if not latencies:
         print(f"no tap succeeded; first error: {errors[:1]} (server log: {LOG.name})")

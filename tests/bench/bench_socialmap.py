@@ -46,6 +46,7 @@ WORDS = ["leefloon", "energie", "huur", "schulden", "kinderen", "werk", "gezondh
 
 def build():
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the data versions live in it
     rng = random.Random(5)
     network = Network.objects.create(name="Bench", slug="bench")
     stek = Stek.objects.create(
