@@ -54,6 +54,7 @@ EXEMPT = {
     "rota.Role.what_we_expect": "a role's task card: staff data, read only inside the STEK",
     "rota.Role.who_to_ask": "a role's task card (may name a colleague): read only inside the STEK",
     "rota.Role.requirement": "a role's requirement (an attestation): read only inside the STEK",
+    "rota.CalendarFeed.token_hash": "the SHA-256 of a feed's secret: never shown or published",
 }
 
 # The fields the crawl found accepting personal data, and the other published ones: each must
