@@ -31,6 +31,8 @@ from stek.core.models import Organisation
 from stek.core.privacy import boundary
 from stek.core.privacy.suppression import default_threshold
 from stek.core.vocabulary import Barrier, LifeDomain
+from stek.participation import stats as participation_stats
+from stek.participation.enums import IdeaSource, IdeaState, VoteSource
 from stek.referrals.enums import ReferralOutcome, Status
 from stek.referrals.models import Referral, ReferralTally
 from stek.referrals.stats import outcome_key
@@ -39,7 +41,9 @@ from stek.rights.models import Door, RightShown, ShownStatus
 from stek.rota.enums import TakeStatus
 from stek.rota.models import ShiftNeed, ShiftTake
 
-FORMAT = 1  # the version of the figures' JSON a snapshot stores
+FORMAT = 2  # the version of the figures' JSON a snapshot stores
+# 2: the section "inspraak" (the participation app); a snapshot of format 1 has not got it
+SINCE = {"inspraak": 2}
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ SECTIONS = {
     "politiseren": _("Politiseren"),
     "rechten": _("Rechtencheck"),
     "voorwaarden": _("Voorwaarden: samenwerken en vrijwilligers"),
+    "inspraak": _("Inspraak van bezoekers"),
 }
 
 TAPS = _("tikken/bezoeken")
@@ -264,6 +269,72 @@ FAMILIES = [
         _("Uren van de sessies waarvoor vrijwilligers zich inschreven, afgerond."),
     ),
 ]
+NO_IDEAS = _("Nog geen ideeën van bezoekers in dit jaar.")
+NO_COUNCIL = _("De bezoekersraad vergaderde nog niet in dit jaar.")
+IDEAS = _("ideeën")
+VOTES = _("stemmen")
+FAMILIES += [
+    Family(
+        "ideas_month",
+        "inspraak",
+        _("Ideeën van bezoekers, per maand"),
+        IDEAS,
+        "ideas",
+        "month",
+        NO_IDEAS,
+        _("Ook samengevoegde ideeën tellen mee: elk is een bezoeker die iets vroeg."),
+    ),
+    Family(
+        "ideas_source",
+        "inspraak",
+        _("Ideeën per manier van binnenkomen"),
+        IDEAS,
+        "ideas",
+        "idea_source",
+        NO_IDEAS,
+    ),
+    Family(
+        "ideas_outcome",
+        "inspraak",
+        _("Ideeën van dit jaar: hoe het afliep"),
+        IDEAS,
+        "ideas",
+        "idea_outcome",
+        NO_IDEAS,
+    ),
+    Family(
+        "decisions",
+        "inspraak",
+        _("Beslissingen over ideeën"),
+        _("beslissingen"),
+        "decisions",
+        "idea_outcome",
+        _("Nog geen beslissingen over ideeën in dit jaar."),
+        _("Per dag van de beslissing, ook over ideeën van een vorig jaar."),
+    ),
+    Family(
+        "council_meetings",
+        "inspraak",
+        _("Vergaderingen van de bezoekersraad"),
+        _("vergaderingen"),
+        "meetings",
+        "text",
+        NO_COUNCIL,
+    ),
+    Family(
+        "votes_source",
+        "inspraak",
+        _("Stemmen in de bezoekersraad, per manier van stemmen"),
+        VOTES,
+        "votes",
+        "vote_source",
+        NO_COUNCIL,
+        _(
+            "Een stem is geen persoon: één toestel geeft één stem, en papieren stembrieven "
+            "worden geteld."
+        ),
+    ),
+]
 BY_KEY = {family.key: family for family in FAMILIES}
 
 # The headline figures, two years side by side: a group's total.
@@ -277,6 +348,8 @@ HEADLINES = [
     ("checks", _("Rechtenchecks")),
     ("takes", _("Beurten in het rooster")),
     ("hours", _("Uren van vrijwilligers")),
+    ("ideas", _("Ideeën die binnenkwamen")),
+    ("votes", VOTES),
 ]
 
 
@@ -512,6 +585,47 @@ def _rota(stek, year, start, end, held, raw):
         }
 
 
+PENDING = "pending"  # an idea not answered yet (new, published or in the council)
+
+
+def _participation(stek, year, start, end, raw):
+    """The precondition "visitors co-steer", from the participation app's own counts
+    (``stek.participation.stats.counts``), month by month."""
+    months = _months(year, end)
+    by_month, source, state, decided, votes = Counter(), Counter(), Counter(), Counter(), Counter()
+    meetings = 0
+    for code in months:
+        first = date(year, int(code[-2:]), 1)
+        following = date(year + first.month // 12, first.month % 12 + 1, 1)
+        last = min(end, date.fromordinal(following.toordinal() - 1))
+        got = participation_stats.counts(stek, first, last)
+        by_month[code] += got["ideas"]
+        source.update(got["ideas_by_source"])
+        state.update(got["ideas_by_state"])
+        decided.update(got["decisions"])
+        meetings += got["meetings"]
+        votes.update(got["votes_by_source"])
+    if sum(by_month.values()):
+        raw["ideas_month"] = {m: (m, by_month[m]) for m in months}
+        raw["ideas_source"] = {s: (s, source[s]) for s in IdeaSource.values}
+        outcome = {
+            str(IdeaState.ACCEPTED): state[IdeaState.ACCEPTED],
+            str(IdeaState.DECLINED): state[IdeaState.DECLINED],
+            PENDING: sum(
+                state[s] for s in (IdeaState.NEW, IdeaState.PUBLISHED, IdeaState.IN_COUNCIL)
+            ),
+            str(IdeaState.MERGED): state[IdeaState.MERGED],
+        }
+        raw["ideas_outcome"] = {k: (k, n) for k, n in outcome.items()}
+    if sum(decided.values()):
+        raw["decisions"] = {
+            str(s): (str(s), decided[s]) for s in (IdeaState.ACCEPTED, IdeaState.DECLINED)
+        }
+    if meetings:
+        raw["council_meetings"] = {"closed": (str(_("Vergaderingen met een uitslag")), meetings)}
+        raw["votes_source"] = {s: (s, votes[s]) for s in VoteSource.values}
+
+
 def raw_counts(stek, year, today=None):
     """``{family key: {code: (label, n)}}``: the true counts, before suppression. Only for
     ``publish``; never shown."""
@@ -525,6 +639,7 @@ def raw_counts(stek, year, today=None):
     _advocacy(stek, year, start, end, raw)
     _rights(stek, year, start, end, raw)
     _rota(stek, year, start, end, held, raw)
+    _participation(stek, year, start, end, raw)
     return {k: v for k, v in raw.items() if v}, end
 
 

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from stek.advocacy.enums import DossierOutcome, DossierStep
 from stek.agenda.enums import Function, Pictogram
 from stek.core.vocabulary import Barrier, LifeDomain
+from stek.participation.enums import IdeaSource, IdeaState, VoteSource
 from stek.referrals.stats import LABELS as REFERRAL_LABELS
 from stek.rights.models import Door
 
 from .charts import bar_chart
-from .indicators import FAMILIES, HEADLINES, SECTIONS, headline
+from .indicators import FAMILIES, HEADLINES, PENDING, SECTIONS, SINCE, headline
 
 _ENUMS = {
     "function": dict(Function.choices),
@@ -27,6 +28,9 @@ _ENUMS = {
     "dossier_outcome": dict(DossierOutcome.choices),
     "referral_outcome": REFERRAL_LABELS,
     "door": dict(Door.choices),
+    "idea_source": dict(IdeaSource.choices),
+    "idea_outcome": dict(IdeaState.choices),
+    "vote_source": dict(VoteSource.choices),
 }
 
 
@@ -34,6 +38,8 @@ def _label(kind, code, stored):
     if kind == "month":
         year, month = code.split("-")
         return date_format(date(int(year), int(month), 1), "F")
+    if kind == "idea_outcome" and code == PENDING:
+        return _("Nog niet beslist")
     if kind == "price":
         return _("Gratis") if code == "free" else _("Betalend")
     labels = _ENUMS.get(kind)
@@ -96,6 +102,9 @@ def sections(figures, prefix="chart"):
                 if figures.get("count_rights_shown")
                 else _("De STEK telt niet welke rechten de rechtencheck toont.")
             )
+        elif not data and figures.get("format", 1) < SINCE.get(family.section, 0):
+            # a report frozen before the section existed: it never counted these
+            table.empty = _("niet in dit verslag")
         elif not data:
             table.empty = str(family.empty)
         else:
