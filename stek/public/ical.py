@@ -5,9 +5,11 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from stek.agenda.occurrences import occurrences
+from stek.rota.presence import partners_present
 
 PAST_DAYS, FUTURE_DAYS = 14, 84
 
@@ -19,6 +21,16 @@ def location(place, address):
     if not place or address.casefold() in place.casefold():
         return place or address
     return ", ".join(p for p in (place, address) if p)
+
+
+def present_line(present, occ):
+    """ "Aanwezig: OCMW (sociaal werker) 13:00–15:00" for the partners present during ``occ``
+    (organisation and role, never a name); empty when none is."""
+    during = [p for p in present if p.start < occ.end_time and p.end > occ.start_time]
+    if not during:
+        return ""
+    items = [f"{p.organisation} ({p.role}) {p.start:%H:%M}–{p.end:%H:%M}" for p in during]
+    return f"{_('Aanwezig:')} {', '.join(items)}"
 
 
 def build_calendar(stek, request, activity=None):
@@ -34,6 +46,8 @@ def build_calendar(stek, request, activity=None):
     programme = occurrences(stek, today - timedelta(days=PAST_DAYS),
                             today + timedelta(days=FUTURE_DAYS), activities=activities)  # fmt: skip
     stamp = timezone.now()
+    present = partners_present(stek, today - timedelta(days=PAST_DAYS),
+                               today + timedelta(days=FUTURE_DAYS))  # fmt: skip
     for occ in programme:
         if occ.status == "moved_away":
             continue  # the session shows once, at its new time (same UID as planned)
@@ -48,6 +62,8 @@ def build_calendar(stek, request, activity=None):
         description = [occ.activity.description]
         if occ.notice:
             description.insert(0, occ.notice)
+        if occ.takes_place:
+            description.append(present_line(present.get(occ.date, ()), occ))
         event.add("description", "\n\n".join(d for d in description if d))
         event.add("url", request.build_absolute_uri(f"/{stek.slug}/programma/"))
         if occ.status == "cancelled":

@@ -30,6 +30,7 @@ from stek.core.models import Stek
 from stek.core.params import parse_int
 from stek.core.pdf import pdf_response, qr_data_uri
 from stek.core.vocabulary import Topic, localized
+from stek.rota.presence import partners_present, presence_version
 from stek.socialmap.hours import humanize_lines
 from stek.socialmap.models import Service
 from stek.socialmap.search import Query, did_you_mean, origin_of, search_page
@@ -46,7 +47,7 @@ from .programme import (
 
 # The programme's content as drawn, per process (``programme``): keyed by what it shows of the
 # STEK, the language, the day, the filters and the versions of the STEK's agenda and of the
-# organisations' names.
+# organisations' names, and of the partners present (the rota's takes).
 _PROGRAMMES = Lru(256)
 
 
@@ -54,6 +55,7 @@ def _programme_body(stek, today, monday, day, day_message, function, unknown_lan
     days = programme_days(stek, monday, 14, function=function or None, only_day=day)
     context = {
         "stek": stek,
+        "present": partners_present(stek, day or monday, day or monday + timedelta(days=13)),
         "weeks": [days[:7], days[7:]] if not day else [days],
         "all_days": [monday + timedelta(days=i) for i in range(14)],
         "day_filter": day,
@@ -94,6 +96,7 @@ def programme(request, slug):
         unknown_language,
         agenda_version(stek.pk),
         organisations_version(),
+        presence_version(stek.pk),
     )
     body = _PROGRAMMES.get_or_compute(
         key,
@@ -176,6 +179,7 @@ def poster(request, slug):
     context = {
         "stek": stek,
         "days": days,
+        "present": partners_present(stek, first, sunday),
         "first": first,
         "sunday": sunday,
         "size": size,
@@ -236,6 +240,7 @@ def screen(request, slug):
             "not_today": not_today,
             "opening": opening,
             "now": now,
+            "present": partners_present(stek, now.date(), now.date()).get(now.date(), []),
         },
     )
 

@@ -16,6 +16,15 @@ def home_panel(user, stek):
     return context
 
 
+def _presence_changed(sender, instance, **kwargs):
+    """A take or a role was saved or deleted: a new presence version for the STEK (the public
+    programme remembered with the partners present is not read any more). Module-level:
+    signals hold receivers weakly."""
+    from .presence import presence_changed
+
+    presence_changed(getattr(instance, "stek_id", None))
+
+
 class RotaConfig(AppConfig):
     name = "stek.rota"
     verbose_name = _("Rooster van vrijwilligers")
@@ -24,3 +33,15 @@ class RotaConfig(AppConfig):
         from stek.core import panels
 
         panels.register("rota", "rota/partials/home_panel.html", home_panel)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from stek.core.models import Membership
+
+        from .models import Role, ShiftTake
+
+        for model in (Role, ShiftTake, Membership):
+            post_save.connect(_presence_changed, sender=model, dispatch_uid=f"presence-{model}")
+            post_delete.connect(
+                _presence_changed, sender=model, dispatch_uid=f"presence-del-{model}"
+            )

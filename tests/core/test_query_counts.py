@@ -172,8 +172,8 @@ def _rights_results(world, client):
 # (the ceilings are the counts measured; each includes the session, the user, the memberships,
 # the STEK and the session's save: the fixed cost of every page a person signed in sees)
 PAGES = [
-    Page("public programme", "anonymous", lambda w: "/alfa/programma/", grow_programme, 3),
-    Page("entrance screen", "anonymous", lambda w: "/alfa/scherm/", _unshown(grow_programme), 4),
+    Page("public programme", "anonymous", lambda w: "/alfa/programma/", grow_programme, 4),
+    Page("entrance screen", "anonymous", lambda w: "/alfa/scherm/", _unshown(grow_programme), 5),
     Page("Vandaag", "volunteer_a", lambda w: "/s/alfa/vandaag/", grow_today, 10),
     Page("agenda week", "coordinator_a", lambda w: "/s/alfa/agenda/", grow_programme, 9),
     # the same search again: the map's reads and its list remembered (socialmap.search._FACTS)

@@ -61,3 +61,29 @@ def test_each_language_and_filter_has_its_own_page(world):
     assert "lundi" in french and "maandag" not in french
     one_day = _html(client, f"{URL}?dag={(monday + timedelta(days=2)).isoformat()}")
     assert one_day.count('class="prog-day') == 1 and _html(client).count('class="prog-day') == 14
+
+
+def test_a_partners_take_and_its_roles_new_name_show_on_the_next_get(world):
+    from datetime import time
+
+    from stek.core.enums import MembershipRole
+    from stek.rota import services as rota
+    from tests.factories import MembershipFactory, UserFactory
+    from tests.factories.rota import RoleFactory, ShiftNeedFactory
+
+    activity = ActivityFactory(stek=world.stek_a, title="Zitdag", start_time=time(13),
+                               end_time=time(15))  # fmt: skip
+    role = RoleFactory(stek=world.stek_a, name="sociaal werker", needs_partner=True)
+    need = ShiftNeedFactory(stek=world.stek_a, activity=activity, role=role)
+    worker = MembershipFactory(
+        user=UserFactory(full_name="Greet Vermeulen"), stek=world.stek_a,
+        organisation=world.partner_a2.organisation, role=MembershipRole.WORKER,
+    )  # fmt: skip
+    client = Client()
+    assert "OCMW Alfa" not in _html(client)
+    rota.take(membership=worker, need=need, day=timezone.localdate() + timedelta(days=7))
+    assert "OCMW Alfa (sociaal werker) 13:00–15:00" in _html(client)
+    role.name = "maatschappelijk werker"
+    role.save()
+    page = _html(client)
+    assert "OCMW Alfa (maatschappelijk werker)" in page and "Greet Vermeulen" not in page
