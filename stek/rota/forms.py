@@ -1,9 +1,11 @@
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from stek.core.models import Organisation
+from stek.core.privacy.validators import no_personal_data
 
 from .enums import AllowanceKind
 from .models import Role
@@ -26,6 +28,18 @@ class RoleForm(forms.ModelForm):
         self.fields["partner"].queryset = Organisation.objects.filter(
             partnerships__stek=stek, partnerships__is_active=True
         ).order_by("name")
+
+    def clean(self):
+        """A partner role's name is published with the partner's presence ("Aanwezig: OCMW
+        (sociaal werker) 13:00–15:00"), so it passes the personal-data scanner; a volunteer
+        role's name stays inside the STEK."""
+        cleaned = super().clean()
+        if cleaned.get("needs_partner") and cleaned.get("name"):
+            try:
+                no_personal_data(cleaned["name"])
+            except ValidationError as error:
+                self.add_error("name", error)
+        return cleaned
 
 
 class NeedForm(forms.Form):

@@ -175,3 +175,18 @@ def test_the_queries_stay_the_same_with_more_takes(world):
     assert len(partners_present(world.stek_a, first, last)[today]) == 2
     assert _queries(world.stek_a, first, last) == few
     assert few <= 4  # the takes, and the agenda's occurrences (activities, pauses, changes)
+
+
+def test_a_partner_roles_name_is_scanned_a_volunteer_roles_is_not(world):
+    """Only a partner role's name is shown to visitors (with the presence), so only it passes
+    the personal-data scanner; a volunteer role may be called 'Keuken'."""
+    from stek.rota.forms import RoleForm
+
+    data = {"name": "Sociaal werker Mieke Vermeulen", "pictogram": "coffee",
+            "what_you_do": "Je helpt mensen met hun vragen.", "is_active": "on"}  # fmt: skip
+    partner = RoleForm({**data, "needs_partner": "on"}, stek=world.stek_a)
+    assert not partner.is_valid() and "name" in partner.errors
+    assert RoleForm(
+        {**data, "name": "sociaal werker", "needs_partner": "on"}, stek=world.stek_a
+    ).is_valid()
+    assert RoleForm({**data, "name": "Keuken"}, stek=world.stek_a).is_valid()

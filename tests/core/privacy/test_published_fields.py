@@ -48,8 +48,8 @@ EXEMPT = {
     "referrals.ReferralTally.outcome": "an outcome code written by the purge",
     "rights.RightShown.right": "a right's id written by the code",
     "core.Stek.public_languages": "language codes from settings.LANGUAGES, checked by the form",
-    "rota.Role.name": "a volunteer role ('Onthaal', 'Keuken'): staff data, read only by the "
-    "STEK's own staff and volunteers, never published, exported or read by another STEK",
+    "rota.Role.name": "a volunteer role's name ('Onthaal', 'Keuken') stays inside the STEK; a "
+    "partner role's name is published with the presence, and RoleForm scans it then",
     "rota.Role.what_you_do": "a role's task card: staff data, read only inside the STEK",
     "rota.Role.what_we_expect": "a role's task card: staff data, read only inside the STEK",
     "rota.Role.who_to_ask": "a role's task card (may name a colleague): read only inside the STEK",
