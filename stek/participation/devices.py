@@ -11,10 +11,9 @@
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-from stek.core import net
+from stek.core import net, ratelimit
 
 COOKIE = "stek_apparaat"
 COOKIE_AGE = 365 * 24 * 3600
@@ -62,15 +61,6 @@ def _address_key(request):
     return keyed("address", net.client_ip(request) or "unknown")
 
 
-def _hit(key, window):
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
 def _limits(kind, request, token):
     """(cache key, (max, window)) pairs that apply to this request."""
     pairs = []
@@ -86,9 +76,11 @@ def _limits(kind, request, token):
 
 
 def blocked(kind, request, token=""):
-    return any(cache.get(key, 0) >= limit for key, (limit, _w) in _limits(kind, request, token))
+    return any(
+        ratelimit.count_of(key) >= limit for key, (limit, _w) in _limits(kind, request, token)
+    )
 
 
 def count(kind, request, token=""):
     for key, (_limit, window) in _limits(kind, request, token):
-        _hit(key, window)
+        ratelimit.hit(key, window)

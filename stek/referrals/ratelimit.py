@@ -7,23 +7,8 @@ a code is what the limit prevents, so a busy service desk behind one address tha
 right codes is never locked out, and looking at the page is never limited."""
 
 from django.conf import settings
-from django.core.cache import cache
 
-from stek.core import net
-
-
-def _hit(key, window):
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
-def _peek(key):
-    return cache.get(key, 0)
-
+from stek.core import net, ratelimit
 
 # The visitor's address: one function for every limit and the login lockout (stek/core/net.py).
 client_ip = net.client_ip
@@ -35,12 +20,12 @@ def _ip_key(request):
 
 def blocked(request):
     """True when this address or the whole site has used up its failed attempts for now."""
-    per_ip = _peek(_ip_key(request)) >= settings.STEK_CODE_ATTEMPTS_PER_IP
-    overall = _peek("refcode:failed") >= settings.STEK_CODE_FAILURES_GLOBAL
+    per_ip = ratelimit.count_of(_ip_key(request)) >= settings.STEK_CODE_ATTEMPTS_PER_IP
+    overall = ratelimit.count_of("refcode:failed") >= settings.STEK_CODE_FAILURES_GLOBAL
     return per_ip or overall
 
 
 def count_failure(request):
     """A code that was malformed or matched no referral."""
-    _hit(_ip_key(request), settings.STEK_CODE_WINDOW_SECONDS)
-    _hit("refcode:failed", settings.STEK_CODE_WINDOW_SECONDS)
+    ratelimit.hit(_ip_key(request), settings.STEK_CODE_WINDOW_SECONDS)
+    ratelimit.hit("refcode:failed", settings.STEK_CODE_WINDOW_SECONDS)

@@ -7,11 +7,10 @@ sign-in, with the link or with a password, makes every older link void, and so d
 which sets ``last_login`` anew."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from sesame.utils import get_query_string, get_user
 
-from stek.core import net
+from stek.core import net, ratelimit
 from stek.core.pdf import public_url
 
 SCOPE = "rota-signin"
@@ -34,20 +33,11 @@ def user_from_request(request):
 # Asking for a link: a fixed window per address and per e-mail address in the shared cache.
 
 
-def _hit(key, window):
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
 def over_limit(request, email):
     """Count this request; True when the address or the e-mail address asked too often."""
     window = settings.STEK_SIGNIN_WINDOW_SECONDS
-    per_ip = _hit(f"signin:ip:{net.client_ip(request) or 'unknown'}", window)
-    per_email = _hit(f"signin:email:{email.strip().lower()}", window)
+    per_ip = ratelimit.hit(f"signin:ip:{net.client_ip(request) or 'unknown'}", window)
+    per_email = ratelimit.hit(f"signin:email:{email.strip().lower()}", window)
     return (
         per_ip > settings.STEK_SIGNIN_REQUESTS_PER_IP
         or per_email > settings.STEK_SIGNIN_REQUESTS_PER_EMAIL

@@ -4,6 +4,7 @@ moderation; the public 'wij deden' board."""
 import pytest
 from django.urls import reverse
 
+from stek.core import ratelimit
 from stek.participation import devices, services
 from stek.participation.enums import IdeaSource, IdeaState
 from stek.participation.models import Idea
@@ -91,8 +92,8 @@ def test_the_box_limits_ideas_per_address(world, client, monkeypatch):
 
 
 def test_the_device_cookie_is_random_and_the_address_is_never_stored(world, client, monkeypatch):
-    keys, hit = [], devices._hit
-    monkeypatch.setattr(devices, "_hit", lambda key, window: keys.append(key) or hit(key, window))
+    keys, hit = [], ratelimit.hit
+    monkeypatch.setattr(ratelimit, "hit", lambda key, window: keys.append(key) or hit(key, window))
     post_idea(client, "Een idee.")
     token = client.cookies[devices.COOKIE].value
     assert len(token) >= 30 and "alfa" not in token
