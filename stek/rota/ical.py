@@ -8,13 +8,31 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from stek.agenda.occurrences import occurrences
+
 from .enums import TakeStatus
 from .models import ShiftTake
 
 PAST_DAYS, FUTURE_DAYS = 14, 84
 
 
+def _session_times(takes):
+    """(activity pk, date) -> (start, end) of each take's session as the agenda has it, so a
+    session whose start time was changed shows its new hours; one look-up per STEK."""
+    by_stek = {}
+    for take in takes:
+        by_stek.setdefault(take.stek_id, (take.stek, []))[1].append(take)
+    times = {}
+    for stek, own in by_stek.values():
+        days = [take.date for take in own]
+        for occ in occurrences(stek, min(days), max(days)):
+            times[(occ.activity.pk, occ.date)] = (occ.start_time, occ.end_time)
+    return times
+
+
 def calendar_of(takes, name):
+    takes = list(takes)
+    times = _session_times(takes)
     tz = ZoneInfo(settings.TIME_ZONE)
     cal = Calendar()
     cal.add("prodid", "-//stek//rooster//NL")
@@ -29,8 +47,9 @@ def calendar_of(takes, name):
         event.add("uid", f"rota-{take.pk}@{take.stek.slug}.stek")
         event.add("dtstamp", stamp)
         event.add("summary", f"{take.role.name} · {activity.title}")
-        event.add("dtstart", datetime.combine(take.date, activity.start_time, tzinfo=tz))
-        event.add("dtend", datetime.combine(take.date, activity.end_time, tzinfo=tz))
+        start, end = times.get((activity.pk, take.date), (activity.start_time, activity.end_time))
+        event.add("dtstart", datetime.combine(take.date, start, tzinfo=tz))
+        event.add("dtend", datetime.combine(take.date, end, tzinfo=tz))
         place = ", ".join(p for p in (activity.place.strip(), take.stek.address.strip()) if p)
         if place:
             event.add("location", place)

@@ -73,3 +73,24 @@ def test_the_feed_has_my_shifts_behind_a_secret_renewable_revocable_address(worl
     # the page never shows an address again (it is not kept)
     assert "feed_url" not in (client_for("volunteer_a").get(
         reverse("rota:feed", args=[world.stek_a.slug])).context or {})  # fmt: skip
+
+
+def test_the_ics_has_the_hours_of_a_moved_session_not_the_activitys_usual_ones(world):
+    """A session moved to another day at another hour: the reminder's .ics says the new hour."""
+    from datetime import time
+
+    from stek.agenda.enums import ChangeKind
+    from stek.agenda.models import SessionChange
+    from stek.rota.ical import calendar_of
+
+    need = ShiftNeedFactory(stek=world.stek_a)
+    planned = next_week(need)
+    moved_to = planned + timedelta(days=1)
+    usual = need.activity.start_time
+    new_start = time(7) if usual.hour >= 9 else time(15)
+    SessionChange.objects.create(activity=need.activity, date=planned, kind=ChangeKind.MOVED,
+                                 new_date=moved_to, new_start_time=new_start)  # fmt: skip
+    take = services.take(membership=world.memberships["volunteer_a"], need=need, day=moved_to)
+    (event,) = Calendar.from_ical(calendar_of([take], "rooster")).walk("VEVENT")
+    start = event.decoded("dtstart")
+    assert (start.date(), start.time()) == (moved_to, new_start)
