@@ -2,6 +2,7 @@
 the "change password" link (issue 16: the printed agenda showed "Wachtwoord wijzigen")."""
 
 import re
+from pathlib import Path
 
 from django.urls import reverse
 
@@ -18,7 +19,7 @@ def _print_hidden_classes(css):
 def test_the_account_link_and_language_chooser_do_not_print(world, client_for):
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("core/stek.css"), encoding="utf-8").read()
+    css = Path(finders.find("core/stek.css")).read_text(encoding="utf-8")
     assert ".no-print" in _print_hidden_classes(css)
     html = client_for("coordinator_a").get(reverse("core:home"), follow=True).content.decode()
     account = re.search(r'<nav class="([^"]*)" aria-label="Je account"', html)
