@@ -157,6 +157,8 @@ def _meeting(request, stek, evaluation, axis, forms=None, status=200):
         "radar": chart if after is None else "",
         "radar_rows": radar_rows,
         "last": last,
+        # the form that was posted, when it has errors (the page shows it in its statement)
+        "form": next(iter(forms.values())) if forms else None,
     }
     return render(request, "reports/selfeval/meeting.html", context, status=status)
 
