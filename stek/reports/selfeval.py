@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from stek.core.privacy.suppression import default_threshold
 
@@ -44,97 +44,97 @@ def _s(key, text, *families):
 
 
 AXES = (
-    Axis("ontmoeten", "function", _lazy("Ontmoeten"),
-         _lazy("Sterke sociale netwerken. Soms hebben mensen een duwtje nodig."), (
-        _s("ontmoeten.plaats", _lazy("We werken op een plek die bezoekers kennen, vertrouwen en "
+    Axis("ontmoeten", "function", _("Ontmoeten"),
+         _("Sterke sociale netwerken. Soms hebben mensen een duwtje nodig."), (
+        _s("ontmoeten.plaats", _("We werken op een plek die bezoekers kennen, vertrouwen en "
                                      "makkelijk bereiken."), "sessions_month", "taps_month"),
-        _s("ontmoeten.organisaties", _lazy("Medewerkers van sterke organisaties zorgen samen voor "
+        _s("ontmoeten.organisaties", _("Medewerkers van sterke organisaties zorgen samen voor "
                                            "een goed aanbod om elkaar te ontmoeten."),
            "takes_organisation"),
-        _s("ontmoeten.bekend", _lazy("We maken ons aanbod bekend op manieren die bij de "
+        _s("ontmoeten.bekend", _("We maken ons aanbod bekend op manieren die bij de "
                                      "bezoekers passen: mondeling, op papier en digitaal.")),
-        _s("ontmoeten.kost", _lazy("Geld is geen drempel om te komen."), "activities_price"),
-        _s("ontmoeten.divers", _lazy("Ons aanbod is zo gevarieerd dat iedereen iets vindt."),
+        _s("ontmoeten.kost", _("Geld is geen drempel om te komen."), "activities_price"),
+        _s("ontmoeten.divers", _("Ons aanbod is zo gevarieerd dat iedereen iets vindt."),
            "activities_pictogram", "activities_function"),
     )),
-    Axis("leren", "function", _lazy("Leren"),
-         _lazy("Leren zonder strenge schoolregels, met een lage drempel."), (
-        _s("leren.drempel", _lazy("Bezoekers kunnen zonder drempel mee leren."), "learn_month"),
-        _s("leren.niveau", _lazy("Bezoekers leren inzicht, kennis en vaardigheden op hun eigen "
+    Axis("leren", "function", _("Leren"),
+         _("Leren zonder strenge schoolregels, met een lage drempel."), (
+        _s("leren.drempel", _("Bezoekers kunnen zonder drempel mee leren."), "learn_month"),
+        _s("leren.niveau", _("Bezoekers leren inzicht, kennis en vaardigheden op hun eigen "
                                  "niveau."), "learn_month"),
-        _s("leren.zelf", _lazy("Bezoekers leren ook over zichzelf.")),
-        _s("leren.diensten", _lazy("Diensten komen hun aanbod uitleggen in de STEK."),
+        _s("leren.zelf", _("Bezoekers leren ook over zichzelf.")),
+        _s("leren.diensten", _("Diensten komen hun aanbod uitleggen in de STEK."),
            "sessions_function", "takes_organisation"),
-        _s("leren.gratis", _lazy("Leren kost bij ons niets."), "activities_price"),
+        _s("leren.gratis", _("Leren kost bij ons niets."), "activities_price"),
     )),
-    Axis("politiseren", "function", _lazy("Politiseren"),
-         _lazy("Bezoekers kennen hun rechten en we voeren het publieke en politieke debat."), (
-        _s("politiseren.ervaring", _lazy("We sluiten aan bij wat bezoekers meemaken en praten "
+    Axis("politiseren", "function", _("Politiseren"),
+         _("Bezoekers kennen hun rechten en we voeren het publieke en politieke debat."), (
+        _s("politiseren.ervaring", _("We sluiten aan bij wat bezoekers meemaken en praten "
                                          "over hun ervaring met sociale bescherming."),
            "signals_domain"),
-        _s("politiseren.iedereen", _lazy("Elke medewerker helpt mee om onderbescherming aan te "
+        _s("politiseren.iedereen", _("Elke medewerker helpt mee om onderbescherming aan te "
                                          "kaarten."), "signals_barrier", "dossiers_step"),
-        _s("politiseren.rechten", _lazy("Bezoekers leren over sociale bescherming: het aanbod, "
+        _s("politiseren.rechten", _("Bezoekers leren over sociale bescherming: het aanbod, "
                                         "de regels, meningen en onderzoek."),
            "checks_door", "rights_shown"),
-        _s("politiseren.veilig", _lazy("Bezoekers kunnen alles vertellen zonder dat het hen geld "
+        _s("politiseren.veilig", _("Bezoekers kunnen alles vertellen zonder dat het hen geld "
                                        "of iets anders kost.")),
-        _s("politiseren.oplossingen", _lazy("We dagen bezoekers uit om mee na te denken over "
+        _s("politiseren.oplossingen", _("We dagen bezoekers uit om mee na te denken over "
                                             "oplossingen."), "ideas_month", "dossiers_outcome"),
     )),
-    Axis("verwijzen", "function", _lazy("Verwijzen"),
-         _lazy("Mensen vinden de juiste dienst; partners verwijzen naar elkaar, in twee "
+    Axis("verwijzen", "function", _("Verwijzen"),
+         _("Mensen vinden de juiste dienst; partners verwijzen naar elkaar, in twee "
                "richtingen."), (
-        _s("verwijzen.contact", _lazy("Diensten bouwen in de STEK een goed contact op met "
+        _s("verwijzen.contact", _("Diensten bouwen in de STEK een goed contact op met "
                                       "bezoekers."), "takes_organisation"),
-        _s("verwijzen.vertrouwen", _lazy("We werken op basis van vertrouwen, open en zonder "
+        _s("verwijzen.vertrouwen", _("We werken op basis van vertrouwen, open en zonder "
                                          "vooroordelen, als gelijken."), "referrals_pair"),
-        _s("verwijzen.landschap", _lazy("Medewerkers en vrijwilligers kennen de diensten goed "
+        _s("verwijzen.landschap", _("Medewerkers en vrijwilligers kennen de diensten goed "
                                         "genoeg om goed te verwijzen."),
            "referrals_month", "referrals_outcome"),
-        _s("verwijzen.privacy", _lazy("De STEK is veilig: de bezoeker blijft anoniem en we geven "
+        _s("verwijzen.privacy", _("De STEK is veilig: de bezoeker blijft anoniem en we geven "
                                       "geen informatie door.")),
-        _s("verwijzen.geen_dossiers", _lazy("In de STEK lopen geen zorgtrajecten en houden we "
+        _s("verwijzen.geen_dossiers", _("In de STEK lopen geen zorgtrajecten en houden we "
                                             "geen dossiers over bezoekers bij.")),
     )),
-    Axis("toegankelijk", "precondition", _lazy("Toegankelijk"),
-         _lazy("Geen fysieke, financiële of culturele drempels."), (
-        _s("toegankelijk.drempels", _lazy("Er zijn geen fysieke, financiële of culturele "
+    Axis("toegankelijk", "precondition", _("Toegankelijk"),
+         _("Geen fysieke, financiële of culturele drempels."), (
+        _s("toegankelijk.drempels", _("Er zijn geen fysieke, financiële of culturele "
                                           "drempels: alles is gratis of heel goedkoop."),
            "activities_price"),
-        _s("toegankelijk.transparant", _lazy("We zeggen duidelijk welke organisaties meedoen en "
+        _s("toegankelijk.transparant", _("We zeggen duidelijk welke organisaties meedoen en "
                                              "wat ze aanbieden."), "activities_function"),
-        _s("toegankelijk.ligging", _lazy("De plek ligt waar bezoekers komen; door het aanbod van "
+        _s("toegankelijk.ligging", _("De plek ligt waar bezoekers komen; door het aanbod van "
                                          "meer organisaties kan iedereen anoniem binnenlopen."),
            "taps_month", "takes_organisation"),
     )),
-    Axis("samenwerken", "precondition", _lazy("Samenwerken"),
-         _lazy("Altijd een samenwerking: elke organisatie draagt een deel."), (
-        _s("samenwerken.dragen", _lazy("Elke organisatie draagt een deel van de "
+    Axis("samenwerken", "precondition", _("Samenwerken"),
+         _("Altijd een samenwerking: elke organisatie draagt een deel."), (
+        _s("samenwerken.dragen", _("Elke organisatie draagt een deel van de "
                                        "verantwoordelijkheid en brengt een deel van haar werk "
                                        "naar de STEK."), "takes_organisation"),
-        _s("samenwerken.buiten", _lazy("Medewerkers bouwen ook vertrouwen op met collega's "
+        _s("samenwerken.buiten", _("Medewerkers bouwen ook vertrouwen op met collega's "
                                        "buiten de STEK."), "referrals_pair"),
-        _s("samenwerken.genoeg", _lazy("Er zijn genoeg medewerkers en vrijwilligers, met genoeg "
+        _s("samenwerken.genoeg", _("Er zijn genoeg medewerkers en vrijwilligers, met genoeg "
                                        "kennis en middelen."),
            "takes_role", "needed_role", "volunteer_hours"),
     )),
-    Axis("participatie", "precondition", _lazy("Participatie"),
-         _lazy("Bezoekers sturen mee."), (
-        _s("participatie.talenten", _lazy("We spreken bezoekers aan op hun talenten."),
+    Axis("participatie", "precondition", _("Participatie"),
+         _("Bezoekers sturen mee."), (
+        _s("participatie.talenten", _("We spreken bezoekers aan op hun talenten."),
            "volunteer_hours"),
-        _s("participatie.beslissen", _lazy("Bezoekers beslissen mee over het aanbod, het beleid "
+        _s("participatie.beslissen", _("Bezoekers beslissen mee over het aanbod, het beleid "
                                            "en de keuzes van de STEK."),
            "ideas_source", "decisions", "council_meetings", "votes_source"),
-        _s("participatie.taken", _lazy("De taken van vrijwilligers en bezoekers zijn duidelijk "
+        _s("participatie.taken", _("De taken van vrijwilligers en bezoekers zijn duidelijk "
                                        "en we spreken samen af wat we van elkaar verwachten."),
            "takes_role"),
     )),
-    Axis("autonomie", "precondition", _lazy("Autonomie"),
-         _lazy("De samenwerking beslist zelf wat ze nodig heeft."), (
-        _s("autonomie.zelf", _lazy("De samenwerking beslist zelf wat ze nodig heeft om haar "
+    Axis("autonomie", "precondition", _("Autonomie"),
+         _("De samenwerking beslist zelf wat ze nodig heeft."), (
+        _s("autonomie.zelf", _("De samenwerking beslist zelf wat ze nodig heeft om haar "
                                    "doelen te halen.")),
-        _s("autonomie.signalen", _lazy("Medewerkers kunnen problemen, signalen en drempels "
+        _s("autonomie.signalen", _("Medewerkers kunnen problemen, signalen en drempels "
                                        "benoemen en diensten en beleid erop wijzen."),
            "signals_barrier", "dossiers_step"),
     )),
@@ -245,4 +245,4 @@ def progress(evaluation):
 
 
 def scale_label(value):
-    return str(Score(value).label) if value is not None else _("nog niet gescoord")
+    return str(Score(value).label) if value is not None else gettext("nog niet gescoord")
