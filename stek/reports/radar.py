@@ -39,13 +39,15 @@ def describe(axes, series):
     parts = []
     for key, label in axes:
         values = "; ".join(f"{name} {_fmt(values.get(key))}" for name, values, _dash in series)
-        parts.append(f"{label}: {values}")
+        parts.append(f"{str(label).rstrip('.')}: {values}")
     return ". ".join(parts) + "."
 
 
-def radar_chart(chart_id, title, axes, series):
+def radar_chart(chart_id, title, axes, series, marks=None):
     """``axes``: [(key, label)]; ``series``: [(name, {key: mean or None}, dashed)], this year
-    first. An axis without a score has no point; the line closes over the points it has."""
+    first. An axis without a score has no point; the line closes over the points it has.
+    ``marks``: short texts drawn at the axes instead of the labels (the description still
+    says every label in full)."""
     n = len(axes)
     desc = _("Score van 1 (nog niet) tot 4 (helemaal). %(values)s") % {
         "values": describe(axes, series)
@@ -65,6 +67,7 @@ def radar_chart(chart_id, title, axes, series):
             f"{ring}</text>"
         )
     for i, (_key, label) in enumerate(axes):
+        label = marks[i] if marks else label
         x, y = _point(i, n, TOP)
         lx, ly = _point(i, n, TOP + 0.45)
         parts.append(f'<line x1="{CX}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}" stroke="#b8b8b8"/>')

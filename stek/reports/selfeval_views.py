@@ -79,6 +79,36 @@ def _radar(evaluation, chart_id="radar"):
     return radar_chart(chart_id, title, axes, series), rows, before
 
 
+def _axis_radar(evaluation, axis, last):
+    """One function's or precondition's radar over its statements (three or more), numbered
+    as on the page; None for fewer (two points make no radar)."""
+    if len(axis.statements) < 3:
+        return None
+
+    def scores(of):
+        rows = selfeval.team_scores(of)
+        return {
+            k: (t.score or None) for k, t in rows.items() if k in {s.key for s in axis.statements}
+        }
+
+    axes = [(s.key, str(s.text)) for s in axis.statements]
+    this = scores(evaluation)
+    series = [(str(evaluation.year), this, False)]
+    before = scores(last) if last is not None else {}
+    if last is not None:
+        series.append((str(last.year), before, True))
+    title = _("%(axis)s %(year)s: score van het team per uitspraak") % {
+        "axis": axis.title,
+        "year": evaluation.year,
+    }
+    marks = [str(i) for i in range(1, len(axes) + 1)]
+    chart = radar_chart(f"radar-{axis.key}", title, axes, series, marks=marks)
+    rows = [
+        (i, s.text, this.get(s.key), before.get(s.key)) for i, s in enumerate(axis.statements, 1)
+    ]
+    return {"chart": chart, "rows": rows}
+
+
 @login_required
 def selfeval_list(request, slug):
     """The STEK's self-evaluations, one per year, and the button that starts this year's."""
@@ -157,6 +187,7 @@ def _meeting(request, stek, evaluation, axis, forms=None, status=200):
         "radar": chart if after is None else "",
         "radar_rows": radar_rows,
         "last": last,
+        "axis_radar": _axis_radar(evaluation, axis, last),
         # the form that was posted, when it has errors (the page shows it in its statement)
         "form": next(iter(forms.values())) if forms else None,
     }

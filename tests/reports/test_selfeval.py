@@ -360,3 +360,21 @@ def test_get_never_writes(world, client_for):
     Client().get(reverse("reports:selfeval_rate", args=[link.code]))
     assert not TeamScore.objects.exists() and not RaterSubmission.objects.exists()
     assert SelfEvaluation.objects.count() == 1
+
+
+def test_a_function_has_its_own_radar_over_its_statements(world, client_for):
+    last = start(world, year=YEAR - 1)
+    services.save_team_score(actor=None, evaluation=last, statement="leren.zelf", score=1)
+    services.close_self_evaluation(actor=None, evaluation=last)
+    evaluation = start(world)
+    services.save_team_score(actor=None, evaluation=evaluation, statement="leren.zelf", score=3)
+    services.save_team_score(actor=None, evaluation=evaluation, statement="leren.gratis", score=0)
+    client = client_for("worker_a")
+    page = client.get(url("selfeval_meeting", YEAR, "leren")).content.decode()
+    desc = re.search(r'<desc id="radar-leren-d">(.*?)</desc>', page).group(1)
+    assert f"Bezoekers leren ook over zichzelf: {YEAR} 3,0; {YEAR - 1} 1,0" in desc
+    assert f"Leren kost bij ons niets: {YEAR} geen score" in desc  # "weet niet" has no point
+    assert "3. Bezoekers leren ook over zichzelf." in page  # numbered as on the radar
+    # two statements make no radar
+    page = client.get(url("selfeval_meeting", YEAR, "autonomie")).content.decode()
+    assert "radar-autonomie" not in page
