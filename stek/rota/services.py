@@ -219,6 +219,26 @@ def take(*, membership, need, day, now=None):
             raise ServiceError(_("Je staat hier al op het rooster.")) from error
 
 
+def assign_place(*, actor, membership, need, day, now=None):
+    """The coordinator puts ``membership`` on a place of ``need`` on ``day`` (the same checks
+    as taking it oneself: a partner's place only for that partner's worker, not full, not
+    started). The person sees it on "Mijn beurten" and can give it back."""
+    if membership is None or membership.stek_id != need.stek_id or not membership.is_active:
+        raise ServiceError(_("Kies iemand van deze STEK."), field="membership")
+    if ShiftTake.objects.filter(
+        membership=membership, activity_id=need.activity_id, date=day, role_id=need.role_id,
+        status=TakeStatus.TAKEN,
+    ).exists():  # fmt: skip
+        raise ServiceError(_("Deze persoon staat hier al op het rooster."), field="membership")
+    take_ = take(membership=membership, need=need, day=day, now=now)
+    audit.record(
+        actor, AuditAction.CREATED,
+        f"beurt {need.role.name} · {need.activity.title} {day.isoformat()} (ingepland)",
+        stek=need.stek,
+    )  # fmt: skip
+    return take_
+
+
 def give_back(*, take, now=None):
     """ "Ik kan niet komen": allowed until the session starts; the place is open again."""
     now = now or timezone.now()

@@ -15,7 +15,7 @@ from stek.agenda.models import Activity
 from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
 from stek.core.models import Membership
-from stek.core.params import parse_day
+from stek.core.params import parse_day, parse_id
 from stek.core.pdf import pdf_response, public_url
 from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
@@ -114,6 +114,26 @@ def give_back(request, slug, pk):
 def plan(request, slug):
     stek = get_stek_for_user(request, slug, permissions.can_plan_rota)
     days = services.planning(stek)
+    people = list(
+        Membership.objects.filter(stek=stek, is_active=True)
+        .select_related("user", "organisation")
+        .order_by("user__full_name")
+    )
+    now = timezone.now()
+    for _day, sessions in days:
+        for session in sessions:
+            for slot in session.slots:
+                taking = {t.membership_id for t in slot.takes}
+                slot.candidates = (
+                    [
+                        m
+                        for m in people
+                        if m.pk not in taking
+                        and (not slot.role.needs_partner or services.fits_partner(m, slot.role))
+                    ]
+                    if slot.open and slot.starts_at > now
+                    else []
+                )
     activities = Activity.objects.filter(stek=stek, is_active=True).order_by("title")
     return render(
         request,
@@ -126,6 +146,36 @@ def plan(request, slug):
             "recent": services.recent_takes(stek),
         },
     )
+
+
+@login_required
+@require_POST
+def assign_place(request, slug, pk, day):
+    """The coordinator puts someone on an open place from the planning (one tap per place)."""
+    stek, need = get_need_for_user(request, slug, pk, check=permissions.can_plan_rota)
+    day = parse_day(day)
+    person = parse_id(request.POST.get("membership", ""))
+    membership = (
+        Membership.objects.filter(stek=stek, is_active=True, pk=person)
+        .select_related("user", "organisation")
+        .first()
+        if person is not None
+        else None
+    )
+
+    def put():
+        if day is None:
+            raise ServiceError(_("Deze datum kennen we niet."))
+        services.assign_place(actor=request.user, membership=membership, need=need, day=day)
+
+    name = membership.user.full_name if membership else ""
+    when = date_format(day, "l j F") if day else ""
+    return _done(
+        request, put,
+        _("%(name)s staat op het rooster: %(role)s, %(day)s.")
+        % {"name": name, "role": need.role.name, "day": when},
+        "rota:plan", stek.slug,
+    )  # fmt: skip
 
 
 @login_required

@@ -489,6 +489,7 @@ MATRIX = {
     "rota:take": ("post", need_kwargs, None, stek_view(302)),
     "rota:give_back": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
     "rota:plan": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
+    "rota:assign": ("post", need_kwargs, None, stek_view(**COORDINATORS_POST)),
     "rota:roles": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
     "rota:role_edit": ("get", role_kwargs, None, stek_view(**COORDINATORS)),
     "rota:needs": ("get", activity_kwargs, None, stek_view(**COORDINATORS)),
