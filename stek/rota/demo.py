@@ -11,8 +11,16 @@ from stek.core.enums import MembershipRole
 from stek.core.models import Membership, Organisation, User
 from stek.core.services import ServiceError
 
-from . import services
-from .models import AllowancePayment, ReserveEntry, Role, ShiftNeed, ShiftTake, VolunteerRecord
+from . import allowance, services
+from .models import (
+    AllowancePayment,
+    KilometreClaim,
+    ReserveEntry,
+    Role,
+    ShiftNeed,
+    ShiftTake,
+    VolunteerRecord,
+)
 
 ONTHAAL = {
     "name": "Onthaal",
@@ -100,6 +108,7 @@ def seed_rota(steks, now=None):
         stek = steks[slug]
         _seed_team(stek, TEAM.get(slug, ()))
         AllowancePayment.objects.filter(stek=stek).delete()
+        KilometreClaim.objects.filter(stek=stek).delete()
         ReserveEntry.objects.filter(stek=stek).delete()
         ShiftTake.objects.filter(stek=stek).delete()
         ShiftNeed.objects.filter(stek=stek).delete()
@@ -207,6 +216,13 @@ def _seed_allowances(stek, now):
                 stek=stek, membership=membership, activity=need.activity, date=day,
                 role=need.role,
             )  # fmt: skip
+            if i == 0:  # the first volunteer drives: 18 km there and back, at the day's rate
+                rate = allowance.km_rate_for(day).rate
+                KilometreClaim.objects.get_or_create(
+                    take=take,
+                    defaults={"stek": stek, "membership": membership, "date": day, "km": 18,
+                              "rate": rate, "amount": allowance.km_amount(18, rate)},
+                )  # fmt: skip
             AllowancePayment.objects.get_or_create(
                 take=take,
                 defaults={"stek": stek, "membership": membership, "date": day,

@@ -33,7 +33,7 @@ from .access import (
     membership_in,
 )
 from .enums import TakeStatus
-from .forms import AllowanceForm, NeedForm, RoleForm, SigninRequestForm
+from .forms import AllowanceForm, KilometreForm, NeedForm, RoleForm, SigninRequestForm
 from .models import CalendarFeed, Role, ShiftNeed, ShiftTake, VolunteerRecord
 
 
@@ -520,29 +520,47 @@ def volunteers(request, slug):
 def volunteer(request, slug, pk):
     stek, membership = get_person_for_links(request, slug, pk)
     year = _year(request)
-    takes = ShiftTake.objects.filter(
-        membership=membership, status=TakeStatus.TAKEN, no_show=False, allowance__isnull=True,
+    given = ShiftTake.objects.filter(
+        membership=membership, status=TakeStatus.TAKEN, no_show=False,
         date__year=year, date__lte=timezone.localdate(),
     ).select_related("activity", "role")  # fmt: skip
-    form = AllowanceForm(request.POST or None, takes=takes)
-    if request.method == "POST" and form.is_valid():
+    posted_km = request.method == "POST" and request.POST.get("what") == "km"
+    form = AllowanceForm(
+        request.POST if request.method == "POST" and not posted_km else None,
+        takes=given.filter(allowance__isnull=True),
+    )
+    km_form = KilometreForm(
+        request.POST if posted_km else None, takes=given.filter(kilometres__isnull=True),
+        prefix="km",
+    )  # fmt: skip
+    bound = km_form if posted_km else form
+    if request.method == "POST" and bound.is_valid():
         try:
-            _payment, warning = services.record_allowance(actor=request.user, **{
-                "take": form.cleaned_data["take"], "kind": form.cleaned_data["kind"],
-                "amount": form.cleaned_data["amount"]})  # fmt: skip
+            if posted_km:
+                _claim, warning = services.record_kilometres(
+                    actor=request.user, take=km_form.cleaned_data["take"],
+                    km=km_form.cleaned_data["km"],
+                )  # fmt: skip
+                done = _("De kilometers zijn genoteerd.")
+            else:
+                _payment, warning = services.record_allowance(actor=request.user, **{
+                    "take": form.cleaned_data["take"], "kind": form.cleaned_data["kind"],
+                    "amount": form.cleaned_data["amount"]})  # fmt: skip
+                done = _("De vergoeding is genoteerd.")
         except ServiceError as error:
-            show_refusal(form, error)
+            show_refusal(bound, error)
         else:
-            messages.success(request, _("De vergoeding is genoteerd."))
+            messages.success(request, done)
             if warning:
                 messages.warning(request, warning)
             return redirect(reverse("rota:volunteer", args=[stek.slug, membership.pk]))
     record = VolunteerRecord.objects.filter(membership=membership).first()
     return render(
         request, "rota/volunteer.html",
-        {"stek": stek, "person": membership, "form": form, "record": record,
-         "summary": allowance.summary(membership, year), "year": year},
-        status=400 if form.errors else 200,
+        {"stek": stek, "person": membership, "form": form, "km_form": km_form,
+         "record": record, "summary": allowance.summary(membership, year), "year": year,
+         "km_rate": allowance.km_rate_for(timezone.localdate())},
+        status=400 if form.errors or km_form.errors else 200,
     )  # fmt: skip
 
 
