@@ -216,7 +216,7 @@ def _seed_allowances(stek, now):
                 stek=stek, membership=membership, activity=need.activity, date=day,
                 role=need.role,
             )  # fmt: skip
-            if i == 0:  # the first volunteer drives: 18 km there and back, at the day's rate
+            if days_ago == 14:  # they drove: 18 km there and back, at the day's rate
                 rate = allowance.km_rate_for(day).rate
                 KilometreClaim.objects.get_or_create(
                     take=take,
