@@ -14,6 +14,7 @@ urlpatterns = [
     # the STEK's people
     path("s/<slug:slug>/inspraak/idee/", views.tablet_idea, name="tablet_idea"),
     path("s/<slug:slug>/inspraak/", views.moderation, name="moderation"),
+    path("s/<slug:slug>/inspraak/instelling/", views.idea_policy, name="idea_policy"),
     path("s/<slug:slug>/inspraak/idee/<int:pk>/", views.idea_detail, name="idea_detail"),
     path("s/<slug:slug>/inspraak/raad/", views.meetings, name="meetings"),
     path("s/<slug:slug>/inspraak/raad/<int:pk>/", views.meeting_detail, name="meeting"),

@@ -514,6 +514,12 @@ MATRIX = {
         stek_view(**WORKERS),
     ),
     "participation:idea_detail": ("get", idea_kwargs, None, stek_view(**WORKERS)),
+    "participation:idea_policy": (
+        "post",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS_POST),
+    ),
     "participation:meetings": (
         "get",
         lambda w: {"slug": w.stek_a.slug},
