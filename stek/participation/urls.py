@@ -9,6 +9,7 @@ urlpatterns = [
     path("<slug:slug>/idee/", views.box, name="box"),
     path("<slug:slug>/wij-deden/", views.board, name="board"),
     path("<slug:slug>/wij-deden/bord/", views.board_print, name="board_print"),
+    path("<slug:slug>/wij-deden/bord.pdf", views.board_pdf, name="board_pdf"),
     path("<slug:slug>/stemmen/", views.vote_code, name="vote_code"),
     path("<slug:slug>/stemmen/<str:code>/", views.vote_phone, name="vote_phone"),
     # the STEK's people

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -9,6 +10,7 @@ from stek.core.access import get_public_stek, get_stek_for_user
 from stek.core.forms import show_refusal
 from stek.core.languages import activate_public_language
 from stek.core.params import parse_id
+from stek.core.pdf import pdf_response
 from stek.core.services import ServiceError
 
 from . import devices, permissions, services
@@ -125,6 +127,24 @@ def board_print(request, slug):
     stek = get_public_stek(slug)
     activate_public_language(request, stek, browser=False)
     return render(request, "participation/board_print.html", _board_context(stek))
+
+
+def board_pdf(request, slug):
+    """The board as an A3 landscape PDF (for a print shop or a printer without A3 in the
+    browser's dialog)."""
+    stek = get_public_stek(slug)
+    activate_public_language(request, stek, browser=False)
+    context = _board_context(stek)
+    context["sections"] = [
+        (_("Dit hebben we gedaan"), context["accepted"], _("Nog niets. We zijn bezig!")),
+        (_("Dit kan (nog) niet, en waarom"), context["declined"], _("Nog niets.")),
+    ]
+    context["box_url"] = request.build_absolute_uri(reverse("participation:box", args=[stek.slug]))
+    return pdf_response(
+        request, "participation/board_pdf.html", context, f"wij-deden-{stek.slug}.pdf",
+        stek=stek, back=reverse("participation:board", args=[stek.slug]),
+        base="public/base.html",
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])

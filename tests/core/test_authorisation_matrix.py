@@ -504,6 +504,7 @@ MATRIX = {
     "participation:box": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "participation:board": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "participation:board_print": ("get", lambda w: {"slug": "alfa"}, None, public()),
+    "participation:board_pdf": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "participation:vote_code": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "participation:vote_phone": ("get", phone_vote_kwargs, None, public()),
     "participation:tablet_idea": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),

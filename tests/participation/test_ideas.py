@@ -254,3 +254,27 @@ def test_only_a_coordinator_sets_the_idea_policy(world, client_for):
     url = reverse("participation:idea_policy", args=["alfa"])
     assert worker.post(url, {"publish_directly": "1"}).status_code == 403
     assert not services.publishes_directly(world.stek_a)
+
+
+def test_the_board_as_an_a3_landscape_pdf(world, client):
+    idea = services.submit_idea(stek=world.stek_a, text="Een fietsenstalling.", source="box")
+    services.publish_idea(actor=None, idea=idea)
+    services.accept_idea(actor=None, idea=idea, what_was_done="Er staat nu een rek aan de deur.")
+    response = client.get(reverse("participation:board_pdf", args=["alfa"]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from stek.participation.views import _board_context
+
+    context = {**_board_context(world.stek_a), "sections": [("Gedaan", [idea], "")]}
+    page = HTML(string=render_to_string("participation/board_pdf.html", context)).render()
+    (first,) = page.pages
+    mm = 25.4 / 96  # weasyprint's pages are in CSS px
+    assert (round(first.width * mm), round(first.height * mm)) == (420, 297)  # A3 landscape
+    assert "Er staat nu een rek aan de deur." in render_to_string(
+        "participation/board_pdf.html", context
+    )
+    html = client.get(reverse("participation:board", args=["alfa"])).content.decode()
+    assert reverse("participation:board_pdf", args=["alfa"]) in html
