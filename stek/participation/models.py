@@ -188,3 +188,15 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.option_id} × {self.count}"
+
+
+class IdeaSettings(models.Model):
+    """A STEK's choice for its idea box: pre-moderated (the default: a worker publishes each
+    idea) or published directly (workers take an idea down afterwards by declining it). The
+    policy visitors read on the box follows the choice."""
+
+    stek = models.OneToOneField(Stek, on_delete=models.CASCADE, related_name="idea_settings")
+    publish_directly = models.BooleanField(_("ideeën meteen publiceren"), default=False)
+
+    def __str__(self):
+        return f"{self.stek} · {'direct' if self.publish_directly else 'pre-moderated'}"

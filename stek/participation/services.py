@@ -14,7 +14,7 @@ from stek.core.enums import AuditAction
 from stek.core.services import ServiceError
 
 from .enums import IdeaCategory, IdeaSource, IdeaState, MeetingState, OptionPictogram, VoteSource
-from .models import Idea, Meeting, Option, Vote
+from .models import Idea, IdeaSettings, Meeting, Option, Vote
 
 # Letters and digits that are not easily confused when read from a screen (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -23,8 +23,27 @@ PAPER_MAX = 1000  # one pile of hand-counted ballots
 
 
 # --- ideas ---------------------------------------------------------------------------------
+def publishes_directly(stek):
+    """Does ``stek`` publish new ideas at once? No by default (pre-moderated)."""
+    return IdeaSettings.objects.filter(stek=stek, publish_directly=True).exists()
+
+
+@transaction.atomic
+def set_publish_directly(*, actor, stek, publish_directly):
+    settings_, _created = IdeaSettings.objects.update_or_create(
+        stek=stek, defaults={"publish_directly": bool(publish_directly)}
+    )
+    audit.record(
+        actor, AuditAction.CHANGED,
+        "ideeën " + ("meteen gepubliceerd" if publish_directly else "eerst nagelezen"),
+        stek=stek,
+    )  # fmt: skip
+    return settings_
+
+
 def submit_idea(*, stek, text, source, category=""):
-    """A new idea: waits for a worker's approval (pre-moderation) before anyone sees it."""
+    """A new idea: waits for a worker's approval (pre-moderation) before anyone sees it, unless
+    the STEK publishes ideas directly. The text is scanned for personal data either way."""
     if source not in IdeaSource.values:
         raise ServiceError(_("Onbekende bron."))
     if category and category not in IdeaCategory.values:
@@ -33,6 +52,8 @@ def submit_idea(*, stek, text, source, category=""):
     if not text:
         raise ServiceError(_("Schrijf je idee op."), field="text")
     idea = Idea(stek=stek, text=text, category=category or "", source=source)
+    if publishes_directly(stek):
+        idea.state = IdeaState.PUBLISHED
     idea.full_clean(exclude=["stek"])
     idea.save()
     return idea

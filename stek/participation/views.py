@@ -2,13 +2,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from stek.core.access import get_public_stek, get_stek_for_user
 from stek.core.forms import show_refusal
 from stek.core.languages import activate_public_language
 from stek.core.params import parse_id
+from stek.core.pdf import pdf_response
 from stek.core.services import ServiceError
 
 from . import devices, permissions, services
@@ -75,7 +77,9 @@ def box(request, slug):
                 devices.count("idea", request, token)
                 messages.success(
                     request,
-                    _("Dank je! We lezen je idee. Als het past, zet een medewerker het hier."),
+                    _("Dank je! Je idee staat hieronder.")
+                    if services.publishes_directly(stek)
+                    else _("Dank je! We lezen je idee. Als het past, zet een medewerker het hier."),
                 )
                 return devices.remember(redirect("participation:box", slug=stek.slug), token)
         status = status if status != 200 else 400
@@ -87,6 +91,7 @@ def box(request, slug):
             "form": form,
             "categories": _category_choices(form),
             "ideas": _visible_ideas(stek),
+            "direct": services.publishes_directly(stek),
         },
         status=status,
     )
@@ -122,6 +127,24 @@ def board_print(request, slug):
     stek = get_public_stek(slug)
     activate_public_language(request, stek, browser=False)
     return render(request, "participation/board_print.html", _board_context(stek))
+
+
+def board_pdf(request, slug):
+    """The board as an A3 landscape PDF (for a print shop or a printer without A3 in the
+    browser's dialog)."""
+    stek = get_public_stek(slug)
+    activate_public_language(request, stek, browser=False)
+    context = _board_context(stek)
+    context["sections"] = [
+        (_("Dit hebben we gedaan"), context["accepted"], _("Nog niets. We zijn bezig!")),
+        (_("Dit kan (nog) niet, en waarom"), context["declined"], _("Nog niets.")),
+    ]
+    context["box_url"] = request.build_absolute_uri(reverse("participation:box", args=[stek.slug]))
+    return pdf_response(
+        request, "participation/board_pdf.html", context, f"wij-deden-{stek.slug}.pdf",
+        stek=stek, back=reverse("participation:board", args=[stek.slug]),
+        base="public/base.html",
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -215,12 +238,22 @@ def tablet_idea(request, slug):
         except REFUSED as error:
             show_refusal(form, error)
         else:
-            messages.success(request, _("Dank je! Het idee is binnen. Een medewerker leest het."))
+            messages.success(
+                request,
+                _("Dank je! Het idee staat op de ideeënbus.")
+                if services.publishes_directly(stek)
+                else _("Dank je! Het idee is binnen. Een medewerker leest het."),
+            )
             return redirect("participation:tablet_idea", slug=stek.slug)
     return render(
         request,
         "participation/tablet_idea.html",
-        {"stek": stek, "form": form, "categories": _category_choices(form)},
+        {
+            "stek": stek,
+            "form": form,
+            "categories": _category_choices(form),
+            "direct": services.publishes_directly(stek),
+        },
         status=400 if form.is_bound else 200,
     )
 
@@ -290,8 +323,26 @@ def moderation(request, slug):
             "stek": stek,
             "groups": groups,
             "answered": [i for i in ideas if i.state in ANSWERED_STATES],
+            "direct": services.publishes_directly(stek),
+            "can_set_policy": permissions.can_set_idea_policy(request.user, stek),
         },
     )
+
+
+@login_required
+@require_POST
+def idea_policy(request, slug):
+    """The coordinator chooses: ideas pre-moderated (the default) or published directly."""
+    stek = get_stek_for_user(request, slug, permissions.can_set_idea_policy)
+    direct = request.POST.get("publish_directly") == "1"
+    services.set_publish_directly(actor=request.user, stek=stek, publish_directly=direct)
+    messages.success(
+        request,
+        _("Nieuwe ideeën staan nu meteen op de ideeënbus.")
+        if direct
+        else _("Een medewerker leest nu elk nieuw idee voor het op de ideeënbus staat."),
+    )
+    return redirect("participation:moderation", slug=stek.slug)
 
 
 @login_required

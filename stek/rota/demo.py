@@ -8,11 +8,19 @@ from django.utils import timezone
 
 from stek.agenda.models import Activity
 from stek.core.enums import MembershipRole
-from stek.core.models import Membership, Organisation
+from stek.core.models import Membership, Organisation, User
 from stek.core.services import ServiceError
 
-from . import services
-from .models import AllowancePayment, ReserveEntry, Role, ShiftNeed, ShiftTake, VolunteerRecord
+from . import allowance, services
+from .models import (
+    AllowancePayment,
+    KilometreClaim,
+    ReserveEntry,
+    Role,
+    ShiftNeed,
+    ShiftTake,
+    VolunteerRecord,
+)
 
 ONTHAAL = {
     "name": "Onthaal",
@@ -71,11 +79,36 @@ ROTAS = {
 }
 
 
+# A few more volunteers (fictional first names, no login of their own: a coordinator hands them
+# a sign-in link), so that most sessions can be full and a few stay understaffed.
+TEAM = {
+    "de-wissel": [("mieke@team.stek.example", "Mieke"), ("youssef@team.stek.example", "Youssef"),
+                  ("ana@team.stek.example", "Ana")],
+    "t-anker": [("jos@team.stek.example", "Jos"), ("fatou@team.stek.example", "Fatou")],
+}  # fmt: skip
+
+
+def _seed_team(stek, team):
+    model = Membership.objects.filter(stek=stek, is_active=True).order_by("pk").first()
+    for email, name in team:
+        user = User.objects.filter(email=email).first() or User(email=email)
+        user.full_name, user.is_active = name, True
+        user.set_unusable_password()
+        user.save()
+        Membership.objects.update_or_create(
+            user=user, stek=stek,
+            defaults={"organisation": model.organisation if model else None,
+                      "role": MembershipRole.VOLUNTEER, "is_active": True},
+        )  # fmt: skip
+
+
 def seed_rota(steks, now=None):
     now = now or timezone.now()
     for slug, rota in ROTAS.items():
         stek = steks[slug]
+        _seed_team(stek, TEAM.get(slug, ()))
         AllowancePayment.objects.filter(stek=stek).delete()
+        KilometreClaim.objects.filter(stek=stek).delete()
         ReserveEntry.objects.filter(stek=stek).delete()
         ShiftTake.objects.filter(stek=stek).delete()
         ShiftNeed.objects.filter(stek=stek).delete()
@@ -99,26 +132,45 @@ def seed_rota(steks, now=None):
         _seed_allowances(stek, now)
 
 
+PAST_DAYS = 14  # the rota of the last two weeks (hours that took place) ...
+AHEAD_DAYS = 21  # ... and of the next three: a month and more of rotas
+
+
 def _seed_takes(stek, now):
-    """Fill the first week mostly, the second week hardly: some sessions understaffed. Every
-    other session's partner place stays open (a partner gap)."""
+    """A month of rotas: the last two weeks and the next three. Most sessions are full; on a
+    few days (every third day with sessions ahead) one place per role stays open, so the
+    coordinator's planning shows them understaffed. Every other session's partner place stays
+    open (a partner gap)."""
     people = list(
-        Membership.objects.filter(stek=stek, is_active=True).select_related("organisation")
+        Membership.objects.filter(stek=stek, is_active=True)
+        .select_related("organisation")
+        .order_by("role", "pk")
     )
     volunteers = [m for m in people if m.role == MembershipRole.VOLUNTEER] or people
     workers = [m for m in people if m.role != MembershipRole.VOLUNTEER]
     today = timezone.localdate(now)
-    week = today + timedelta(days=7)
-    for i, slot in enumerate(services.slots(stek, today, today + timedelta(days=13))):
-        if slot.starts_at <= now:
-            continue
+    found = services.slots(
+        stek, today - timedelta(days=PAST_DAYS), today + timedelta(days=AHEAD_DAYS)
+    )
+    ahead = sorted({s.date for s in found if s.starts_at > now})
+    short_days = set(ahead[1::3])
+    for i, slot in enumerate(found):
         if slot.role.needs_partner:
             if i % 2:
                 continue  # a partner gap
             candidates = [m for m in workers if services.fits_partner(m, slot.role)]
         else:
-            candidates = volunteers if slot.date < week else volunteers[:1]
-        for membership in candidates[: slot.need.count - (1 if slot.date >= week else 0)]:
+            # a different volunteer first each day, so the hours are spread
+            shift = slot.date.toordinal() % max(len(volunteers), 1)
+            candidates = volunteers[shift:] + volunteers[:shift]
+        wanted = slot.need.count - (1 if slot.date in short_days else 0)
+        for membership in candidates[:wanted]:
+            if slot.starts_at <= now:  # a session that took place: its take as it was
+                ShiftTake.objects.get_or_create(
+                    stek=stek, membership=membership, activity=slot.need.activity,
+                    date=slot.date, role=slot.role,
+                )  # fmt: skip
+                continue
             try:
                 services.take(membership=membership, need=slot.need, day=slot.date, now=now)
             except ServiceError:  # a partner's place a volunteer may not take
@@ -164,6 +216,13 @@ def _seed_allowances(stek, now):
                 stek=stek, membership=membership, activity=need.activity, date=day,
                 role=need.role,
             )  # fmt: skip
+            if days_ago == 14:  # they drove: 18 km there and back, at the day's rate
+                rate = allowance.km_rate_for(day).rate
+                KilometreClaim.objects.get_or_create(
+                    take=take,
+                    defaults={"stek": stek, "membership": membership, "date": day, "km": 18,
+                              "rate": rate, "amount": allowance.km_amount(18, rate)},
+                )  # fmt: skip
             AllowancePayment.objects.get_or_create(
                 take=take,
                 defaults={"stek": stek, "membership": membership, "date": day,

@@ -68,3 +68,15 @@ class AllowanceForm(forms.Form):
         self.fields["take"].label_from_instance = lambda t: (
             f"{t.date:%d/%m/%Y} · {t.role.name} · {t.activity.title}"
         )
+
+
+class KilometreForm(forms.Form):
+    take = forms.ModelChoiceField(label=_("beurt"), queryset=None)
+    km = forms.IntegerField(label=_("kilometers (heen en terug)"), min_value=1, max_value=1000)
+
+    def __init__(self, *args, takes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["take"].queryset = takes
+        self.fields["take"].label_from_instance = lambda t: (
+            f"{t.date:%d/%m/%Y} · {t.role.name} · {t.activity.title}"
+        )

@@ -194,3 +194,29 @@ class VolunteerRecord(models.Model):
 
     def __str__(self):
         return f"{self.membership} · {self.note_given_on}"
+
+
+class KilometreClaim(models.Model):
+    """The kilometres a volunteer drove for a take, paid at the federal civil servants' rate
+    of that day (real transport costs). With the flat rate only up to 2,000 km a year: the one
+    exception to "flat rate and real costs never mixed" (ADR 0012)."""
+
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="rota_kilometres")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="rota_kilometres"
+    )
+    take = models.OneToOneField(ShiftTake, on_delete=models.CASCADE, related_name="kilometres")
+    date = models.DateField()
+    km = models.PositiveIntegerField(_("kilometers"))
+    rate = models.DecimalField(_("euro per kilometer"), max_digits=6, decimal_places=4)
+    amount = models.DecimalField(_("bedrag (euro)"), max_digits=7, decimal_places=2)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(km__gt=0), name="rota_km_pos"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} · {self.date} · {self.km} km"

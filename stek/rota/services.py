@@ -30,6 +30,7 @@ from .enums import AllowanceKind, ReserveStatus, TakeStatus
 from .models import (
     AllowancePayment,
     CalendarFeed,
+    KilometreClaim,
     ReminderSent,
     ReserveEntry,
     Role,
@@ -217,6 +218,26 @@ def take(*, membership, need, day, now=None):
                 )
         except IntegrityError as error:
             raise ServiceError(_("Je staat hier al op het rooster.")) from error
+
+
+def assign_place(*, actor, membership, need, day, now=None):
+    """The coordinator puts ``membership`` on a place of ``need`` on ``day`` (the same checks
+    as taking it oneself: a partner's place only for that partner's worker, not full, not
+    started). The person sees it on "Mijn beurten" and can give it back."""
+    if membership is None or membership.stek_id != need.stek_id or not membership.is_active:
+        raise ServiceError(_("Kies iemand van deze STEK."), field="membership")
+    if ShiftTake.objects.filter(
+        membership=membership, activity_id=need.activity_id, date=day, role_id=need.role_id,
+        status=TakeStatus.TAKEN,
+    ).exists():  # fmt: skip
+        raise ServiceError(_("Deze persoon staat hier al op het rooster."), field="membership")
+    take_ = take(membership=membership, need=need, day=day, now=now)
+    audit.record(
+        actor, AuditAction.CREATED,
+        f"beurt {need.role.name} · {need.activity.title} {day.isoformat()} (ingepland)",
+        stek=need.stek,
+    )  # fmt: skip
+    return take_
 
 
 def give_back(*, take, now=None):
@@ -805,6 +826,69 @@ def record_allowance(*, actor, take, kind, amount):
         detail=f"{kind} {amount} op {take.date}",
     )  # fmt: skip
     return payment, warning
+
+
+MAX_KM_PER_TAKE = 1000  # a typing error ("12000" for "120"), not a trip to a session
+
+
+@transaction.atomic
+def record_kilometres(*, actor, take, km):
+    """The coordinator records the kilometres a volunteer drove for ``take``, paid at the
+    federal rate of that day. With the flat rate (or no real costs) this year, at most 2.000 km
+    a year: a warning from 1.800 km, a refusal beyond. On real costs the km are real costs too
+    and the 2.000 km do not apply. Returns (claim, warning or "")."""
+    from . import allowance
+
+    if take.status != TakeStatus.TAKEN or take.no_show:
+        raise ServiceError(_("Voor deze beurt kan je geen kilometers noteren."))
+    if take.date > timezone.localdate():
+        raise ServiceError(_("Deze beurt moet nog plaatsvinden."))
+    if KilometreClaim.objects.filter(take=take).exists():
+        raise ServiceError(_("Voor deze beurt zijn al kilometers genoteerd."))
+    if km is None or km <= 0:
+        raise ServiceError(_("Vul een aantal kilometers groter dan 0 in."), field="km")
+    if km > MAX_KM_PER_TAKE:
+        raise ServiceError(
+            _("Meer dan %(max)s km voor één beurt? Kijk het aantal na.") % {"max": MAX_KM_PER_TAKE},
+            field="km",
+        )
+    membership = take.membership
+    year = take.date.year
+    Membership.objects.select_for_update().get(pk=membership.pk)  # one claim at a time
+    on_real_costs = AllowancePayment.objects.filter(
+        membership=membership, date__year=year, kind=AllowanceKind.REAL
+    ).exists()
+    before = (
+        KilometreClaim.objects.filter(membership=membership, date__year=year).aggregate(
+            s=Sum("km")
+        )["s"]
+        or 0
+    )
+    warning = ""
+    if not on_real_costs:
+        cap = allowance.KM_YEAR_CAP
+        if before + km > cap:
+            raise ServiceError(
+                _("Meer dan %(cap)s km in %(year)s (al genoteerd: %(before)s km). Naast de "
+                  "forfaitaire vergoeding mag een vrijwilliger hoogstens %(cap)s km per jaar "
+                  "aan vervoerskosten krijgen.")
+                % {"cap": cap, "year": year, "before": before},
+                field="km",
+            )  # fmt: skip
+        if before + km >= cap * allowance.KM_WARN_SHARE:
+            warning = _("Let op: nog %(left)s km tot de %(cap)s km van dit jaar.") % {
+                "left": cap - before - km, "cap": cap,
+            }  # fmt: skip
+    rate = allowance.km_rate_for(take.date)
+    claim = KilometreClaim.objects.create(
+        stek=take.stek, membership=membership, take=take, date=take.date, km=km,
+        rate=rate.rate, amount=allowance.km_amount(km, rate.rate),
+    )  # fmt: skip
+    audit.record(
+        actor, AuditAction.CREATED, f"kilometers lid {membership.user.email}", stek=take.stek,
+        detail=f"{km} km × {rate.rate} op {take.date}",
+    )  # fmt: skip
+    return claim, warning
 
 
 @transaction.atomic

@@ -10,6 +10,11 @@ urlpatterns = [
     path("s/<slug:slug>/rooster/mijn-beurten/", views.my_shifts, name="mine"),
     path("s/<slug:slug>/rooster/beurt/<int:pk>/terug/", views.give_back, name="give_back"),
     path("s/<slug:slug>/rooster/planning/", views.plan, name="plan"),
+    path(
+        "s/<slug:slug>/rooster/planning/<int:pk>/<isodate:day>/inplannen/",
+        views.assign_place,
+        name="assign",
+    ),  # fmt: skip
     path("s/<slug:slug>/rooster/rollen/", views.roles, name="roles"),
     path("s/<slug:slug>/rooster/rollen/<int:pk>/", views.role_edit, name="role_edit"),
     path("s/<slug:slug>/rooster/activiteit/<int:pk>/", views.needs, name="needs"),

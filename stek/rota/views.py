@@ -15,7 +15,7 @@ from stek.agenda.models import Activity
 from stek.core.access import get_stek_for_user
 from stek.core.forms import show_refusal
 from stek.core.models import Membership
-from stek.core.params import parse_day
+from stek.core.params import parse_day, parse_id
 from stek.core.pdf import pdf_response, public_url
 from stek.core.permissions import active_memberships
 from stek.core.services import ServiceError
@@ -33,7 +33,7 @@ from .access import (
     membership_in,
 )
 from .enums import TakeStatus
-from .forms import AllowanceForm, NeedForm, RoleForm, SigninRequestForm
+from .forms import AllowanceForm, KilometreForm, NeedForm, RoleForm, SigninRequestForm
 from .models import CalendarFeed, Role, ShiftNeed, ShiftTake, VolunteerRecord
 
 
@@ -114,6 +114,26 @@ def give_back(request, slug, pk):
 def plan(request, slug):
     stek = get_stek_for_user(request, slug, permissions.can_plan_rota)
     days = services.planning(stek)
+    people = list(
+        Membership.objects.filter(stek=stek, is_active=True)
+        .select_related("user", "organisation")
+        .order_by("user__full_name")
+    )
+    now = timezone.now()
+    for _day, sessions in days:
+        for session in sessions:
+            for slot in session.slots:
+                taking = {t.membership_id for t in slot.takes}
+                slot.candidates = (
+                    [
+                        m
+                        for m in people
+                        if m.pk not in taking
+                        and (not slot.role.needs_partner or services.fits_partner(m, slot.role))
+                    ]
+                    if slot.open and slot.starts_at > now
+                    else []
+                )
     activities = Activity.objects.filter(stek=stek, is_active=True).order_by("title")
     return render(
         request,
@@ -126,6 +146,36 @@ def plan(request, slug):
             "recent": services.recent_takes(stek),
         },
     )
+
+
+@login_required
+@require_POST
+def assign_place(request, slug, pk, day):
+    """The coordinator puts someone on an open place from the planning (one tap per place)."""
+    stek, need = get_need_for_user(request, slug, pk, check=permissions.can_plan_rota)
+    day = parse_day(day)
+    person = parse_id(request.POST.get("membership", ""))
+    membership = (
+        Membership.objects.filter(stek=stek, is_active=True, pk=person)
+        .select_related("user", "organisation")
+        .first()
+        if person is not None
+        else None
+    )
+
+    def put():
+        if day is None:
+            raise ServiceError(_("Deze datum kennen we niet."))
+        services.assign_place(actor=request.user, membership=membership, need=need, day=day)
+
+    name = membership.user.full_name if membership else ""
+    when = date_format(day, "l j F") if day else ""
+    return _done(
+        request, put,
+        _("%(name)s staat op het rooster: %(role)s, %(day)s.")
+        % {"name": name, "role": need.role.name, "day": when},
+        "rota:plan", stek.slug,
+    )  # fmt: skip
 
 
 @login_required
@@ -470,29 +520,47 @@ def volunteers(request, slug):
 def volunteer(request, slug, pk):
     stek, membership = get_person_for_links(request, slug, pk)
     year = _year(request)
-    takes = ShiftTake.objects.filter(
-        membership=membership, status=TakeStatus.TAKEN, no_show=False, allowance__isnull=True,
+    given = ShiftTake.objects.filter(
+        membership=membership, status=TakeStatus.TAKEN, no_show=False,
         date__year=year, date__lte=timezone.localdate(),
     ).select_related("activity", "role")  # fmt: skip
-    form = AllowanceForm(request.POST or None, takes=takes)
-    if request.method == "POST" and form.is_valid():
+    posted_km = request.method == "POST" and request.POST.get("what") == "km"
+    form = AllowanceForm(
+        request.POST if request.method == "POST" and not posted_km else None,
+        takes=given.filter(allowance__isnull=True),
+    )
+    km_form = KilometreForm(
+        request.POST if posted_km else None, takes=given.filter(kilometres__isnull=True),
+        prefix="km",
+    )  # fmt: skip
+    bound = km_form if posted_km else form
+    if request.method == "POST" and bound.is_valid():
         try:
-            _payment, warning = services.record_allowance(actor=request.user, **{
-                "take": form.cleaned_data["take"], "kind": form.cleaned_data["kind"],
-                "amount": form.cleaned_data["amount"]})  # fmt: skip
+            if posted_km:
+                _claim, warning = services.record_kilometres(
+                    actor=request.user, take=km_form.cleaned_data["take"],
+                    km=km_form.cleaned_data["km"],
+                )  # fmt: skip
+                done = _("De kilometers zijn genoteerd.")
+            else:
+                _payment, warning = services.record_allowance(actor=request.user, **{
+                    "take": form.cleaned_data["take"], "kind": form.cleaned_data["kind"],
+                    "amount": form.cleaned_data["amount"]})  # fmt: skip
+                done = _("De vergoeding is genoteerd.")
         except ServiceError as error:
-            show_refusal(form, error)
+            show_refusal(bound, error)
         else:
-            messages.success(request, _("De vergoeding is genoteerd."))
+            messages.success(request, done)
             if warning:
                 messages.warning(request, warning)
             return redirect(reverse("rota:volunteer", args=[stek.slug, membership.pk]))
     record = VolunteerRecord.objects.filter(membership=membership).first()
     return render(
         request, "rota/volunteer.html",
-        {"stek": stek, "person": membership, "form": form, "record": record,
-         "summary": allowance.summary(membership, year), "year": year},
-        status=400 if form.errors else 200,
+        {"stek": stek, "person": membership, "form": form, "km_form": km_form,
+         "record": record, "summary": allowance.summary(membership, year), "year": year,
+         "km_rate": allowance.km_rate_for(timezone.localdate())},
+        status=400 if form.errors or km_form.errors else 200,
     )  # fmt: skip
 
 

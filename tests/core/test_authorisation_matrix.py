@@ -521,6 +521,7 @@ MATRIX = {
     "rota:take": ("post", need_kwargs, None, stek_view(302)),
     "rota:give_back": ("post", own_take_kwargs, None, stek_view(404, volunteer=302)),
     "rota:plan": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
+    "rota:assign": ("post", need_kwargs, None, stek_view(**COORDINATORS_POST)),
     "rota:roles": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
     "rota:role_edit": ("get", role_kwargs, None, stek_view(**COORDINATORS)),
     "rota:needs": ("get", activity_kwargs, None, stek_view(**COORDINATORS)),
@@ -535,6 +536,7 @@ MATRIX = {
     "participation:box": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "participation:board": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "participation:board_print": ("get", lambda w: {"slug": "alfa"}, None, public()),
+    "participation:board_pdf": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "participation:vote_code": ("get", lambda w: {"slug": "alfa"}, None, public()),
     "participation:vote_phone": ("get", phone_vote_kwargs, None, public()),
     "participation:tablet_idea": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view()),
@@ -545,6 +547,12 @@ MATRIX = {
         stek_view(**WORKERS),
     ),
     "participation:idea_detail": ("get", idea_kwargs, None, stek_view(**WORKERS)),
+    "participation:idea_policy": (
+        "post",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS_POST),
+    ),
     "participation:meetings": (
         "get",
         lambda w: {"slug": w.stek_a.slug},

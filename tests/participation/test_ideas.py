@@ -214,3 +214,67 @@ def test_the_box_shows_its_moderation_policy_and_the_programme_links_to_it(world
     assert "Een medewerker van de STEK leest eerst je idee." in page
     assert "/alfa/wij-deden/" in page and "/alfa/stemmen/" in page
     assert 'href="/alfa/idee/"' in client.get("/alfa/programma/").content.decode()
+
+
+def test_a_stek_that_publishes_directly_shows_a_new_idea_at_once_and_says_so(world, client_for):
+    coordinator = client_for("coordinator_a")
+    moderation = coordinator.get(reverse("participation:moderation", args=["alfa"]))
+    assert "Een medewerker leest eerst (aangeraden)" in moderation.content.decode()
+    box = client_for("anonymous").get(BOX).content.decode()
+    assert "leest eerst je idee" in box and "meteen op deze pagina" not in box
+    coordinator = client_for("coordinator_a")  # one client: client_for signs in anew
+    response = coordinator.post(
+        reverse("participation:idea_policy", args=["alfa"]), {"publish_directly": "1"}
+    )
+    assert response.status_code == 302
+    assert services.publishes_directly(world.stek_a)
+    assert not services.publishes_directly(world.stek_b)  # per STEK
+    visitor = client_for("anonymous")
+    box = visitor.get(BOX).content.decode()
+    assert "meteen op deze pagina" in box and "leest eerst je idee" not in box
+    assert post_idea(visitor, "Een fietsherstelplaats in de tuin.").status_code == 302
+    idea = Idea.objects.get()
+    assert idea.state == IdeaState.PUBLISHED
+    page = visitor.get(BOX).content.decode()
+    assert "Een fietsherstelplaats in de tuin." in page and "Je idee staat hieronder." in page
+    # still scanned for personal data
+    response = post_idea(visitor, "Bel Jan Peeters op 0470 12 34 56.")
+    assert response.status_code == 400 and Idea.objects.count() == 1
+    # back to pre-moderation: the next idea waits again
+    coordinator = client_for("coordinator_a")
+    coordinator.post(reverse("participation:idea_policy", args=["alfa"]), {"publish_directly": "0"})
+    services.submit_idea(stek=world.stek_a, text="Een boekenkast.", source="box")
+    assert Idea.objects.get(text="Een boekenkast.").state == IdeaState.NEW
+
+
+def test_only_a_coordinator_sets_the_idea_policy(world, client_for):
+    worker = client_for("worker_a")
+    html = worker.get(reverse("participation:moderation", args=["alfa"])).content.decode()
+    assert "idea_policy" not in html and "Hoe komen nieuwe ideeën" not in html
+    url = reverse("participation:idea_policy", args=["alfa"])
+    assert worker.post(url, {"publish_directly": "1"}).status_code == 403
+    assert not services.publishes_directly(world.stek_a)
+
+
+def test_the_board_as_an_a3_landscape_pdf(world, client):
+    idea = services.submit_idea(stek=world.stek_a, text="Een fietsenstalling.", source="box")
+    services.publish_idea(actor=None, idea=idea)
+    services.accept_idea(actor=None, idea=idea, what_was_done="Er staat nu een rek aan de deur.")
+    response = client.get(reverse("participation:board_pdf", args=["alfa"]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from stek.participation.views import _board_context
+
+    context = {**_board_context(world.stek_a), "sections": [("Gedaan", [idea], "")]}
+    page = HTML(string=render_to_string("participation/board_pdf.html", context)).render()
+    (first,) = page.pages
+    mm = 25.4 / 96  # weasyprint's pages are in CSS px
+    assert (round(first.width * mm), round(first.height * mm)) == (420, 297)  # A3 landscape
+    assert "Er staat nu een rek aan de deur." in render_to_string(
+        "participation/board_pdf.html", context
+    )
+    html = client.get(reverse("participation:board", args=["alfa"])).content.decode()
+    assert reverse("participation:board_pdf", args=["alfa"]) in html

@@ -127,3 +127,56 @@ def test_the_rota_pages_read_as_many_queries_for_n_rows_as_for_2n(world, client_
     # the ceiling: 15, plus the reserve list's offers and waits (open) or the recent takes for
     # the no-shows (plan); what matters is that it does not grow with the rows
     assert many == few and many <= 17, (few, many)
+
+
+def test_a_coordinator_fills_an_open_place_from_the_planning(world, client_for):
+    need = ShiftNeedFactory(stek=world.stek_a, count=1)
+    day = next_week(need)
+    client = client_for("coordinator_a")
+    url = reverse("rota:plan", args=["alfa"])
+    html = client.get(url).content.decode()
+    assign_url = reverse("rota:assign", args=["alfa", need.pk, day.isoformat()])
+    assert assign_url in html and "Onderbezet" in html
+    volunteer = world.memberships["volunteer_a"]
+    response = client.post(assign_url, {"membership": volunteer.pk}, follow=True)
+    html = response.content.decode()
+    assert "staat op het rooster" in html
+    (session,) = dict(services.planning(world.stek_a))[day]
+    assert not session.short and [t.membership for t in session.slots[0].takes] == [volunteer]
+    assert assign_url not in html  # the place is full: no form any more
+    # the volunteer sees it as their own
+    assert (
+        need.activity.title
+        in client_for("volunteer_a").get(reverse("rota:mine", args=["alfa"])).content.decode()
+    )
+
+
+@pytest.mark.parametrize("person", ["", "abc", "99999999999999999999", "other_stek"])
+def test_assigning_nobody_or_someone_of_another_stek_is_refused_clearly(world, client_for, person):
+    need = ShiftNeedFactory(stek=world.stek_a, count=1)
+    day = next_week(need)
+    if person == "other_stek":
+        person = world.memberships["worker_b"].pk
+    response = client_for("coordinator_a").post(
+        reverse("rota:assign", args=["alfa", need.pk, day.isoformat()]),
+        {"membership": person},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Kies iemand van deze STEK." in response.content.decode()
+    (session,) = dict(services.planning(world.stek_a))[day]
+    assert session.short
+
+
+def test_assign_refuses_a_double_and_a_partner_place_for_a_volunteer(world):
+    coordinator = world.users["coordinator_a"]
+    need = ShiftNeedFactory(stek=world.stek_a, count=2)
+    day = next_week(need)
+    volunteer = world.memberships["volunteer_a"]
+    services.assign_place(actor=coordinator, membership=volunteer, need=need, day=day)
+    with pytest.raises(ServiceError, match="staat hier al"):
+        services.assign_place(actor=coordinator, membership=volunteer, need=need, day=day)
+    role = RoleFactory(stek=world.stek_a, name="Permanentie", needs_partner=True)
+    partner_need = ShiftNeedFactory(stek=world.stek_a, role=role, activity=need.activity)
+    with pytest.raises(ServiceError, match="partner"):
+        services.assign_place(actor=coordinator, membership=volunteer, need=partner_need, day=day)

@@ -763,6 +763,36 @@ def _chunks(text, size=_CHUNK):
     yield start, text[start:]
 
 
+def _lone_word_surname(text, start, end):
+    """A single capitalised word that deduce knows as a surname but that is also an ordinary
+    word ("Keuken", "Tuin", "Hulp in de Keuken"): a task or a place, not a person, unless a cue
+    says otherwise ("buurman Keuken", "mevrouw Tuin", "Keuken heeft gebeld") or a first name
+    or a particle stands before it ("Jan Keuken", "van der Tuin")."""
+    span = text[start:end]
+    names = _names or {}
+    low = span.lower()
+    if not _WORD_RE.fullmatch(span) or low not in names.get("as_words", ()):
+        return False
+    if low in names.get("first", ()):
+        return False
+    before = _WORD_RE.findall(text[max(0, start - 60) : start])
+    while before and before[-1].lower() in _PARTICLES:  # "van der Tuin", but "in de Keuken"
+        if before[-1][:1].isupper():
+            return False
+        before.pop()
+        if not before or before[-1][:1].isupper():
+            return False
+    prev = before[-1].lower() if before else ""
+    prev2 = before[-2].lower() if len(before) > 1 else ""
+    cue = NAME_CUES | _CIVILITIES | CONTACT_VERBS | CONTACT_PREPOSITIONS | NAME_PREPOSITIONS
+    if prev in cue or prev2 in NAME_CUES or prev2 in CONTACT_VERBS:
+        return False
+    if before and before[-1][:1].isupper() and prev in names.get("first_all", ()):
+        return False
+    after = _WORD_RE.findall(text[end : end + 30])[:1]
+    return not (after and after[0].lower() in PERSON_VERBS | POSSESSIVES_AFTER)
+
+
 def _deduce_findings(text, deduce):
     """Names and street addresses by deduce. Its Dutch name lists and patterns also serve
     French text well, once sentence-initial words and allowed terms are filtered out."""
@@ -780,6 +810,7 @@ def _deduce_findings(text, deduce):
                     trimmed is None
                     or _is_allowed(text[trimmed[0] : trimmed[1]])
                     or _institution_before(text, trimmed[0])
+                    or _lone_word_surname(text, *trimmed)
                 ):
                     continue
                 yield Finding(trimmed[0], trimmed[1], "person_name")

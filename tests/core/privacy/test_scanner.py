@@ -200,3 +200,42 @@ def test_empty_and_unknown_language():
     assert find_personal_data("   ") == []
     with pytest.raises(ValueError):
         find_personal_data("tekst", lang="de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keuken",
+        "Hulp in de keuken",
+        "Keuken en afwas",
+        "Vandaag help ik in de Keuken.",
+        "Help je mee in de Tuin of in de Keuken?",
+        "Tuin",
+        "Onthaal",
+        "Afwas",
+        "Bar",
+        "Kassa",
+        "Vervoer",
+        "Poetsen",
+        "Kassa en Bar",
+        "Tuin en Poetsen",
+    ],
+)
+def test_rota_role_names_that_are_also_surnames_pass(text):
+    """ "Keuken" and "Tuin" are in the surname tables; alone, as a task or a place, they are
+    ordinary words (ADR 0007)."""
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("buurman Keuken belde gisteren", "Keuken"),
+        ("Jan Keuken kwam langs", "Jan Keuken"),
+        ("mevrouw van der Tuin", "van der Tuin"),
+        ("Keuken heeft gebeld over de huur", "Keuken"),
+        ("Mijn buurvrouw Tuin zegt dat het lekt", "Tuin"),
+    ],
+)
+def test_the_same_words_with_a_cue_are_still_names(text, name):
+    assert any(kind == "person_name" and name in span for kind, span in found(text)), found(text)
