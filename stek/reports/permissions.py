@@ -15,3 +15,13 @@ def can_make_report(user, stek):
 
 def can_read_network_reports(user, network):
     return can_view_network(user, network)
+
+
+def can_view_area(user, stek):
+    """The area analysis (ADR 0017): the STEK's coordinators, like the report."""
+    return is_coordinator(user, stek)
+
+
+def can_manage_area(user, stek):
+    """Importing files, setting the service area, uploading the map: the coordinators."""
+    return is_coordinator(user, stek)
