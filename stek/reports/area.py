@@ -167,8 +167,8 @@ def _lines(binary):
         text = None
         raise AreaFileError(
             _(
-                "Rond regel %(line)s is het bestand geen UTF-8. Bewaar het bestand als UTF-8 (CSV UTF-8) en "
-                "probeer opnieuw."
+                "Rond regel %(line)s is het bestand geen UTF-8. Bewaar het bestand als UTF-8 "
+                "(CSV UTF-8) en probeer opnieuw."
             )
             % {"line": number + 1}
         ) from None

@@ -48,9 +48,7 @@ def _tables(stek, service_area):
             (label, code, [(_cell_text(c), c.state) for c in cells])
             for label, code, cells in table.rows
         ]
-        table.totals = [
-            None if t is None else (_number(t[0].value), t[1]) for t in table.totals
-        ]
+        table.totals = [None if t is None else (_number(t[0].value), t[1]) for t in table.totals]
         table.options = [(f"{dataset.pk}-{i}", c["label"]) for i, c in enumerate(table.columns)]
         tables.append(table)
     return tables
@@ -93,9 +91,7 @@ def _map_data(stek, service_area, table, index):
         props["value"] = _("verborgen") if hidden else _number(value) or _("geen gegevens")
         props["cls"] = area.class_of(value, limits)
         features.append({**feature, "properties": props})
-    legend = [
-        (n, _number(low), _number(high)) for n, (low, high) in enumerate(limits, start=1)
-    ]
+    legend = [(n, _number(low), _number(high)) for n, (low, high) in enumerate(limits, start=1)]
     points = []
     services = (
         Service.objects.in_network(stek.network_id)
@@ -173,7 +169,9 @@ def area_codes(request, slug):
         if form.is_valid():
             try:
                 services.set_service_area(
-                    actor=request.user, stek=stek, codes=area.split_codes(form.cleaned_data["codes"])
+                    actor=request.user,
+                    stek=stek,
+                    codes=area.split_codes(form.cleaned_data["codes"]),
                 )
             except services.AreaError as error:
                 show_refusal(form, error)

@@ -121,10 +121,11 @@ class AreaUnit(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["dataset", "refnis", "sector"], name="area_unit_once"
-            )
+            models.UniqueConstraint(fields=["dataset", "refnis", "sector"], name="area_unit_once")
         ]
+
+    def __str__(self):
+        return self.sector or self.refnis
 
 
 class AreaMap(models.Model):
@@ -136,6 +137,9 @@ class AreaMap(models.Model):
     code_property = models.CharField(max_length=40)
     features = models.PositiveIntegerField(default=0)
     uploaded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.stek}: {self.features}"
 
 
 class AreaRightsEstimate(models.Model):
@@ -154,3 +158,6 @@ class AreaRightsEstimate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["stek", "area", "right"], name="area_estimate_once")
         ]
+
+    def __str__(self):
+        return f"{self.area} {self.right}"

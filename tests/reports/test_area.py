@@ -123,7 +123,7 @@ def test_a_file_that_cannot_be_read_says_why(name, words):
 
 
 def test_a_code_twice_in_a_flat_file_is_a_bad_line():
-    text = "CD_REFNIS;MS_POPULATION\n44021;10\n44021;12\n".encode()
+    text = b"CD_REFNIS;MS_POPULATION\n44021;10\n44021;12\n"
     parsed = area.parse(io.BytesIO(text))
     assert [line for line, _ in parsed.errors] == [3]
 

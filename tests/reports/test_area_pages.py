@@ -161,7 +161,8 @@ def test_the_rights_estimate_per_area_is_stored_suppressed_and_shown(world, clie
         when=date(2026, 3, 1),
     )
     shown = {
-        e.area: e.entitled for e in AreaRightsEstimate.objects.filter(stek=world.stek_a, right=right)
+        e.area: e.entitled
+        for e in AreaRightsEstimate.objects.filter(stek=world.stek_a, right=right)
     }
     assert shown["44021B10-"] is None  # a count of 2 is never stored
     html = client_for("coordinator_a").get(url("area")).content.decode()
@@ -191,9 +192,12 @@ def test_another_steks_area_is_not_found(world, client_for):
     other = client_for("worker_b").post(url("area_dataset_delete", pk=dataset.pk))
     assert other.status_code == 404
     # a coordinator of A cannot delete it through B's address either
-    assert client_for("coordinator_a").post(
-        url("area_dataset_delete", slug=slug_b, pk=dataset.pk)
-    ).status_code == 404
+    assert (
+        client_for("coordinator_a")
+        .post(url("area_dataset_delete", slug=slug_b, pk=dataset.pk))
+        .status_code
+        == 404
+    )
     assert AreaDataset.objects.filter(pk=dataset.pk).exists()
 
 
