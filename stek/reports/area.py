@@ -581,18 +581,24 @@ def _name_of(props):
 
 
 def classes(values, count=4):
-    """Class limits (quantiles) of a choropleth: [(low, high)] over the known values."""
+    """Class limits (quantiles) of a choropleth: [(low, high)] over the known values, at most
+    ``count``; as many as there are different values when there are fewer."""
     known = sorted(v for v in values if v is not None)
-    if not known:
-        return []
-    limits = []
-    for i in range(count):
-        low = known[min(len(known) - 1, i * len(known) // count)]
-        high = known[min(len(known) - 1, (i + 1) * len(known) // count - 1)]
-        if limits and low <= limits[-1][1]:
-            low = limits[-1][1]
-        if not limits or high > limits[-1][1]:
-            limits.append((low, high))
+    distinct = sorted(set(known))
+    if len(distinct) <= count:
+        return [(v, v) for v in distinct]
+    limits, low = [], known[0]
+    for i in range(1, count + 1):
+        high = known[min(len(known), i * len(known) // count) - 1]
+        if limits and high <= limits[-1][1]:
+            continue
+        limits.append((low, high))
+        higher = [v for v in distinct if v > high]
+        if not higher:
+            break
+        low = higher[0]
+    if limits[-1][1] < known[-1]:
+        limits[-1] = (limits[-1][0], known[-1])
     return limits
 
 
