@@ -211,3 +211,41 @@ def test_a_volunteer_counts_with_one_tap(javascript, world, live_server, browser
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_area_page_with_its_tables_and_map_passes_axe(javascript, world, live_server, browser):
+    """The area analysis (ADR 0017) with a file, a service area and a map: axe at 360 px, no
+    sideways scroll; without JavaScript the tables still carry every figure."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stek.reports import services
+
+    data = Path(__file__).parent.parent / "reports" / "data" / "area"
+    for name in ("population_sector_2025.txt", "income_sector_old_codes.txt"):
+        services.import_area_dataset(
+            actor=None, stek=world.stek_a, name=name, source="Statbel", licence="CC BY 4.0",
+            upload=SimpleUploadedFile(name, (data / name).read_bytes()),
+        )  # fmt: skip
+    services.set_service_area(
+        actor=None, stek=world.stek_a, codes=["44021A001", "44021A002", "44021B10-"]
+    )
+    services.save_area_map(
+        actor=None,
+        stek=world.stek_a,
+        upload=SimpleUploadedFile("s.geojson", (data / "sectors.geojson").read_bytes()),
+    )
+    context = browser.new_context(
+        viewport=NARROW_PHONE, bypass_csp=True, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, "coordinator_a")
+        for path in ("gebied/", "gebied/?kaart=0-0", "gebied/werkgebied/", "gebied/kaart/"):
+            assert page.goto(f"{live_server.url}/s/alfa/{path}").status == 200
+            assert not overflows_sideways(page), path
+            assert not serious_violations(page), path
+        page.goto(f"{live_server.url}/s/alfa/gebied/")
+        assert "Sint-Jacobs" in page.locator("main").inner_text()
+    finally:
+        context.close()
