@@ -64,3 +64,18 @@ def get_rater_link(code):
         .select_related("evaluation__stek")
         .first()
     )
+
+
+def get_area_stek(request, slug, check=permissions.can_view_area):
+    """The STEK of an area page (ADR 0017): 404 across STEKs, 403 for a role that may not."""
+    return get_stek_for_user(request, slug, check)
+
+
+def get_area_dataset(request, slug, pk):
+    from .models import AreaDataset
+
+    stek = get_area_stek(request, slug, permissions.can_manage_area)
+    dataset = AreaDataset.objects.filter(stek=stek, pk=pk).first()
+    if dataset is None:
+        raise Http404(_("Dit bestand bestaat niet (meer)."))
+    return stek, dataset

@@ -176,3 +176,114 @@ class RaterScore(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.statement}: {self.score}"
+
+
+# --- The area analysis (issue 18, ADR 0017) ----------------------------------------------------
+# Open statistics about the STEK's service area (Statbel, CC BY 4.0, or a CSV of the same
+# shape) and the rights estimate per area. Public figures about places, never about a visitor;
+# read only by the STEK's coordinators.
+
+
+class ServiceArea(models.Model):
+    """The municipalities (NIS codes, 5 digits) and statistical sectors (9 characters) the
+    STEK works for. Codes as they are since the mergers of 1 January 2025."""
+
+    stek = models.OneToOneField(Stek, on_delete=models.CASCADE, related_name="area_codes")
+    municipalities = models.JSONField(default=list)
+    sectors = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("werkgebied")
+        verbose_name_plural = _("werkgebieden")
+
+    def __str__(self):
+        return f"{self.stek}: {len(self.municipalities)} + {len(self.sectors)}"
+
+
+class AreaDataset(models.Model):
+    """One imported file: its units' figures are ``AreaUnit`` rows. A re-import of a dataset of
+    the same name replaces it (``services.import_area_dataset``)."""
+
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="area_datasets")
+    name = models.CharField(_("naam"), max_length=120)
+    source = models.CharField(_("bron"), max_length=200, blank=True)
+    licence = models.CharField(_("licentie"), max_length=60, blank=True)
+    year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
+    level = models.CharField(max_length=12)  # "sector" or "municipality"
+    # [{"name": ..., "additive": bool}], in the file's order
+    columns = models.JSONField(default=list)
+    translated = models.PositiveIntegerField(default=0)  # rows with a pre-2025 code
+    imported_at = models.DateTimeField(default=timezone.now)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("gebiedsbestand")
+        verbose_name_plural = _("gebiedsbestanden")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["stek", "name"], name="area_dataset_name_once")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class AreaUnit(models.Model):
+    """One municipality or sector of a dataset: ``values`` maps a column to its number (null
+    when the file suppressed it with ``*``, or when pre-2025 units merged and the column cannot
+    be added up: a median); ``suppressed`` lists the suppressed columns, ``merged`` those that
+    could not be combined."""
+
+    dataset = models.ForeignKey(AreaDataset, on_delete=models.CASCADE, related_name="units")
+    refnis = models.CharField(max_length=5, db_index=True)
+    sector = models.CharField(max_length=9, blank=True, db_index=True)
+    label = models.CharField(max_length=200, blank=True)
+    values = models.JSONField(default=dict)
+    suppressed = models.JSONField(default=list)
+    merged = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dataset", "refnis", "sector"], name="area_unit_once")
+        ]
+
+    def __str__(self):
+        return self.sector or self.refnis
+
+
+class AreaMap(models.Model):
+    """The sector (or municipality) boundaries the coordinator uploaded, as validated GeoJSON
+    (a FeatureCollection of Polygon/MultiPolygon; each feature's code in ``code_property``)."""
+
+    stek = models.OneToOneField(Stek, on_delete=models.CASCADE, related_name="area_map")
+    geojson = models.JSONField()
+    code_property = models.CharField(max_length=40)
+    features = models.PositiveIntegerField(default=0)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.stek}: {self.features}"
+
+
+class AreaRightsEstimate(models.Model):
+    """The rights population estimate of one area (a NIS or sector code) and one right: how
+    many households the rules say "yes" for, already suppressed (null: hidden)."""
+
+    stek = models.ForeignKey(Stek, on_delete=models.CASCADE, related_name="area_estimates")
+    area = models.CharField(max_length=9)
+    right = models.CharField(max_length=80)
+    households = models.PositiveIntegerField()
+    entitled = models.PositiveIntegerField(null=True)
+    estimated_for = models.DateField()
+    made_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stek", "area", "right"], name="area_estimate_once")
+        ]
+
+    def __str__(self):
+        return f"{self.area} {self.right}"

@@ -25,3 +25,13 @@ def can_view_self_evaluation(user, stek):
 
 def can_run_self_evaluation(user, stek):
     return is_coordinator(user, stek)
+
+
+def can_view_area(user, stek):
+    """The area analysis (ADR 0017): the STEK's coordinators, like the report."""
+    return is_coordinator(user, stek)
+
+
+def can_manage_area(user, stek):
+    """Importing files, setting the service area, uploading the map: the coordinators."""
+    return is_coordinator(user, stek)

@@ -211,3 +211,165 @@ def close_self_evaluation(*, actor, evaluation, now=None):
     audit.record(actor, AuditAction.CHANGED, f"zelfevaluatie {evaluation.year}",
                  stek=evaluation.stek, detail="afgesloten")  # fmt: skip
     return evaluation
+
+
+# --- The area analysis (issue 18, ADR 0017) ----------------------------------------------------
+
+
+class AreaError(ServiceError):
+    """An area file or code list that cannot be used; ``lines`` lists the bad lines."""
+
+    def __init__(self, message, lines=()):
+        super().__init__(message)
+        self.lines = list(lines)
+
+
+def _parsed_or_refuse(upload, year):
+    from . import area
+
+    if upload.size > area.MAX_BYTES:
+        raise AreaError(
+            _("Het bestand is te groot (hoogstens %(mb)s MB).")
+            % {"mb": area.MAX_BYTES // (1024 * 1024)}
+        )
+    upload.seek(0)
+    try:
+        parsed = area.parse(upload.file, year=year)
+    except area.AreaFileError as error:
+        raise AreaError(str(error)) from None
+    if parsed.errors:
+        message = _(
+            "Niets ingelezen: %(n)s regels zijn niet in orde. Verbeter ze en lees het bestand "
+            "opnieuw in."
+        ) % {"n": len(parsed.errors) + parsed.more_errors}
+        lines = [
+            _("Regel %(line)s: %(reason)s") % {"line": line, "reason": reason}
+            for line, reason in parsed.errors
+        ]
+        if parsed.more_errors:
+            lines.append(_("En nog %(n)s regels.") % {"n": parsed.more_errors})
+        raise AreaError(message, lines)
+    return parsed
+
+
+@transaction.atomic
+def import_area_dataset(*, actor, stek, upload, name, source="", licence="", year=None):
+    """Read an area file and store it whole, or refuse it whole (nothing half imported). A
+    dataset of the same name is replaced."""
+    from .models import AreaDataset, AreaUnit
+
+    parsed = _parsed_or_refuse(upload, year)
+    AreaDataset.objects.filter(stek=stek, name=name).delete()
+    dataset = AreaDataset.objects.create(
+        stek=stek,
+        name=name,
+        source=source,
+        licence=licence,
+        year=parsed.year,
+        level=parsed.level,
+        columns=parsed.columns,
+        translated=parsed.translated,
+        imported_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    AreaUnit.objects.bulk_create(
+        (
+            AreaUnit(
+                dataset=dataset,
+                refnis=refnis,
+                sector=sector,
+                label=unit.label,
+                values=unit.values,
+                suppressed=sorted(unit.suppressed),
+                merged=sorted(unit.merged),
+            )
+            for (refnis, sector), unit in parsed.units.items()
+        ),
+        batch_size=2000,
+    )
+    audit.record(actor, AuditAction.IMPORTED, f"gebiedsbestand {name}", stek=stek)
+    return dataset
+
+
+def delete_area_dataset(*, actor, dataset):
+    name, stek = dataset.name, dataset.stek
+    dataset.delete()
+    audit.record(actor, AuditAction.REMOVED, f"gebiedsbestand {name}", stek=stek)
+
+
+@transaction.atomic
+def set_service_area(*, actor, stek, codes):
+    """The STEK's service area from a list of codes; unknown or pre-2025 codes are refused
+    with a sentence each."""
+    from . import area
+    from .models import ServiceArea
+
+    datasets = stek.area_datasets.all()
+    known = area.known_codes(datasets) if datasets.exists() else None
+    municipalities, sectors, errors = area.check_codes(codes, known)
+    if errors:
+        raise AreaError(_("Het werkgebied is niet bewaard."), errors)
+    service_area, _created = ServiceArea.objects.update_or_create(
+        stek=stek, defaults={"municipalities": municipalities, "sectors": sectors}
+    )
+    audit.record(actor, AuditAction.CHANGED, "werkgebied", stek=stek)
+    return service_area
+
+
+@transaction.atomic
+def save_area_map(*, actor, stek, upload, code_property=""):
+    from . import area
+    from .models import AreaMap
+
+    if upload.size > area.MAX_MAP_BYTES:
+        raise AreaError(
+            _("Het bestand is te groot (hoogstens %(mb)s MB).")
+            % {"mb": area.MAX_MAP_BYTES // (1024 * 1024)}
+        )
+    upload.seek(0)
+    try:
+        geojson, prop = area.read_geojson(upload.file, code_property)
+    except area.AreaFileError as error:
+        raise AreaError(str(error)) from None
+    saved, _created = AreaMap.objects.update_or_create(
+        stek=stek,
+        defaults={
+            "geojson": geojson,
+            "code_property": prop,
+            "features": len(geojson["features"]),
+            "uploaded_at": timezone.now(),
+        },
+    )
+    audit.record(actor, AuditAction.CHANGED, "kaart van het werkgebied", stek=stek)
+    return saved
+
+
+@transaction.atomic
+def store_area_estimate(*, stek, counts, households, when):
+    """The rights population estimate per area, replacing the STEK's previous one. ``counts``:
+    (area, right id) -> households the rules say "yes" for; ``households``: area -> households.
+    Each right's counts over the areas are suppressed (``boundary.publish``) before they are
+    stored: the true small counts are never kept."""
+    from stek.core.privacy import boundary
+    from stek.rights.catalogue import RIGHTS
+
+    from .models import AreaRightsEstimate
+
+    AreaRightsEstimate.objects.filter(stek=stek).delete()
+    areas = sorted(households)
+    rows = []
+    for right in RIGHTS:
+        cells = {a: counts.get((a, right.id), 0) for a in areas}
+        shown = boundary.publish(cells).cells
+        rows += [
+            AreaRightsEstimate(
+                stek=stek,
+                area=a,
+                right=right.id,
+                households=households[a],
+                entitled=shown[a],
+                estimated_for=when,
+            )
+            for a in areas
+        ]
+    AreaRightsEstimate.objects.bulk_create(rows)
+    return len(rows)

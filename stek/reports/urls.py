@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import area_views, views
 
 app_name = "reports"
 
@@ -25,6 +25,16 @@ urlpatterns = [
         "netwerk/<slug:slug>/jaarverslagen/<slug:stek_slug>/<int:year>/",
         views.network_report,
         name="network_year",
+    ),
+    # the area analysis (issue 18, ADR 0017)
+    path("s/<slug:slug>/gebied/", area_views.area_page, name="area"),
+    path("s/<slug:slug>/gebied/werkgebied/", area_views.area_codes, name="area_codes"),
+    path("s/<slug:slug>/gebied/inlezen/", area_views.area_import, name="area_import"),
+    path("s/<slug:slug>/gebied/kaart/", area_views.area_map, name="area_map"),
+    path(
+        "s/<slug:slug>/gebied/bestand/<int:pk>/wissen/",
+        area_views.area_dataset_delete,
+        name="area_dataset_delete",
     ),
 ]
 

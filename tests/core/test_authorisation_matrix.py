@@ -230,6 +230,13 @@ def report_kwargs(w):
     return {"slug": w.stek_a.slug, "year": timezone.localdate().year}
 
 
+def area_dataset_kwargs(w):
+    from stek.reports.models import AreaDataset
+
+    dataset = AreaDataset.objects.create(stek=w.stek_a, name="Bevolking", level="sector")
+    return {"slug": w.stek_a.slug, "pk": dataset.pk}
+
+
 def snapshot_kwargs(w):
     from stek.reports import services
 
@@ -571,6 +578,32 @@ MATRIX = {
     # The network reads frozen reports only (already suppressed), never today's figures.
     "reports:network": ("get", lambda w: {"slug": w.network.slug}, None, network_view(200, 200)),
     "reports:network_year": ("get", network_report_kwargs, None, network_view(200, 200)),
+    # The area analysis (ADR 0017): the STEK's coordinators read, import and set the area.
+    "reports:area": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**COORDINATORS)),
+    "reports:area_codes": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS),
+    ),  # fmt: skip
+    "reports:area_import": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS),
+    ),  # fmt: skip
+    "reports:area_map": (
+        "get",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(**COORDINATORS),
+    ),  # fmt: skip
+    "reports:area_dataset_delete": (
+        "post",
+        area_dataset_kwargs,
+        None,
+        stek_view(**COORDINATORS_POST),
+    ),  # fmt: skip
     # The reserve list and stand-ins: one's own entry and take; another's take to stand in for.
     "rota:reserve_join": ("post", need_kwargs, None, stek_view(302)),
     "rota:reserve_leave": ("post", own_reserve_kwargs, None, stek_view(404, volunteer=302)),

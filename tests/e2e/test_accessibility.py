@@ -250,3 +250,43 @@ def test_the_self_evaluation_pages_pass_axe(persona, world, live_server, browser
         assert not too_wide, f"{persona}: wider than a 360 px screen (px): {too_wide}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_area_page_with_its_tables_and_map_passes_axe(javascript, world, live_server, browser):
+    """The area analysis (ADR 0017) with a file, a service area and a map: axe at 360 px, no
+    sideways scroll; without JavaScript (where axe cannot run) the tables carry the figures."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stek.reports import services
+
+    data = Path(__file__).parent.parent / "reports" / "data" / "area"
+    for name in ("population_sector_2025.txt", "income_sector_old_codes.txt"):
+        services.import_area_dataset(
+            actor=None, stek=world.stek_a, name=name, source="Statbel", licence="CC BY 4.0",
+            upload=SimpleUploadedFile(name, (data / name).read_bytes()),
+        )  # fmt: skip
+    services.set_service_area(
+        actor=None, stek=world.stek_a, codes=["44021A001", "44021A002", "44021B10-"]
+    )
+    services.save_area_map(
+        actor=None,
+        stek=world.stek_a,
+        upload=SimpleUploadedFile("s.geojson", (data / "sectors.geojson").read_bytes()),
+    )
+    context = browser.new_context(
+        viewport=NARROW_PHONE, bypass_csp=True, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, "coordinator_a")
+        for path in ("gebied/", "gebied/?kaart=0-0", "gebied/werkgebied/", "gebied/kaart/"):
+            assert page.goto(f"{live_server.url}/s/alfa/{path}").status == 200
+            if javascript:  # axe runs in the page: only with JavaScript
+                assert not overflows_sideways(page), path
+                assert not serious_violations(page), path
+        page.goto(f"{live_server.url}/s/alfa/gebied/")
+        text = page.locator("main").inner_text()
+        assert "Sint-Jacobs" in text and "1.250" in text and "niet op te tellen" in text
+    finally:
+        context.close()

@@ -20,6 +20,11 @@ INTERNAL_MODELS = {
     "core.User": "staff and volunteers who log in; a visitor never has an account",
     "core.AuditEvent": "the audit log, read by network admins only; written by the code",
     "agenda.TapKey": "an idempotency key made by the tablet's code, never typed",
+    "reports.AreaDataset": "open statistics about places (Statbel) and their source, read only "
+    "by the STEK's coordinators on the area page; never published or exported (ADR 0017)",
+    "reports.AreaUnit": "a municipality's or sector's code and official name from the file",
+    "reports.AreaMap": "the uploaded boundaries' code property, for the coordinators' map",
+    "reports.AreaRightsEstimate": "an area code and a right's id written by the code",
 }
 
 # Text fields that are not scanned, and why.
