@@ -4,8 +4,10 @@ kilometre allowance that may go with it, and the hours a volunteer gave (ADR 001
 Sources (looked up 4 December 2026):
 - 2024 caps: vlaanderenvrijwilligt.be, "Kostenvergoedingen"
   (https://www.vlaanderenvrijwilligt.be/wetgeving/kostenvergoedingen/): 41,48 / 1.659,29.
-- 2025 caps: the amounts indexed by FOD Sociale Zekerheid, as given in issue 17: 42,31 /
-  1.692,51 (not checked against a published page here).
+- 2025 caps: Vlaanderen.be, "Vrijwilligersstatuut op een zomerschool"
+  (https://www.vlaanderen.be/onderwijs-en-vorming/zomerscholen/info-voor-organisatoren/vrijwilligersstatuut-zomerschool):
+  "In 2025 bedraagt het plafond van de kostenvergoeding 42,31 euro per dag en 1692,51 euro
+  per jaar."
 - 2026 caps: Securex Lex4You, "Volontariat : les montants pour 2026 sont connus"
   (https://www.securex.be/fr/lex4you/employeur/actualites/volontariat-les-montants-pour-2026-sont-connus):
   44,02 euro a day, 1.760,83 euro a year (the raised sports/care cap 3.233,91 is not modelled).
