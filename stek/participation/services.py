@@ -1,7 +1,6 @@
 """Every write of participation: cleaned values in, core's ServiceError out (a model's own
 validation, e.g. the personal-data scanner, raises Django's ValidationError)."""
 
-import secrets
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stek.core import audit
+from stek.core.codes import unused_code
 from stek.core.enums import AuditAction
 from stek.core.services import ServiceError
 
@@ -143,12 +143,10 @@ def link_idea(*, actor, idea, signal=None, dossier=None):
 
 
 # --- council meetings ------------------------------------------------------------------------
-def _new_code():
-    for _attempt in range(20):
-        code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
-        if not Meeting.objects.filter(code=code).exists():
-            return code
-    raise ServiceError(_("Probeer opnieuw."))  # 31^6 codes: practically never
+def _new_code():  # 31^6 codes
+    return unused_code(
+        CODE_ALPHABET, CODE_LENGTH, lambda code: Meeting.objects.filter(code=code).exists()
+    )
 
 
 def normal_code(value):

@@ -7,7 +7,8 @@ and many open referrals, a year of guessing would find one (see the test).
 """
 
 import math
-import secrets
+
+from stek.core.codes import random_code
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LENGTH = 10
@@ -15,7 +16,7 @@ ENTROPY_BITS = LENGTH * math.log2(len(ALPHABET))
 
 
 def new_code():
-    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    return random_code(ALPHABET, LENGTH)
 
 
 def normalise(typed):

@@ -2,7 +2,6 @@
 self-evaluation (ADR 0016)."""
 
 import random
-import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stek.core import audit
+from stek.core.codes import unused_code
 from stek.core.enums import AuditAction
 from stek.core.services import ServiceError
 
@@ -125,12 +125,12 @@ def save_team_score(*, actor, evaluation, statement, score, note=""):
     return row
 
 
-def _new_rater_code():
-    for _i in range(10):
-        code = "".join(secrets.choice(RATER_CODE_ALPHABET) for _j in range(RATER_CODE_LENGTH))
-        if not RaterLink.objects.filter(code=code).exists():
-            return code
-    raise ServiceError(_("Probeer opnieuw."))  # 30^10 codes: practically never
+def _new_rater_code():  # 30^10 codes
+    return unused_code(
+        RATER_CODE_ALPHABET,
+        RATER_CODE_LENGTH,
+        lambda code: RaterLink.objects.filter(code=code).exists(),
+    )
 
 
 def normal_rater_code(value):
