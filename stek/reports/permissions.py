@@ -15,3 +15,9 @@ def can_make_report(user, stek):
 
 def can_read_network_reports(user, network):
     return can_view_network(user, network)
+
+
+def can_view_network_dashboard(user, network):
+    """The network dashboard: aggregates across the STEKs, for the network's analysts and
+    admins; a STEK member is refused (404) as on the other network pages."""
+    return can_view_network(user, network)

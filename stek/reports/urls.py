@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import dashboard_views, views
 
 app_name = "reports"
 
@@ -25,5 +25,22 @@ urlpatterns = [
         "netwerk/<slug:slug>/jaarverslagen/<slug:stek_slug>/<int:year>/",
         views.network_report,
         name="network_year",
+    ),
+    path(
+        "netwerk/<slug:slug>/dashboard/",
+        dashboard_views.network_dashboard,
+        name="network_dashboard",
+    ),
+    path(
+        "netwerk/<slug:slug>/dashboard/netwerkdashboard.csv",
+        dashboard_views.network_dashboard_table,
+        {"fmt": "csv"},
+        name="network_dashboard_csv",
+    ),
+    path(
+        "netwerk/<slug:slug>/dashboard/netwerkdashboard.ods",
+        dashboard_views.network_dashboard_table,
+        {"fmt": "ods"},
+        name="network_dashboard_ods",
     ),
 ]
