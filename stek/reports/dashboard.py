@@ -1,24 +1,22 @@
 """The network dashboard for analysts (issue 18, ADR 0018): aggregates only, computed from the
 apps' records and published through the one export boundary (ADR 0006).
 
-One publication per network and year, on the fixed grid of the year's completed months,
-quarters and the year, suppressed jointly and replayed month after month
-(``boundary.publish_grid``):
-
 - **STEKs side by side**: per STEK and month, one figure per measure (sessions with a count,
-  taps, referrals, signals, rights checks), and the network's total of each measure. Taps are
-  one figure per STEK per period, never crossed with anything else (a tap is a visit, not a
-  person);
-- **recurring problems**: per life domain, barrier and topic one cell per STEK (in the problem,
-  never shown) and their sum over the STEKs (shown). How many STEKs reported a problem is
-  counted from the published cells only (a shown non-zero cell or a hidden one), so it tells
-  nothing the publication did not;
-- **reciprocity**: referrals per pair of organisations (each direction), and their sum, which
-  is the same count as the referrals of all STEKs (``equal``: the attacker knows it).
-
-Signals per STEK and signals per life domain count the same signals: their network totals are
-equal in every period (``equal``). Dossiers are not counted per month: the table is the
-network's dossiers today per step and outcome (``boundary.publish``, a two-way table).
+  taps, referrals, rights checks), and the network's total of each measure, with the pairs of
+  organisations (**reciprocity**: referrals from one organisation to another across the STEKs,
+  each direction) in one publication per network and year, on the fixed grid of the year's
+  completed months, quarters and the year, suppressed jointly and replayed month after month
+  (``boundary.publish_grid``). The referrals of all STEKs and those of all pairs are the same
+  count (``equal``: the attacker knows it, so the suppression does too). Taps are one figure
+  per STEK per period, never crossed with anything else (a tap is a visit, not a person).
+- **Recurring problems**: the network's one publication of signals
+  (``stek.advocacy.publication``, ADR 0006), never counted apart: a topic's, a life domain's or
+  a barrier's signals are derived figures (sums of published figures, shown only when every
+  part is shown). Signals are not counted per STEK here: that would be a second slicing of the
+  same signals beside the network publication (ADR 0018). A problem is listed with its number
+  of STEKs only when at least ``MIN_STEKS`` STEKs reported it, as on the network's signals page.
+- **Dossiers** per step and outcome: the network's dossiers today, a two-way table
+  (``boundary.publish``).
 
 A page shows one period's figures, but every figure of the year is in one problem, so no
 published figure minus another (another period, another table) gives a hidden one.
@@ -26,7 +24,6 @@ published figure minus another (another period, another table) gives a hidden on
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,29 +33,28 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stek.advocacy import publication
+from stek.advocacy.detection import MIN_STEKS
 from stek.advocacy.enums import DossierOutcome, DossierStep
 from stek.advocacy.models import Dossier, Signal, SignalBarrier
-from stek.advocacy.stats import network_periods, topic_label
+from stek.advocacy.stats import network_periods, recurring_topics
 from stek.agenda.models import TallyCount
-from stek.core.models import Organisation
+from stek.core.models import Organisation, Partnership
 from stek.core.privacy import boundary
-from stek.core.privacy.suppression import default_threshold
+from stek.core.privacy.suppression import default_threshold, table_relations
 from stek.core.vocabulary import Barrier, LifeDomain
 from stek.referrals.models import Referral, ReferralTally
 from stek.rights.models import RightShown, ShownStatus
-from stek.socialmap.models import Topic
 
 MEASURES = [
     ("sessions", gettext_lazy("Sessies met een telling")),
     ("taps", gettext_lazy("Tikken/bezoeken")),
     ("referrals", gettext_lazy("Doorverwijzingen")),
-    ("signals", gettext_lazy("Signalen")),
     ("checks", gettext_lazy("Rechtenchecks")),
 ]
 PROBLEMS = [
+    ("topic", gettext_lazy("Per onderwerp")),
     ("domain", gettext_lazy("Per levensdomein")),
     ("barrier", gettext_lazy("Per drempel")),
-    ("topic", gettext_lazy("Per onderwerp")),
 ]
 
 
@@ -77,17 +73,16 @@ def _add(counts, key, day, n):
 
 def raw_counts(steks, year, months):
     """``{(key, month): n}`` of the network's STEKs ``steks`` in the completed ``months`` of
-    ``year``, and the labels the keys need (organisations, topics)."""
+    ``year``, and the names of the organisations of the pairs."""
     counts = {}
     if not months:
-        return counts, {}, {}
+        return counts, {}
     ids = [s.pk for s in steks]
     start, end = months[0], months[-1]
     last = date(end.year + end.month // 12, end.month % 12 + 1, 1)
-    in_year = {"gte": start, "lt": last}
 
     def span(field_name):
-        return {f"{field_name}__gte": in_year["gte"], f"{field_name}__lt": in_year["lt"]}
+        return {f"{field_name}__gte": start, f"{field_name}__lt": last}
 
     sessions = (
         TallyCount.objects.filter(session__stek_id__in=ids, count__gt=0, **span("session__date"))
@@ -100,7 +95,6 @@ def raw_counts(steks, year, months):
     for stek_id, month, n, taps in sessions:
         _add(counts, ("stek", "sessions", stek_id), month, n)
         _add(counts, ("stek", "taps", stek_id), month, taps)
-    pairs = Counter()
     live = (
         Referral.objects.filter(stek_id__in=ids, **span("created_on"))
         .annotate(m=TruncMonth("created_on"))
@@ -114,32 +108,14 @@ def raw_counts(steks, year, months):
         .annotate(n=Sum("count"))
         .order_by()
     )
+    shared = shared_organisations(ids)
     for rows in (live, kept):
         for stek_id, month, from_id, to_id, n in rows:
             _add(counts, ("stek", "referrals", stek_id), month, n)
-            _add(counts, ("pair", from_id or 0, to_id or 0), month, n)
-            pairs[(from_id or 0, to_id or 0)] += n
-    signals = (
-        Signal.objects.filter(stek_id__in=ids, **span("month"))
-        .values_list("stek_id", "month", "life_domain", "topic_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    topics = set()
-    for stek_id, month, domain, topic_id, n in signals:
-        _add(counts, ("stek", "signals", stek_id), month, n)
-        _add(counts, ("cell", "domain", domain, stek_id), month, n)
-        if topic_id:
-            topics.add(topic_id)
-            _add(counts, ("cell", "topic", topic_id, stek_id), month, n)
-    barriers = (
-        SignalBarrier.objects.filter(signal__stek_id__in=ids, **span("signal__month"))
-        .values_list("signal__stek_id", "signal__month", "barrier")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for stek_id, month, barrier, n in barriers:
-        _add(counts, ("cell", "barrier", barrier, stek_id), month, n)
+            if from_id in shared and to_id in shared and from_id != to_id:
+                _add(counts, ("pair", from_id, to_id), month, n)
+            else:
+                _add(counts, ("pair", 0, 0), month, n)
     checks = (
         RightShown.objects.filter(stek_id__in=ids, status=ShownStatus.CHECK, **span("week"))
         .values_list("stek_id", "week")
@@ -148,28 +124,27 @@ def raw_counts(steks, year, months):
     )
     for stek_id, week, n in checks:
         _add(counts, ("stek", "checks", stek_id), week, n)
-    org_ids = {i for pair in pairs for i in pair if i}
-    names = dict(Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name"))
-    topic_rows = {t.pk: t for t in Topic.objects.filter(pk__in=topics)}
-    return counts, names, topic_rows
+    names = dict(Organisation.objects.filter(pk__in=shared).values_list("pk", "name"))
+    return counts, names
+
+
+def shared_organisations(stek_ids):
+    """The organisations that work in at least ``MIN_STEKS`` of the STEKs: reciprocity is shown
+    between them; every other referral counts in one figure ("other referrals")."""
+    rows = (
+        Partnership.objects.filter(stek_id__in=stek_ids)
+        .values_list("organisation_id")
+        .annotate(n=Count("stek_id", distinct=True))
+        .order_by()
+    )
+    return {pk for pk, n in rows if n >= MIN_STEKS}
 
 
 def relations(counts, stek_ids):
     """The sums the dashboard publishes and the pairs of sums that are equal."""
-    leaves = {key for key, _month in counts}
     sums = {("net", m): [("stek", m, i) for i in stek_ids] for m, _label in MEASURES}
-    problems = {}
-    for key in leaves:
-        if key[0] == "cell":
-            problems.setdefault(("problem", key[1], key[2]), []).append(key)
-    for key, parts in problems.items():
-        sums[key] = sorted(parts, key=repr)
-    domain_cells = sorted((k for k in leaves if k[:2] == ("cell", "domain")), key=repr)
-    pair_keys = sorted((k for k in leaves if k[0] == "pair"), key=repr)
-    sums[("all", "domains")] = domain_cells
-    sums[("all", "pairs")] = pair_keys
-    equal = [(("net", "signals"), ("all", "domains")), (("net", "referrals"), ("all", "pairs"))]
-    return sums, equal
+    sums[("all", "pairs")] = sorted({k for k, _m in counts if k[0] == "pair"}, key=repr)
+    return sums, [(("net", "referrals"), ("all", "pairs"))]
 
 
 def publish(counts, months, stek_ids, threshold=None):
@@ -185,7 +160,7 @@ def publish(counts, months, stek_ids, threshold=None):
 @dataclass
 class Problem:
     label: str
-    steks: int  # STEKs with a shown non-zero or a hidden figure (from published figures only)
+    steks: int  # STEKs that reported it (listed only from MIN_STEKS on)
     signals: int | None
 
 
@@ -206,8 +181,9 @@ class Dashboard:
     totals: list  # [n|None per measure]
     problems: list  # [(key, title, [Problem])]
     pairs: list  # [Pair]
-    dossiers: object  # SuppressedTable (step x outcome)
+    dossiers_hidden: bool
     dossier_rows: list = field(default_factory=list)
+    other: int | None = 0  # referrals not between two shared organisations
 
     @property
     def has_hidden(self):
@@ -216,39 +192,59 @@ class Dashboard:
             or any(None in row for _s, row in self.steks)
             or any(p.signals is None for _k, _t, rows in self.problems for p in rows)
             or any(None in (p.n_there, p.n_back) for p in self.pairs)
-            or self.dossiers.has_hidden
+            or self.other is None
+            or self.dossiers_hidden
         )
 
 
-def _problem_label(kind, code, topics):
-    if kind == "domain":
-        return str(LifeDomain(code).label) if code in LifeDomain.values else code
-    if kind == "barrier":
-        return str(Barrier(code).label) if code in Barrier.values else code
-    return topic_label(code, "", topics)
+def _steks_per(steks, period, today, field_name, signal_field):
+    """{code: number of STEKs with a signal about it} in the period's completed months."""
+    months = [m for m in publication.year_months(period.year, today) if m in period.months()]
+    if not months:
+        return {}
+    model = Signal if signal_field == "" else SignalBarrier
+    prefix = signal_field
+    rows = (
+        model.objects.filter(**{f"{prefix}stek__in": steks, f"{prefix}month__in": months})
+        .values_list(field_name)
+        .annotate(n=Count(f"{prefix}stek", distinct=True))
+        .order_by()
+    )
+    return dict(rows)
 
 
-def _problems(linked, counts, code, topics):
-    found = {}
-    for (name, period), value in linked.figures.items():
-        if period != code or name[0] != "cell":
-            continue
-        kind, problem = name[1], name[2]
-        entry = found.setdefault((kind, problem), 0)
-        if value is None or value > 0:  # a hidden figure counts: the page cannot tell 0
-            found[(kind, problem)] = entry + 1
+def _problems(steks, period, today):
+    """The problems reported in at least ``MIN_STEKS`` STEKs: (kind, title, [Problem]), with
+    the network publication's figures (derived sums, hidden when a part is)."""
+    pub = publication.year_publication(steks, period.year, today)
+    topics = [
+        Problem(label, n, signals)
+        for label, n, signals in recurring_topics(steks, period, today, pub=pub)
+    ]
+    leaves = sorted(pub.leaves, key=repr)
+    domains = [
+        Problem(
+            str(LifeDomain(code).label),
+            n,
+            pub.over("topics", [k for k in leaves if k[2] == code], period),
+        )
+        for code, n in _steks_per(steks, period, today, "life_domain", "").items()
+        if n >= MIN_STEKS and code in LifeDomain.values
+    ]
+    barriers = [
+        Problem(
+            str(Barrier(code).label),
+            n,
+            pub.over("barriers", [publication.cell(d, code) for d in LifeDomain.values], period),
+        )
+        for code, n in _steks_per(steks, period, today, "barrier", "signal__").items()
+        if n >= MIN_STEKS and code in Barrier.values
+    ]
+    found = {"topic": topics, "domain": domains, "barrier": barriers}
     result = []
     for kind, title in PROBLEMS:
-        rows = [
-            Problem(
-                _problem_label(kind, problem, topics),
-                steks,
-                linked.get((("problem", kind, problem), code), 0),
-            )
-            for (k, problem), steks in found.items()
-            if k == kind and steks
-        ]
-        # ordered by published figures only (never by a hidden count)
+        rows = found[kind]
+        # ordered by STEKs and published figures only (never by a hidden count)
         rows.sort(key=lambda p: (-p.steks, p.signals is None, -(p.signals or 0), p.label))
         result.append((kind, str(title), rows))
     return result
@@ -260,7 +256,7 @@ def _pairs(linked, code, names):
     def name(pk):
         return names.get(pk, unknown) if pk else unknown
 
-    keys = {name[1:] for name, _c in linked.figures if name[0] == "pair"}
+    keys = {name[1:] for name, _c in linked.figures if name[0] == "pair" and name[1]}
     seen, rows = set(), []
     for a, b in sorted(keys, key=lambda p: (name(p[0]), name(p[1]))):
         if (a, b) in seen:
@@ -278,6 +274,8 @@ def _pairs(linked, code, names):
 
 
 def _dossiers(network, steks, threshold):
+    """The network's dossiers today per step (row) and outcome (column), a two-way table with
+    its margins, through ``publish_linked`` (memoised per its counts)."""
     rows = (
         Dossier.objects.filter(network=network, lead_stek__in=steks)
         .values_list("step", "outcome")
@@ -285,7 +283,12 @@ def _dossiers(network, steks, threshold):
         .order_by()
     )
     counts = {(step, outcome): n for step, outcome, n in rows}
-    return boundary.publish(counts, threshold) if counts else boundary.publish({}, threshold)
+    if not counts:
+        return {}, False
+    values, relations = table_relations(counts)
+    linked = boundary.publish_linked(values, relations, threshold)
+    cells = {name[1]: n for name, n in linked.figures.items() if name[0] == "cell"}
+    return cells, None in linked.figures.values()
 
 
 def periods(today):
@@ -304,7 +307,7 @@ def build(network, steks, period, today, threshold=None):
     threshold = default_threshold(threshold)
     steks = list(steks)
     months = publication.year_months(period.year, today)
-    counts, names, topics = raw_counts(steks, period.year, months)
+    counts, names = raw_counts(steks, period.year, months)
     stek_ids = [s.pk for s in steks]
     linked = publish(counts, months, stek_ids, threshold)
     code = period.code
@@ -314,9 +317,9 @@ def build(network, steks, period, today, threshold=None):
         for stek in steks
     ]
     totals = [linked.get((("net", m), code), 0) for m, _l in MEASURES]
-    table = _dossiers(network, steks, threshold)
+    cells, dossiers_hidden = _dossiers(network, steks, threshold)
     dossier_rows = [
-        (str(label), [table.cells.get((step, o), 0) for o, _ol in DossierOutcome.choices])
+        (str(label), [cells.get((step, o), 0) for o, _ol in DossierOutcome.choices])
         for step, label in DossierStep.choices
     ]
     return Dashboard(
@@ -325,10 +328,11 @@ def build(network, steks, period, today, threshold=None):
         measures=measures,
         steks=rows,
         totals=totals,
-        problems=_problems(linked, counts, code, topics),
+        problems=_problems(steks, period, today),
         pairs=_pairs(linked, code, names),
-        dossiers=table,
+        dossiers_hidden=dossiers_hidden,
         dossier_rows=dossier_rows,
+        other=linked.get((("pair", 0, 0), code), 0),
     )
 
 
@@ -359,6 +363,7 @@ def spreadsheet(board):
     for p in board.pairs:
         rows.append([part, p.there, "", shown(p.n_there)])
         rows.append([part, p.back, "", shown(p.n_back)])
+    rows.append([part, _("Alle andere doorverwijzingen"), "", shown(board.other)])
     if any(row[3] == _("verborgen") for row in rows):
         rows += [["", "", "", ""], [_("verborgen"), hidden_note(board.threshold), "", ""]]
     return header, rows

@@ -75,6 +75,7 @@ def network_dashboard(request, slug):
         "period": period,
         "period_label": period_label(period) if period else _("nog geen afgesloten maand"),
         "outcome_labels": [str(label) for _o, label in DossierOutcome.choices],
+        "min_steks": dashboard.MIN_STEKS,
     }
     return render(request, "reports/dashboard/page.html", context)
 

@@ -39,24 +39,31 @@ def test_an_analyst_sees_the_steks_side_by_side_and_the_read_is_audited(world, c
     assert "STEK Alfa" in html and "STEK Beta" in html
     board = response.context["board"]
     rows = {stek.slug: values for stek, values in board.steks}
-    # signals (column 3): A has 8 in 2025, B 18; taps (column 1): A 88, B none
-    assert shown_or_hidden(rows["alfa"][3], 8) and shown_or_hidden(rows["beta"][3], 18)
-    assert shown_or_hidden(board.totals[3], 26)
+    # taps (column 1): A 88, B none; referrals (column 2): A 7; checks (column 3): A 9
     assert shown_or_hidden(rows["alfa"][1], 88) and rows["beta"][1] == 0  # zeros are shown
-    assert None not in (rows["alfa"][3], rows["beta"][3], board.totals[3]) or "verborgen" in html
+    assert shown_or_hidden(rows["alfa"][2], 7) and rows["beta"][2] == 0
+    assert shown_or_hidden(rows["alfa"][3], 9)
+    assert "Signalen" not in board.measures  # signals are not split per STEK (ADR 0018)
     event = AuditEvent.objects.get(action="viewed", target="netwerkdashboard")
     assert event.network == world.network and event.detail == str(YEAR)
 
 
-def test_recurring_problems_count_the_steks_from_published_figures(world, client_for):
+def test_recurring_problems_need_three_steks_and_read_the_network_publication(world, client_for):
+    from stek.core.models import Stek
+    from tests.factories.core import StekFactory
+
     busy_year(world)
     board = client_for("analyst").get(url(world), {"periode": str(YEAR)}).context["board"]
-    domains = {p.label: p for p in {k: rows for k, _t, rows in board.problems}["domain"]}
-    assert set(domains) == {"Wonen", "Inkomen"}
-    assert domains["Wonen"].steks == 2  # A's 7 and B's 12
-    assert shown_or_hidden(domains["Wonen"].signals, 19)
-    assert domains["Inkomen"].steks == 2  # A's 1 (hidden, counted) and B's 6
-    assert shown_or_hidden(domains["Inkomen"].signals, 7)
+    problems = {kind: rows for kind, _t, rows in board.problems}
+    assert problems["domain"] == []  # housing in two STEKs only: no small group of STEKs
+    gamma = StekFactory(network=world.network, name="STEK Gamma", slug="gamma")
+    SignalFactory.create_batch(5, stek=gamma, life_domain="wonen", week=date(YEAR, 6, 2))
+    assert Stek.objects.filter(network=world.network).count() == 3
+    board = client_for("analyst").get(url(world), {"periode": str(YEAR)}).context["board"]
+    domains = {p.label: p for p in {k: r for k, _t, r in board.problems}["domain"]}
+    assert set(domains) == {"Wonen"}
+    assert domains["Wonen"].steks == 3
+    assert shown_or_hidden(domains["Wonen"].signals, 24)  # A's 7, B's 12, C's 5
 
 
 def test_a_small_figure_reads_verborgen_never_zero(world, client_for):
