@@ -29,8 +29,8 @@ from datetime import date
 
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from stek.advocacy import publication
 from stek.advocacy.detection import MIN_STEKS
@@ -250,6 +250,24 @@ def _problems(steks, period, today):
     return result
 
 
+def _remembered_problems(steks, period, today):
+    """``_problems``, kept per process under the signals' version (``publication``): exact,
+    since every signal saved or deleted renews the version; the figures are published again
+    from the memo (``published_again``), as the network's signals page does."""
+    ids = publication.stek_ids(steks)
+    version = (publication.signals_version(ids), get_language(), default_threshold())
+    fresh = []
+
+    def compute():
+        fresh.append(True)
+        return _problems(steks, period, today)
+
+    found = publication.remembered("dashboard-problems", version, (period.code, today), compute)
+    if not fresh:
+        publication.year_publication(steks, period.year, today)  # recorded as published again
+    return found
+
+
 def _pairs(linked, code, names):
     unknown = _("onbekende partner")
 
@@ -328,7 +346,7 @@ def build(network, steks, period, today, threshold=None):
         measures=measures,
         steks=rows,
         totals=totals,
-        problems=_problems(steks, period, today),
+        problems=_remembered_problems(steks, period, today),
         pairs=_pairs(linked, code, names),
         dossiers_hidden=dossiers_hidden,
         dossier_rows=dossier_rows,
