@@ -48,6 +48,15 @@ SUBJECTS = {
     "verwijzing naar": _("verwijzing naar"),
     "HSDS": _("HSDS-import"),
     "jaarverslag": _("jaarverslag"),
+    # the rota's (issue 17): a role, what an activity needs, a take, and links and money of one
+    # member (the member by e-mail, as "lid" has it)
+    "rol": _("rol"),
+    "nodig": _("nodig"),
+    "beurt": _("beurt"),
+    "aanmeldlink lid": _("aanmeldlink van"),
+    "agenda-link lid": _("agenda-link van"),
+    "vergoeding lid": _("vergoeding van"),
+    "organisatienota lid": _("organisatienota van"),
 }
 # a whole stored target -> what it reads as
 WHOLE = {
@@ -73,6 +82,29 @@ WHOLE_DETAILS = {
     "nota (PDF)": _("nota (PDF)"),
     "bewijs (csv)": _("bewijstabel (CSV)"),
     "bewijs (ods)": _("bewijstabel (ODS)"),
+    # the rota's sign-in links, calendar links, takes and organisation notes
+    "per e-mail": _("per e-mail"),
+    "afgedrukt": _("afgedrukt"),
+    "ingetrokken": _("ingetrokken"),
+    "gebruikt": _("gebruikt"),
+    "nieuw": _("nieuw"),
+    "gegeven": _("gegeven"),
+    "niet gegeven": _("niet gegeven"),
+    "niet gekomen: ja": _("niet gekomen"),
+    "niet gekomen: nee": _("wel gekomen"),
+}
+# the participation's ideas and visitors' council: a number, and what happened
+IDEAS = {
+    "gepubliceerd": _("idee #%(n)s gepubliceerd"),
+    "niet aanvaard": _("idee #%(n)s niet aanvaard"),
+    "aanvaard": _("idee #%(n)s aanvaard"),
+    "gekoppeld": _("idee #%(n)s gekoppeld"),
+}
+COUNCILS = {
+    "": _("bezoekersraad #%(n)s"),
+    "keuze": _("bezoekersraad #%(n)s: keuze toegevoegd"),
+    "open": _("bezoekersraad #%(n)s: stemming open"),
+    "dicht": _("bezoekersraad #%(n)s: stemming dicht"),
 }
 
 _codes = {}  # a stored code -> its label (lazy)
@@ -90,6 +122,13 @@ _ROLE = re.compile(r"^(?P<rest>.*) \((?P<code>[a-z_]+)\)$")
 _PURGED = re.compile(r"^(?P<n>\d+) verwijzingen opgeruimd$")
 _IMPORTED = re.compile(r"^(?P<ok>\d+) imported, (?P<bad>\d+) rejected$")
 _SIGNING = re.compile(r"^(?P<stek>.+): (?P<code>[a-z_]+)$")
+_IDEA = re.compile(r"^idee #(?P<n>\d+) (?P<what>gepubliceerd|niet aanvaard|aanvaard|gekoppeld)$")
+_IDEA_INTO = re.compile(r"^idee #(?P<n>\d+) bij #(?P<into>\d+)$")
+_COUNCIL = re.compile(r"^bezoekersraad #(?P<n>\d+)(?: (?P<what>keuze|open|dicht))?$")
+_PAPER_VOTES = re.compile(r"^bezoekersraad #(?P<n>\d+) (?P<total>\d+) papieren stemmen$")
+_PAYMENT = re.compile(
+    r"^(?P<code>[a-z_]+) (?P<amount>\d+(?:\.\d+)?) op (?P<day>\d{4}-\d{2}-\d{2})$"
+)
 
 
 def _label(code):
@@ -103,6 +142,18 @@ def describe_target(target):
     purged = _PURGED.match(target)
     if purged:
         return _("%(n)s verwijzingen opgeruimd") % {"n": purged["n"]}
+    idea = _IDEA.match(target)
+    if idea:
+        return IDEAS[idea["what"]] % {"n": idea["n"]}
+    idea = _IDEA_INTO.match(target)
+    if idea:
+        return _("idee #%(n)s samengevoegd met #%(into)s") % idea.groupdict()
+    council = _COUNCIL.match(target)
+    if council:
+        return COUNCILS[council["what"] or ""] % {"n": council["n"]}
+    council = _PAPER_VOTES.match(target)
+    if council:
+        return _("bezoekersraad #%(n)s: %(total)s papieren stemmen") % council.groupdict()
     for prefix, label in sorted(SUBJECTS.items(), key=lambda p: -len(p[0])):
         if target.startswith(prefix + " "):
             rest = target[len(prefix) + 1 :]
@@ -128,6 +179,13 @@ def describe_detail(detail):
     imported = _IMPORTED.match(detail)
     if imported:
         return _("%(ok)s ingelezen, %(bad)s geweigerd") % imported.groupdict()
+    payment = _PAYMENT.match(detail)
+    if payment and payment["code"] in _codes:
+        return _("%(kind)s: € %(amount)s op %(day)s") % {
+            "kind": _label(payment["code"]),
+            "amount": payment["amount"],
+            "day": payment["day"],
+        }
     signing = _SIGNING.match(detail)
     if signing and signing["code"] in _codes:
         return f"{signing['stek']}: {_label(signing['code'])}"

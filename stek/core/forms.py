@@ -356,7 +356,12 @@ class PartnerEditForm(PartnerFormBase):
 
 class MemberCreateForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"))
-    full_name = forms.CharField(label=_("Naam"), max_length=150)
+    full_name = forms.CharField(
+        label=_("Naam"),
+        max_length=150,
+        required=False,
+        help_text=_("Alleen nodig voor iemand die nog geen account heeft."),
+    )
     organisation = forms.ModelChoiceField(
         label=_("Voor welke organisatie"), queryset=Organisation.objects.none()
     )

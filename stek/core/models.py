@@ -201,6 +201,17 @@ class Stek(models.Model):
         place = " ".join(p for p in (self.postal_code, self.municipality) if p)
         return ", ".join(p for p in (self.street, place) if p)
 
+    def address_with(self, place):
+        """A place in or at the STEK with the STEK's full address and town, for a calendar or a
+        map: "Buurthuis De Kring, Kerkstraat 1, 9000 Gent". A place that already holds the
+        address, or that is the street itself ("Kerkstraat 1"), is not said twice."""
+        place, address = (place or "").strip(), self.address.strip()
+        if not place or address.casefold() in place.casefold():
+            return place or address
+        if place.casefold() in address.casefold():
+            return address
+        return ", ".join(p for p in (place, address) if p)
+
 
 class Organisation(models.Model):
     """A partner organisation; it may take part in several STEKs of its network."""

@@ -158,6 +158,11 @@ def add_member(*, actor, stek, email, full_name, organisation, role, request=Non
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     invited = False
+    if user is None and not full_name.strip():
+        # an existing account keeps its own name; a new one needs one for its invitation
+        raise ServiceError(
+            _("Geef een naam: deze persoon heeft nog geen account."), field="full_name"
+        )
     if user is None:
         # A random password nobody knows: the person chooses their own through the invitation
         # link, and "forgot password" works for them from day one.

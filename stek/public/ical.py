@@ -14,13 +14,9 @@ from stek.rota.presence import partners_present
 PAST_DAYS, FUTURE_DAYS = 14, 84
 
 
-def location(place, address):
-    """The place in the building (if any) and the STEK's full address with its town, so a
-    calendar or a map finds it: "Buurthuis De Kring, Kerkstraat 1, 9000 Gent"."""
-    place, address = place.strip(), address.strip()
-    if not place or address.casefold() in place.casefold():
-        return place or address
-    return ", ".join(p for p in (place, address) if p)
+def location(place, stek):
+    """The place in the building (if any) and the STEK's full address with its town."""
+    return stek.address_with(place)
 
 
 def present_line(present, occ):
@@ -58,7 +54,7 @@ def build_calendar(stek, request, activity=None):
         event.add("summary", occ.activity.title)
         event.add("dtstart", datetime.combine(occ.date, occ.start_time, tzinfo=tz))
         event.add("dtend", datetime.combine(occ.date, occ.end_time, tzinfo=tz))
-        event.add("location", location(occ.activity.place, stek.address))
+        event.add("location", location(occ.activity.place, stek))
         description = [occ.activity.description]
         if occ.notice:
             description.insert(0, occ.notice)

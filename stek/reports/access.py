@@ -39,3 +39,28 @@ def get_network_report(request, slug, stek_slug, year):
     if report is None:
         raise Http404(_("Er is nog geen jaarverslag van %(year)s.") % {"year": year})
     return network, report
+
+
+def get_self_evaluation(request, slug, year, check=permissions.can_view_self_evaluation):
+    """The STEK and its self-evaluation of ``year``: 404 across STEKs and for a year that has
+    none, 403 for a role that may not read (or run) it."""
+    from .models import SelfEvaluation
+
+    stek = get_stek_for_user(request, slug, check)
+    evaluation = SelfEvaluation.objects.filter(stek=stek, year=year).first()
+    if evaluation is None:
+        raise Http404(_("Er is geen zelfevaluatie van %(year)s.") % {"year": year})
+    return stek, evaluation
+
+
+def get_rater_link(code):
+    """A raters' link by its code, with its evaluation and STEK; None when unknown."""
+    from .models import RaterLink
+
+    if not code:
+        return None
+    return (
+        RaterLink.objects.filter(code=code, evaluation__stek__is_active=True)
+        .select_related("evaluation__stek")
+        .first()
+    )

@@ -23,4 +23,75 @@ def seed_reports(steks, today=None):
         return None
     year = today.year - 1
     YearReport.objects.filter(stek=stek, year=year).delete()
-    return services.freeze_report(actor=None, stek=stek, year=year, today=today, **WORDS)
+    report = services.freeze_report(actor=None, stek=stek, year=year, today=today, **WORDS)
+    seed_self_evaluations(stek, today)
+    return report
+
+
+# --- the self-evaluation (issue 18): last year's closed, this year's half way the meeting ----
+
+# (statement key, last year's score, this year's score or None, this year's evidence note)
+SELF_EVALUATION = [
+    ("ontmoeten.plaats", 3, 4, "De koffiehoek is elke week open; mensen vinden de weg."),
+    ("ontmoeten.organisaties", 2, 3, "Drie partners staan om beurten in het rooster."),
+    ("ontmoeten.bekend", 2, 2, "De affiche hangt uit, maar online zijn we moeilijk te vinden."),
+    ("ontmoeten.kost", 4, 4, "Alles is gratis, ook de koffie."),
+    ("ontmoeten.divers", 2, 3, "Sinds de computerles is er meer aanbod overdag."),
+    ("leren.drempel", 3, 3, ""),
+    ("leren.niveau", 2, 3, "De computerles werkt in kleine groepjes."),
+    ("leren.zelf", 1, 2, ""),
+    ("leren.diensten", 2, 2, "Het OCMW kwam twee keer uitleg geven."),
+    ("leren.gratis", 4, 4, ""),
+    ("politiseren.ervaring", 2, 3, "Veel vragen over de energiefactuur."),
+    ("politiseren.iedereen", 1, None, ""),
+    ("politiseren.rechten", 2, None, ""),
+    ("politiseren.veilig", 3, None, ""),
+    ("politiseren.oplossingen", 1, None, ""),
+    ("verwijzen.contact", 3, None, ""),
+    ("verwijzen.vertrouwen", 3, None, ""),
+    ("verwijzen.landschap", 2, None, ""),
+    ("verwijzen.privacy", 4, None, ""),
+    ("verwijzen.geen_dossiers", 4, None, ""),
+    ("toegankelijk.drempels", 3, None, ""),
+    ("toegankelijk.transparant", 2, None, ""),
+    ("toegankelijk.ligging", 3, None, ""),
+    ("samenwerken.dragen", 2, None, ""),
+    ("samenwerken.buiten", 2, None, ""),
+    ("samenwerken.genoeg", 1, None, ""),
+    ("participatie.talenten", 2, None, ""),
+    ("participatie.beslissen", 1, None, ""),
+    ("participatie.taken", 2, None, ""),
+    ("autonomie.zelf", 3, None, ""),
+    ("autonomie.signalen", 2, None, ""),
+]
+DEMO_RATERS = 4  # partners who scored last year through the link (at least the threshold)
+
+
+def seed_self_evaluations(stek, today=None):
+    """Last year's self-evaluation, closed (with the partners' scores), and this year's in
+    progress, so the radar shows this year solid and last year dashed."""
+    from datetime import timedelta
+
+    from .models import SelfEvaluation
+
+    today = today or timezone.localdate()
+    SelfEvaluation.objects.filter(stek=stek, year__in=[today.year - 1, today.year]).delete()
+    last = services.start_self_evaluation(actor=None, stek=stek, year=today.year - 1, today=today)
+    now = timezone.now()
+    link = services.open_rater_link(
+        actor=None, evaluation=last, kind="partner", now=now - timedelta(days=2)
+    )
+    for i in range(DEMO_RATERS):
+        scores = {
+            key: max(1, min(4, before + (i % 3) - 1)) for key, before, _n, _t in SELF_EVALUATION
+        }
+        services.submit_rater_scores(link=link, device=f"demo-partner-{i}", scores=scores)
+    this = services.start_self_evaluation(actor=None, stek=stek, year=today.year, today=today)
+    for key, before, now_score, note in SELF_EVALUATION:
+        services.save_team_score(actor=None, evaluation=last, statement=key, score=before)
+        if now_score is not None:
+            services.save_team_score(
+                actor=None, evaluation=this, statement=key, score=now_score, note=note
+            )
+    services.close_self_evaluation(actor=None, evaluation=last)
+    return last, this

@@ -449,11 +449,7 @@ def _referrals(stek, year, start, end, raw):
     now = timezone.now()
     live = Referral.objects.filter(stek=stek, created_on__gte=start, created_on__lte=end)
     # an open referral past its expiry reads as expired, as on the referrals' own overview
-    expired = set(
-        live.filter(status__in=(Status.OPEN, Status.ARRIVED), expires_at__lte=now).values_list(
-            "pk", flat=True
-        )
-    )
+    expired = set(live.overdue(now).values_list("pk", flat=True))  # "expired" defined once
     by_month, by_outcome, by_pair = Counter(), Counter(), Counter()
     for r in live.values(
         "pk", "created_on", "from_organisation_id", "to_organisation_id", "status", "outcome"

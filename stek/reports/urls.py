@@ -44,3 +44,38 @@ urlpatterns = [
         name="network_dashboard_ods",
     ),
 ]
+
+from . import selfeval_views  # noqa: E402 - the self-evaluation's own module (issue 18)
+
+urlpatterns += [
+    path("s/<slug:slug>/zelfevaluatie/", selfeval_views.selfeval_list, name="selfeval_list"),
+    path(
+        "s/<slug:slug>/zelfevaluatie/start/", selfeval_views.selfeval_start, name="selfeval_start"
+    ),
+    path(
+        "s/<slug:slug>/zelfevaluatie/<int:year>/",
+        selfeval_views.selfeval_year,
+        name="selfeval_year",
+    ),
+    path(
+        "s/<slug:slug>/zelfevaluatie/<int:year>/vergadering/<slug:axis>/",
+        selfeval_views.selfeval_meeting,
+        name="selfeval_meeting",
+    ),
+    path(
+        "s/<slug:slug>/zelfevaluatie/<int:year>/links/",
+        selfeval_views.selfeval_link_open,
+        name="selfeval_link_open",
+    ),
+    path(
+        "s/<slug:slug>/zelfevaluatie/<int:year>/links/<str:pk>/intrekken/",
+        selfeval_views.selfeval_link_revoke,
+        name="selfeval_link_revoke",
+    ),
+    path(
+        "s/<slug:slug>/zelfevaluatie/<int:year>/sluiten/",
+        selfeval_views.selfeval_close,
+        name="selfeval_close",
+    ),
+    path("beoordelen/<str:code>/", selfeval_views.selfeval_rate, name="selfeval_rate"),
+]

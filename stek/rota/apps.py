@@ -30,9 +30,12 @@ class RotaConfig(AppConfig):
     verbose_name = _("Rooster van vrijwilligers")
 
     def ready(self):
-        from stek.core import panels
+        from stek.core import audit, panels
+
+        from .enums import AllowanceKind
 
         panels.register("rota", "rota/partials/home_panel.html", home_panel)
+        audit.register_codes(AllowanceKind)  # the audit log shows a payment's kind by its label
 
         from django.db.models.signals import post_delete, post_save
 

@@ -50,7 +50,7 @@ def calendar_of(takes, name):
         start, end = times.get((activity.pk, take.date), (activity.start_time, activity.end_time))
         event.add("dtstart", datetime.combine(take.date, start, tzinfo=tz))
         event.add("dtend", datetime.combine(take.date, end, tzinfo=tz))
-        place = ", ".join(p for p in (activity.place.strip(), take.stek.address.strip()) if p)
+        place = take.stek.address_with(activity.place)
         if place:
             event.add("location", place)
         event.add("description", take.role.what_you_do)

@@ -54,7 +54,7 @@ def client_for(email):
 
 def rights_results(client, url):
     """Walk the check as a worker with the example household; the results page's URL."""
-    from tests.rights.test_questionnaire import EXAMPLE_STEPS
+    from tests.factories.rights import EXAMPLE_STEPS
 
     client.post(url, {"action": "start"})
     for key, data in EXAMPLE_STEPS:

@@ -3,6 +3,7 @@ says what an entry was about in the reader's language, with labels, not codes (i
 
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -86,3 +87,59 @@ def test_the_filter_finds_by_word_action_and_period_and_the_pages_keep_it(world,
 
     html = client.get(_url(world, q="niets-zoals-dit")).content.decode()
     assert "Niets gevonden met deze filter." in html
+
+
+# The rota and participation wrote entries that read as stored, in Dutch in every language
+# ("idee #5 aanvaard", "bezoekersraad #1 dicht", "ingetrokken"): each now goes through a msgid.
+@pytest.mark.parametrize(
+    ("target", "detail", "reads"),
+    [
+        ("idee #5 aanvaard", "", "idee #5 aanvaard"),
+        ("idee #8 niet aanvaard", "", "idee #8 niet aanvaard"),
+        ("idee #9 bij #1", "", "idee #9 samengevoegd met #1"),
+        ("bezoekersraad #1", "", "bezoekersraad #1"),
+        ("bezoekersraad #1 dicht", "", "bezoekersraad #1: stemming dicht"),
+        ("bezoekersraad #1 keuze", "", "bezoekersraad #1: keuze toegevoegd"),
+        ("bezoekersraad #1 8 papieren stemmen", "", "bezoekersraad #1: 8 papieren stemmen"),
+        ("aanmeldlink lid ann@example.org", "ingetrokken",
+         "aanmeldlink van: ann@example.org · ingetrokken"),
+        ("beurt Onthaal · Soepmoment", "niet gekomen: ja",
+         "beurt: Onthaal · Soepmoment · niet gekomen"),
+        ("vergoeding lid ann@example.org", "flat 10.00 op 2026-12-01",
+         "vergoeding van: ann@example.org · Forfaitaire kostenvergoeding: € 10.00 op 2026-12-01"),
+    ],
+)  # fmt: skip
+def test_rota_and_participation_entries_read_through_the_catalogue(target, detail, reads):
+    assert audit.describe(AuditEvent(target=target, detail=detail)) == reads
+
+
+def test_a_participation_entry_follows_the_readers_language(monkeypatch):
+    # a stand-in catalogue, as above: the phrase is a msgid, not the stored Dutch
+    monkeypatch.setitem(audit.IDEAS, "aanvaard", "idea #%(n)s accepted")
+    monkeypatch.setitem(audit.COUNCILS, "dicht", "visitors' council #%(n)s: voting closed")
+    monkeypatch.setitem(audit.WHOLE_DETAILS, "ingetrokken", "revoked")
+    with translation.override("en"):
+        assert audit.describe(AuditEvent(target="idee #5 aanvaard")) == "idea #5 accepted"
+        assert audit.describe(AuditEvent(target="bezoekersraad #1 dicht")) == (
+            "visitors' council #1: voting closed"
+        )
+        event = AuditEvent(target="agenda-link lid ann@example.org", detail="ingetrokken")
+        assert audit.describe(event).endswith(" · revoked")
+
+
+def test_what_the_services_write_is_what_the_log_reads(world):
+    """The real services' entries, not copies of their wording: none reads as it was stored."""
+    from stek.rota import services as rota
+    from tests.factories.rota import ShiftNeedFactory
+    from tests.rota.test_shifts import next_week
+
+    need = ShiftNeedFactory(stek=world.stek_a)
+    member = world.memberships["volunteer_a"]
+    take = rota.take(membership=member, need=need, day=next_week(need))
+    rota.set_no_show(actor=world.user("coordinator_a"), take=take, no_show=True)
+    rota.renew_feed(membership=member)
+    rota.revoke_feed(membership=member)
+    events = AuditEvent.objects.filter(stek=world.stek_a).exclude(target__startswith="lid ")
+    assert events.count() >= 3
+    for event in events:
+        assert audit.describe(event) != " · ".join(p for p in (event.target, event.detail) if p)

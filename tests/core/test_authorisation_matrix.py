@@ -243,6 +243,38 @@ def network_report_kwargs(w):
     return {"slug": w.network.slug, "stek_slug": kwargs["slug"], "year": kwargs["year"]}
 
 
+def selfeval_kwargs(w):
+    from django.utils import timezone
+
+    from stek.reports import services
+
+    year = timezone.localdate().year
+    services.start_self_evaluation(actor=None, stek=w.stek_a, year=year)
+    return {"slug": w.stek_a.slug, "year": year}
+
+
+def selfeval_meeting_kwargs(w):
+    return {**selfeval_kwargs(w), "axis": "ontmoeten"}
+
+
+def selfeval_link(w):
+    from stek.reports import services
+    from stek.reports.models import SelfEvaluation
+
+    kwargs = selfeval_kwargs(w)
+    evaluation = SelfEvaluation.objects.get(stek=w.stek_a, year=kwargs["year"])
+    return kwargs, services.open_rater_link(actor=None, evaluation=evaluation, kind="partner")
+
+
+def selfeval_revoke_kwargs(w):
+    kwargs, link = selfeval_link(w)
+    return {**kwargs, "pk": link.pk}
+
+
+def selfeval_rate_kwargs(w):
+    return {"code": selfeval_link(w)[1].code}
+
+
 def public(status=200):
     return expect(status, anonymous=status)
 
@@ -587,6 +619,31 @@ MATRIX = {
     "rota:signin_send": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS_POST)),
     "rota:signin_print": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS)),
     "rota:signin_revoke": ("post", volunteer_kwargs, None, stek_view(**COORDINATORS_POST)),
+    # The self-evaluation: the STEK's workers read it; its coordinators run it. A rater opens
+    # the link without an account.
+    "reports:selfeval_list": ("get", lambda w: {"slug": w.stek_a.slug}, None, stek_view(**WORKERS)),
+    "reports:selfeval_start": (
+        "post",
+        lambda w: {"slug": w.stek_a.slug},
+        None,
+        stek_view(member=403, coordinator=302),
+    ),
+    "reports:selfeval_year": ("get", selfeval_kwargs, None, stek_view(**WORKERS)),
+    "reports:selfeval_meeting": ("get", selfeval_meeting_kwargs, None, stek_view(**WORKERS)),
+    "reports:selfeval_link_open": (
+        "post",
+        selfeval_kwargs,
+        lambda w: {"kind": "partner"},
+        stek_view(**COORDINATORS_POST),
+    ),
+    "reports:selfeval_link_revoke": (
+        "post",
+        selfeval_revoke_kwargs,
+        None,
+        stek_view(**COORDINATORS_POST),
+    ),
+    "reports:selfeval_close": ("post", selfeval_kwargs, None, stek_view(**COORDINATORS_POST)),
+    "reports:selfeval_rate": ("get", selfeval_rate_kwargs, None, public()),
 }
 
 

@@ -40,6 +40,17 @@ def test_every_demo_login_works():
 
 
 @pytest.mark.django_db
+def test_the_bilingual_demo_stek_speaks_the_visitors_language_and_the_others_dutch():
+    """Issue 16: STEK Passerelle in Anderlecht showed Dutch to a French phone."""
+    call_command("seed_demo", stdout=io.StringIO())
+    french = Client(headers={"accept-language": "fr-BE,fr;q=0.9"})
+    page = french.get("/passerelle/programma/").content.decode()
+    assert '<html lang="fr">' in page
+    assert french.get("/passerelle/programma/affiche.pdf?taal=fr").status_code == 200
+    assert '<html lang="nl">' in french.get("/de-wissel/programma/").content.decode()
+
+
+@pytest.mark.django_db
 def test_seed_demo_dry_run_saves_nothing():
     call_command("seed_demo", "--dry-run", stdout=io.StringIO())
     assert not Stek.objects.exists()

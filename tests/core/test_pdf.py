@@ -11,7 +11,7 @@ from stek.advocacy import stats
 from stek.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from tests.factories.advocacy import DossierFactory
 from tests.factories.referrals import ReferralFactory
-from tests.rights.test_questionnaire import Visitor
+from tests.factories.rights import Visitor
 
 UNAVAILABLE = "core/pdf_unavailable.html"
 

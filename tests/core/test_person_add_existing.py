@@ -49,3 +49,19 @@ def test_a_new_address_is_added_at_once_and_an_active_member_is_told_so(world, c
     html = client.post(url, _data(world, email=worker_a.email)).content.decode()
     assert f"{worker_a.email} hoort al bij deze STEK." in html
     assert "Er bestaat al een account" not in html
+
+
+def test_an_existing_account_needs_no_name_and_a_new_one_is_asked_for_one(world, client_for):
+    worker_b = world.user("worker_b")
+    client = client_for("coordinator_a")
+    url = reverse("core:person_add", kwargs={"slug": "alfa"})
+    response = client.post(url, _data(world, full_name="", bevestigd="1"))
+    assert response.status_code == 302
+    assert Membership.objects.get(user=worker_b, stek=world.stek_a).is_active
+
+    response = client.post(url, _data(world, email="nieuw@example.org", full_name="  "))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Geef een naam: deze persoon heeft nog geen account." in html
+    assert 'value="nieuw@example.org"' in html  # what was typed stays
+    assert not Membership.objects.filter(user__email="nieuw@example.org").exists()

@@ -162,7 +162,7 @@ def _dossier_url(world):
 
 
 def _rights_results(world, client):
-    from tests.rights.test_questionnaire import Visitor
+    from tests.factories.rights import Visitor
 
     visitor = Visitor(client, reverse("rights:stek_check", args=["alfa"]))
     visitor.walk().post("results")

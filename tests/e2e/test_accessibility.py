@@ -211,3 +211,42 @@ def test_a_volunteer_counts_with_one_tap(javascript, world, live_server, browser
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("persona", ["coordinator_a", "worker_a", "anonymous"])
+def test_the_self_evaluation_pages_pass_axe(persona, world, live_server, browser):
+    """The self-evaluation (issue 18): the list, the summary with its radar and links, every
+    step of the meeting, and the rater's page (for the anonymous rater), on a 360 px phone."""
+    from django.utils import timezone
+
+    from stek.reports import selfeval, services
+
+    year = timezone.localdate().year
+    evaluation = services.start_self_evaluation(actor=None, stek=world.stek_a, year=year)
+    services.save_team_score(actor=None, evaluation=evaluation, statement="leren.zelf", score=2)
+    link = services.open_rater_link(actor=None, evaluation=evaluation, kind="volunteer")
+    if persona == "anonymous":
+        paths = [f"/beoordelen/{link.code}/", "/beoordelen/onbekend/"]
+    else:
+        base = f"/s/alfa/zelfevaluatie/{year}/"
+        paths = ["/s/alfa/zelfevaluatie/", base] + [
+            f"{base}vergadering/{axis.key}/" for axis in selfeval.AXES
+        ]
+    context = browser.new_context(viewport=NARROW_PHONE, bypass_csp=True, locale="nl-BE")
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, persona)
+        problems, too_wide = {}, {}
+        for path in paths:
+            status = page.goto(live_server.url + path).status
+            assert status == (404 if "onbekend" in path else 200), (path, status)
+            width = overflows_sideways(page)
+            if width:
+                too_wide[path] = width
+            found = serious_violations(page)
+            if found:
+                problems[path] = found
+        assert not problems, f"{persona}: axe violations: {problems}"
+        assert not too_wide, f"{persona}: wider than a 360 px screen (px): {too_wide}"
+    finally:
+        context.close()

@@ -8,7 +8,7 @@ import os
 import pytest
 from django.utils import timezone
 
-from tests.e2e.test_accessibility import PHONE, overflows_sideways
+from tests.e2e.test_accessibility import NARROW_PHONE, PHONE, overflows_sideways
 from tests.factories.agenda import ActivityFactory
 from tests.factories.core import StekFactory
 from tests.factories.socialmap import ServiceFactory
@@ -124,5 +124,27 @@ def test_a_french_phone_reads_french_where_the_stek_lists_it(world, live_server,
         assert page.locator("h1").inner_text() == "Programma"
         page.goto(f"{live_server.url}/alfa/rechtencheck/")
         assert page.locator("html").get_attribute("lang") == "nl"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("locale", ["nl-BE", "fr-BE", "en-GB"])
+def test_the_front_doors_header_shows_the_whole_name_on_a_narrow_phone(
+    world, live_server, browser, locale
+):
+    """On a 360 px phone the longer French "Vous travaillez dans un STEK ? Connectez-vous."
+    squeezed the brand to "S…": the link wraps, the brand keeps its width."""
+    context = browser.new_context(viewport=NARROW_PHONE, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(5_000)
+    try:
+        page.goto(f"{live_server.url}/")
+        brand = page.locator(".public-header .brand")
+        assert brand.inner_text() == "STEK"
+        clipped = brand.evaluate("e => e.scrollWidth > e.clientWidth")
+        assert not clipped, f"the brand is cut off ({locale})"
+        login = page.locator(".public-header .staff-login").bounding_box()
+        assert login["x"] + login["width"] <= NARROW_PHONE["width"]
+        assert not overflows_sideways(page)
     finally:
         context.close()

@@ -7,6 +7,11 @@ answer (a household answer or a top-level one). ``households()`` is a fixed, var
 import copy
 import itertools
 import random
+import re
+
+from django.core import signing
+
+from stek.rights.views import COOKIE, SALT
 
 EXAMPLE = {
     "date": "2025-03-15",
@@ -87,3 +92,73 @@ def households():
     yield ais
     yield example(date="2025-01-15", budget_meter="gas")  # winter
     yield example(date="2025-07-15", budget_meter="gas")  # summer
+
+
+# The answers of issue 5's example, step by step, as a visitor types them.
+EXAMPLE_STEPS = [
+    ("gewest", {"region": "vlaanderen"}),
+    ("wonen", {"housing": "private_rent"}),
+    ("gezin", {"adults": "1", "children": "0"}),
+    ("leeftijd", {"age_0": "30"}),
+    ("inkomen", {}),
+    ("situatie", {}),
+    ("jaarinkomen", {"yearly_taxable_income": "18000"}),
+    ("huur", {"monthly_rent": "600"}),
+    ("wachtlijst", {"social_housing_waiting_years": "5"}),
+    ("eigendom", {"owns_property": "0"}),
+    ("budgetmeter", {"budget_meter": "none"}),
+    ("verwarming", {"heating": "gas"}),
+]
+
+
+class Visitor:
+    """Uses the check as a browser does: every POST is answered by a redirect to a GET page
+    (followed here), and the answers travel in the check's cookie."""
+
+    def __init__(self, client, url):
+        self.client, self.url = client, url
+        self.page = client.get(url)
+        assert self.page.status_code == 200
+        self.redirects = []
+
+    @property
+    def html(self):
+        return self.page.content.decode()
+
+    @property
+    def state(self):
+        cookie = self.client.cookies.get(COOKIE)
+        if cookie is None or not cookie.value:
+            return {}
+        return signing.loads(cookie.value, salt=SALT)
+
+    @property
+    def step(self):
+        found = re.search(r'name="step" value="([^"]*)"', self.html)
+        return found.group(1) if found else None
+
+    def post(self, action="next", **data):
+        payload = {"action": action, **data}
+        if self.step and "step" not in data:
+            payload["step"] = self.step
+        response = self.client.post(self.url, payload)
+        assert response.status_code == 303, response.status_code  # post/redirect/get
+        self.redirects.append(response["Location"])
+        self.page = self.client.get(response["Location"])
+        assert self.page.status_code == 200, self.page.status_code
+        return self
+
+    def get(self, query):
+        self.page = self.client.get(self.url + query, follow=True)
+        assert self.page.status_code == 200
+        return self
+
+    def answer(self, key, data):
+        assert self.step == key, f"expected the question {key}, got {self.step}"
+        return self.post("next", **data)
+
+    def walk(self, steps=EXAMPLE_STEPS):
+        self.post("start")  # "Begin de check"
+        for key, data in steps:
+            self.answer(key, data)
+        return self

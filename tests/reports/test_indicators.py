@@ -94,3 +94,23 @@ def test_the_running_year_counts_up_to_today_only(world):
     assert end == date(YEAR, 2, 15)
     assert list(counts["sessions_month"]) == [month(1), month(2)]
     assert counts["sessions_month"][month(2)][1] == 1  # 3 February; 10 February was cancelled
+
+
+def test_an_open_referral_past_its_expiry_counts_as_expired_and_an_arrived_one_in_time_not(world):
+    """ "Expired" is the referrals' own ``overdue()``, not a second definition in the report."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from stek.referrals.enums import Status
+    from tests.reports.data import refer
+
+    gone = refer(world, date(YEAR, 3, 2))
+    gone.expires_at = timezone.now() - timedelta(days=1)
+    gone.save()
+    in_time = refer(world, date(YEAR, 3, 3))
+    in_time.status, in_time.expires_at = Status.ARRIVED, timezone.now() + timedelta(days=1)
+    in_time.save()
+    counts, _end = indicators.raw_counts(world.stek_a, YEAR, TODAY)
+    outcomes = {code: n for code, (_label, n) in counts["referrals_outcome"].items()}
+    assert outcomes == {str(Status.ARRIVED): 1, str(Status.EXPIRED): 1}

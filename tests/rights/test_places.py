@@ -6,8 +6,8 @@ from stek.core.enums import OrganisationKind
 from stek.rights.places import region_of, serves, services_for
 from stek.socialmap.models import Location
 from tests.factories import OrganisationFactory
+from tests.factories.rights import Visitor
 from tests.factories.socialmap import ServiceFactory
-from tests.rights.test_questionnaire import Visitor
 
 
 def elsewhere(service, postal_code, municipality):

@@ -16,7 +16,7 @@ from stek.rights.questions import (
     RentStep,
     WaitingListStep,
 )
-from tests.rights.test_questionnaire import EXAMPLE_STEPS
+from tests.factories.rights import EXAMPLE_STEPS
 
 
 def walk(steps=EXAMPLE_STEPS, questionnaire=None):

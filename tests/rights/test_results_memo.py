@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from stek.rights import places
 from stek.socialmap import search
+from tests.factories.rights import Visitor
 from tests.factories.socialmap import ServiceFactory
-from tests.rights.test_questionnaire import Visitor
 
 
 def _results(client):

@@ -17,8 +17,7 @@ from stek.rights.catalogue import BY_ID
 from stek.rights.check import LIKELY, MAYBE, evaluate
 from stek.rights.models import Door, RightShown
 from stek.rights.services import count_shown
-from tests.factories.rights import example
-from tests.rights.test_questionnaire import Visitor
+from tests.factories.rights import Visitor, example
 
 
 def _writes(queries):

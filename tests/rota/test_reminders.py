@@ -94,3 +94,27 @@ def test_the_ics_has_the_hours_of_a_moved_session_not_the_activitys_usual_ones(w
     (event,) = Calendar.from_ical(calendar_of([take], "rooster")).walk("VEVENT")
     start = event.decoded("dtstart")
     assert (start.date(), start.time()) == (moved_to, new_start)
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("Zaal 2", "Zaal 2, Kerkstraat 1, 9000 Gent"),
+        ("", "Kerkstraat 1, 9000 Gent"),
+        ("Kerkstraat 1", "Kerkstraat 1, 9000 Gent"),  # the street itself: not said twice
+    ],
+)
+def test_the_ics_location_names_the_place_and_the_town_once(world, place, expected):
+    from stek.rota.ical import calendar_of
+
+    stek = world.stek_a
+    stek.street, stek.postal_code, stek.municipality = "Kerkstraat 1", "9000", "Gent"
+    stek.save()
+    need = ShiftNeedFactory(stek=stek)
+    need.activity.place = place
+    need.activity.save()
+    take = services.take(
+        membership=world.memberships["volunteer_a"], need=need, day=next_week(need)
+    )
+    (event,) = Calendar.from_ical(calendar_of([take], "rooster")).walk("VEVENT")
+    assert str(event["LOCATION"]) == expected

@@ -83,6 +83,7 @@ MUST_SCAN = [
     "core.Stek.service_area", "core.Partnership.contribution",
     "participation.Idea.text", "participation.Idea.answer",
     "participation.Meeting.title", "participation.Option.label",
+    "reports.TeamScore.note",
 ]  # fmt: skip
 
 # Scanned text fields that may name the published contact details of the STEK, its partners

@@ -25,7 +25,8 @@ from stek.core.models import Partnership, Stek
 from stek.core.vocabulary import Topic
 from stek.participation import services as participation
 from stek.participation.models import Idea, Meeting, Option
-from stek.reports.models import YearReport
+from stek.reports import services as reports
+from stek.reports.models import TeamScore, YearReport
 from stek.socialmap.models import Location, Service, ServiceNotice
 from tests.core.privacy.test_published_fields import (
     CONTACTS_ALLOWED,
@@ -90,6 +91,7 @@ def build_cases(world):
     d = {"slug": slug, "pk": dossier.pk}
     idea = participation.submit_idea(stek=stek, text="Meer soep.", source="box")
     meeting = participation.create_meeting(actor=None, stek=stek, title="Wat?", held_on=today)
+    reports.start_self_evaluation(actor=None, stek=stek, year=today.year)
     return [
         Case(
             "activity", "coordinator_a", reverse("agenda:activity_create", kwargs={"slug": slug}),
@@ -209,6 +211,12 @@ def build_cases(world):
             "yearly report", "coordinator_a",
             reverse("reports:freeze", kwargs={"slug": slug, "year": _today().year - 1}),
             {}, YearReport, ["bbc_code", "highlights", "plans"],
+        ),
+        Case(
+            "self-evaluation evidence", "coordinator_a",
+            reverse("reports:selfeval_meeting", kwargs={"slug": slug, "year": today.year,
+                                                        "axis": "ontmoeten"}),
+            {"statement": "ontmoeten.kost", "score": "3"}, TeamScore, ["note"],
         ),
     ]  # fmt: skip
 

@@ -55,6 +55,10 @@ STEKS = [
         "postal_code": "1070",
         "municipality": "Anderlecht",
         "service_area": "Kuregem en de buurt rond het Zuidstation; tweetalig (nl/fr).",
+        # bilingual: a French phone gets the programme in French, the shared tablet stays
+        # Dutch-first (ADR 0001), and the poster can be printed in either (issue 16)
+        "first_language": "nl",
+        "public_languages": "nl,fr",
         "contact_email": "passerelle@stek.example",
         "contact_phone": "+32 2 520 20 20",
         "latitude": "50.836500",
