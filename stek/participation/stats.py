@@ -16,6 +16,7 @@ including ``last``. They are the STEK's own figures: a report that sends them ou
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Sum
+from django.db.models.functions import TruncMonth
 
 from stek.core.enums import MembershipRole
 from stek.rota.enums import TakeStatus
@@ -36,8 +37,31 @@ def _hours(start, end):
     return max(delta, timedelta(0)).total_seconds() / 3600
 
 
-def counts(stek, first, last):
-    ideas = Idea.objects.filter(stek=stek, created_at__date__gte=first, created_at__date__lte=last)
+def _ideas(stek, first, last):
+    return Idea.objects.filter(stek=stek, created_at__date__gte=first, created_at__date__lte=last)
+
+
+def ideas_per_month(stek, first, last):
+    """``{"YYYY-MM": n}``: the ideas that came in from ``first`` up to and including ``last``,
+    by the month of the day they came in (one query)."""
+    rows = (
+        _ideas(stek, first, last)
+        .annotate(month=TruncMonth("created_at"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+        .order_by()
+    )
+    found = {}
+    for month, n in rows:
+        code = f"{month.year}-{month.month:02d}"
+        found[code] = found.get(code, 0) + n
+    return found
+
+
+def counts(stek, first, last, shifts=True):
+    """The counts above; ``shifts=False`` leaves out the rota's (its three keys are then 0)."""
+    ideas = _ideas(stek, first, last)
     decided = Idea.objects.filter(
         stek=stek,
         state__in=[IdeaState.ACCEPTED, IdeaState.DECLINED],
@@ -57,7 +81,7 @@ def counts(stek, first, last):
     takes = ShiftTake.objects.filter(
         stek=stek, status=TakeStatus.TAKEN, date__gte=first, date__lte=last
     ).select_related("activity", "membership")
-    takes = list(takes)
+    takes = list(takes) if shifts else []
     volunteers = {t.membership_id for t in takes if t.membership.role == MembershipRole.VOLUNTEER}
     return {
         "ideas": ideas.count(),

@@ -586,21 +586,17 @@ PENDING = "pending"  # an idea not answered yet (new, published or in the counci
 
 def _participation(stek, year, start, end, raw):
     """The precondition "visitors co-steer", from the participation app's own counts
-    (``stek.participation.stats.counts``), month by month."""
+    (``stek.participation.stats.counts``) over the year, and its ideas month by month
+    (``stats.ideas_per_month``): a constant number of queries, whatever the months."""
     months = _months(year, end)
-    by_month, source, state, decided, votes = Counter(), Counter(), Counter(), Counter(), Counter()
-    meetings = 0
-    for code in months:
-        first = date(year, int(code[-2:]), 1)
-        following = date(year + first.month // 12, first.month % 12 + 1, 1)
-        last = min(end, date.fromordinal(following.toordinal() - 1))
-        got = participation_stats.counts(stek, first, last)
-        by_month[code] += got["ideas"]
-        source.update(got["ideas_by_source"])
-        state.update(got["ideas_by_state"])
-        decided.update(got["decisions"])
-        meetings += got["meetings"]
-        votes.update(got["votes_by_source"])
+    got = participation_stats.counts(stek, start, end, shifts=False)
+    per_month = participation_stats.ideas_per_month(stek, start, end)
+    by_month = Counter({m: per_month.get(m, 0) for m in months})
+    source = Counter(got["ideas_by_source"])
+    state = Counter(got["ideas_by_state"])
+    decided = Counter(got["decisions"])
+    meetings = got["meetings"]
+    votes = Counter(got["votes_by_source"])
     if sum(by_month.values()):
         raw["ideas_month"] = {m: (m, by_month[m]) for m in months}
         raw["ideas_source"] = {s: (s, source[s]) for s in IdeaSource.values}

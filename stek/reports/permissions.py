@@ -17,6 +17,12 @@ def can_read_network_reports(user, network):
     return can_view_network(user, network)
 
 
+def can_view_network_dashboard(user, network):
+    """The network dashboard: aggregates across the STEKs, for the network's analysts and
+    admins; a STEK member is refused (404) as on the other network pages."""
+    return can_view_network(user, network)
+
+
 # The self-evaluation (ADR 0016): the STEK's workers read it and follow the meeting; its
 # coordinators start it, enter the team's scores, hand out the raters' links and close it.
 def can_view_self_evaluation(user, stek):

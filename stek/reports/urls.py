@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import area_views, views
+from . import area_views, dashboard_views, views
 
 app_name = "reports"
 
@@ -35,6 +35,23 @@ urlpatterns = [
         "s/<slug:slug>/gebied/bestand/<int:pk>/wissen/",
         area_views.area_dataset_delete,
         name="area_dataset_delete",
+    ),
+    path(
+        "netwerk/<slug:slug>/dashboard/",
+        dashboard_views.network_dashboard,
+        name="network_dashboard",
+    ),
+    path(
+        "netwerk/<slug:slug>/dashboard/netwerkdashboard.csv",
+        dashboard_views.network_dashboard_table,
+        {"fmt": "csv"},
+        name="network_dashboard_csv",
+    ),
+    path(
+        "netwerk/<slug:slug>/dashboard/netwerkdashboard.ods",
+        dashboard_views.network_dashboard_table,
+        {"fmt": "ods"},
+        name="network_dashboard_ods",
     ),
 ]
 

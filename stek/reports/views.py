@@ -16,7 +16,7 @@ from stek.core.forms import show_refusal
 from stek.core.ods import write_ods
 from stek.core.pdf import pdf_response
 
-from . import indicators, permissions, report
+from . import live, permissions, report
 from .access import get_network_report, get_network_reports, get_report_year, get_snapshot
 from .forms import FreezeForm
 from .models import YearReport
@@ -29,12 +29,12 @@ def _figures_of(stek, year, today):
         return snapshot.figures
     if year < 2000:
         return None
-    return indicators.compute(stek, year, today)
+    return live.figures(stek, year, today)
 
 
 def _page(request, stek, year, snapshot, form=None, status=200):
     today = timezone.localdate()
-    figures = snapshot.figures if snapshot else indicators.compute(stek, year, today)
+    figures = snapshot.figures if snapshot else live.figures(stek, year, today)
     before = _figures_of(stek, year - 1, today)
     context = {
         "stek": stek,

@@ -604,6 +604,25 @@ MATRIX = {
         None,
         stek_view(**COORDINATORS_POST),
     ),  # fmt: skip
+    # The network dashboard (issue 18): aggregates only, for the network's analysts and admins.
+    "reports:network_dashboard": (
+        "get",
+        lambda w: {"slug": w.network.slug},
+        None,
+        network_view(200, 200),
+    ),
+    "reports:network_dashboard_csv": (
+        "get",
+        lambda w: {"slug": w.network.slug},
+        None,
+        network_view(200, 200),
+    ),
+    "reports:network_dashboard_ods": (
+        "get",
+        lambda w: {"slug": w.network.slug},
+        None,
+        network_view(200, 200),
+    ),
     # The reserve list and stand-ins: one's own entry and take; another's take to stand in for.
     "rota:reserve_join": ("post", need_kwargs, None, stek_view(302)),
     "rota:reserve_leave": ("post", own_reserve_kwargs, None, stek_view(404, volunteer=302)),
