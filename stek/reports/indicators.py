@@ -496,10 +496,13 @@ def _advocacy(stek, year, start, end, raw):
         SignalBarrier.objects.filter(signal__in=signals).values_list("barrier", flat=True)
     )
     raw["signals_barrier"] = {b: (b, barriers[b]) for b in Barrier.values if barriers[b]}
-    dossiers = Dossier.objects.filter(
+    # each dossier once (a join over its co-signers would repeat it, and DISTINCT over the
+    # listed steps would count each step once: the steps and outcomes would not add up)
+    mine = Dossier.objects.filter(
         Q(lead_stek=stek) | Q(steks__stek=stek, steks__status=Signing.SIGNED),
         created_on__lte=end,
-    ).distinct()
+    ).values("pk")
+    dossiers = Dossier.objects.filter(pk__in=mine)
     steps = Counter(dossiers.values_list("step", flat=True).order_by())
     outcomes = Counter(dossiers.values_list("outcome", flat=True).order_by())
     if steps:

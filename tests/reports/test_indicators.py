@@ -114,3 +114,27 @@ def test_an_open_referral_past_its_expiry_counts_as_expired_and_an_arrived_one_i
     counts, _end = indicators.raw_counts(world.stek_a, YEAR, TODAY)
     outcomes = {code: n for code, (_label, n) in counts["referrals_outcome"].items()}
     assert outcomes == {str(Status.ARRIVED): 1, str(Status.EXPIRED): 1}
+
+
+def test_dossiers_count_once_each_by_step_and_outcome_and_add_up(world):
+    """Three dossiers at two steps, one of them co-signed by STEK A: each counts once per
+    family and the steps add up to the outcomes (a DISTINCT over the listed steps once counted
+    each step once, and the report's joint suppression then failed: "LP infeasible")."""
+    from stek.advocacy import services as advocacy_services
+    from stek.advocacy.enums import DossierStep
+    from tests.factories.advocacy import DossierFactory
+
+    made = [
+        DossierFactory(lead_stek=world.stek_a, title="Eén"),
+        DossierFactory(lead_stek=world.stek_a, title="Twee"),
+        DossierFactory(lead_stek=world.stek_b, title="Drie", co_signers=(world.stek_a,)),
+    ]
+    advocacy_services.move_to_step(actor=None, dossier=made[1], step=DossierStep.COLLECTED)
+    this_year = date.today().year
+    counts, _end = indicators.raw_counts(world.stek_a, this_year)
+    steps = {code: n for code, (_label, n) in counts["dossiers_step"].items()}
+    outcomes = {code: n for code, (_label, n) in counts["dossiers_outcome"].items()}
+    assert steps["opgemerkt"] == 2 and steps["verzameld"] == 1
+    assert sum(steps.values()) == sum(outcomes.values()) == 3
+    figures = indicators.compute(world.stek_a, this_year)  # the joint suppression holds
+    assert figures["threshold"] >= 3
