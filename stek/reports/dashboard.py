@@ -313,10 +313,15 @@ def _dossiers(network, steks, threshold):
     counts = {(step, outcome): n for step, outcome, n in rows}
     if not counts:
         return {}, False
-    values, relations = table_relations(counts)
-    linked = boundary.publish_linked(values, relations, threshold)
+    linked = dossier_table(counts, threshold)
     cells = {name[1]: n for name, n in linked.figures.items() if name[0] == "cell"}
     return cells, None in linked.figures.values()
+
+
+def dossier_table(counts, threshold):
+    """The two-way table of ``counts`` with its margins, through the boundary (``Linked``)."""
+    values, relations = table_relations(counts)
+    return boundary.publish_linked(values, relations, threshold)
 
 
 def periods(today):
