@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from stek.advocacy import publication
@@ -119,6 +119,16 @@ class PairFigure:
     n: int = 0  # the sum of the shown per-STEK figures
     partial: bool = False  # a STEK's figure for this pair is hidden
     steks: int = 0  # the STEKs whose report has the pair
+
+    @property
+    def text(self):
+        """How the page reads it: "–" when no report has the pair, else the sum ("ten minste"
+        when a part is hidden) and in how many STEKs (text made here: the table can be long)."""
+        if not self.steks:
+            return "–"
+        n = together_text(self)
+        where = ngettext("%(n)s STEK", "%(n)s STEKs", self.steks) % {"n": self.steks}
+        return f"{n} ({where})"
 
 
 @dataclass
