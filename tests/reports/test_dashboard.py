@@ -144,7 +144,8 @@ def test_the_together_row_sums_only_the_shown_figures_and_says_so(world, client_
 
 def test_reciprocity_sums_the_shown_pair_figures_across_steks(world, client_for):
     network_with_reports(world)
-    board = client_for("analyst").get(url(world), {"jaar": str(YEAR)}).context["board"]
+    response = client_for("analyst").get(url(world), {"jaar": str(YEAR)})
+    board = response.context["board"]
     a, b = world.partner_a.organisation, world.partner_a2.organisation
     pairs = {p.there: p for p in board.pairs} | {p.back: p for p in board.pairs}
     pair = pairs[f"{a.name} → {b.name}"]
@@ -158,6 +159,9 @@ def test_reciprocity_sums_the_shown_pair_figures_across_steks(world, client_for)
     assert there.n == 8 + (a_there or 0) and there.partial == (a_there is None)
     assert back.partial and back.n == (alfa_pairs[f"{b.pk}>{a.pk}"] or 0)
     assert alfa_pairs[f"{b.pk}>{a.pk}"] is None  # one referral back: hidden in A's report
+    html = response.content.decode()
+    assert f"{there.text}</td>" in html and f"{back.text}</td>" in html
+    assert f"ten minste {back.n} (2 STEKs)" == back.text
 
 
 def test_a_network_without_reports_says_so(world, client_for):
