@@ -1,35 +1,32 @@
-"""The network dashboard for analysts (issue 18, ADR 0018): aggregates only, computed from the
-apps' records and published through the one export boundary (ADR 0006).
+"""The network dashboard for analysts (issue 18, ADR 0018): aggregates only, and no second
+publication of a STEK's figures.
 
-- **STEKs side by side**: per STEK and month, one figure per measure (sessions with a count,
-  taps, referrals, rights checks), and the network's total of each measure, with the pairs of
-  organisations (**reciprocity**: referrals from one organisation to another across the STEKs,
-  each direction) in one publication per network and year, on the fixed grid of the year's
-  completed months, quarters and the year, suppressed jointly and replayed month after month
-  (``boundary.publish_grid``). The referrals of all STEKs and those of all pairs are the same
-  count (``equal``: the attacker knows it, so the suppression does too). Taps are one figure
-  per STEK per period, never crossed with anything else (a tap is a visit, not a person).
-- **Recurring problems**: the network's one publication of signals
+- **STEKs side by side** (a year): per active STEK the year totals its *frozen* yearly report
+  published (``YearReport.figures``, ADR 0015), read as they are: a hidden one stays
+  "verborgen", a STEK without a report that year reads "nog geen jaarverslag", a report frozen
+  before a section existed "niet in dit verslag". Nothing is counted again: the row "samen"
+  is the sum of the *shown* figures only, labelled so ("ten minste" when a part is hidden).
+- **Reciprocity** (a year): from the same reports' table "van partner naar partner", per
+  ordered pair of organisations the sum of the shown per-STEK figures over the STEKs, "ten
+  minste" when a STEK's figure for the pair is hidden, and in how many STEKs the pair appears.
+- **Recurring problems** (a grid period): the network's one publication of signals
   (``stek.advocacy.publication``, ADR 0006), never counted apart: a topic's, a life domain's or
   a barrier's signals are derived figures (sums of published figures, shown only when every
-  part is shown). Signals are not counted per STEK here: that would be a second slicing of the
-  same signals beside the network publication (ADR 0018). A problem is listed with its number
-  of STEKs only when at least ``MIN_STEKS`` STEKs reported it, as on the network's signals page.
+  part is shown). A problem is listed with its number of STEKs only when at least
+  ``MIN_STEKS`` STEKs reported it, as on the network's signals page. No signals per STEK.
 - **Dossiers** per step and outcome: the network's dossiers today, a two-way table
-  (``boundary.publish``).
+  (``boundary.publish_linked``).
 
-A page shows one period's figures, but every figure of the year is in one problem, so no
-published figure minus another (another period, another table) gives a hidden one.
+The first two parts are sums of figures already published, so they add no information to what
+the network's analysts can read in the reports themselves.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
-from django.utils.translation import get_language, gettext_lazy
+from django.db.models import Count
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from stek.advocacy import publication
@@ -37,121 +34,157 @@ from stek.advocacy.detection import MIN_STEKS
 from stek.advocacy.enums import DossierOutcome, DossierStep
 from stek.advocacy.models import Dossier, Signal, SignalBarrier
 from stek.advocacy.stats import network_periods, recurring_topics
-from stek.agenda.models import TallyCount
-from stek.core.models import Organisation, Partnership
+from stek.core.models import Organisation
 from stek.core.privacy import boundary
 from stek.core.privacy.suppression import default_threshold, table_relations
 from stek.core.vocabulary import Barrier, LifeDomain
-from stek.referrals.models import Referral, ReferralTally
-from stek.rights.models import RightShown, ShownStatus
 
-MEASURES = [
-    ("sessions", gettext_lazy("Sessies met een telling")),
-    ("taps", gettext_lazy("Tikken/bezoeken")),
-    ("referrals", gettext_lazy("Doorverwijzingen")),
-    ("checks", gettext_lazy("Rechtenchecks")),
-]
+from .indicators import BY_KEY, HEADLINES, SINCE
+from .models import YearReport
+
+# The year totals of a report, side by side: its headline groups but the signals (the network
+# publishes signals across STEKs itself, ADR 0006; a STEK's count beside it would be a second
+# slicing of the same signals).
+SIGNAL_GROUPS = ("signals",)
+MEASURES = [(group, label) for group, label in HEADLINES if group not in SIGNAL_GROUPS]
+PAIRS_FAMILY = "referrals_pair"
 PROBLEMS = [
     ("topic", gettext_lazy("Per onderwerp")),
     ("domain", gettext_lazy("Per levensdomein")),
     ("barrier", gettext_lazy("Per drempel")),
 ]
 
-
-def _first(day):
-    return date(day.year, day.month, 1)
-
-
-def _add(counts, key, day, n):
-    if n:
-        month = _first(day)
-        counts[(key, month)] = counts.get((key, month), 0) + n
+# What a cell of the side-by-side table holds besides a number or None (hidden)
+NO_DATA = ""  # the report has no figures of it (e.g. no sessions that year): "–"
+NOT_IN_REPORT = "not-in-report"  # a report frozen before the section existed
 
 
-# --- the raw counts (never shown as they are) --------------------------------------------------
+# --- reading frozen reports (published figures only) ----------------------------------------
 
 
-def raw_counts(steks, year, months):
-    """``{(key, month): n}`` of the network's STEKs ``steks`` in the completed ``months`` of
-    ``year``, and the names of the organisations of the pairs."""
-    counts = {}
-    if not months:
-        return counts, {}
-    ids = [s.pk for s in steks]
-    start, end = months[0], months[-1]
-    last = date(end.year + end.month // 12, end.month % 12 + 1, 1)
-
-    def span(field_name):
-        return {f"{field_name}__gte": start, f"{field_name}__lt": last}
-
-    sessions = (
-        TallyCount.objects.filter(session__stek_id__in=ids, count__gt=0, **span("session__date"))
-        .filter(session__activity__isnull=False)
-        .annotate(m=TruncMonth("session__date"))
-        .values_list("session__stek_id", "m")
-        .annotate(n=Count("session_id", distinct=True), taps=Sum("count"))
-        .order_by()
+def report_years(steks):
+    """The years for which at least one of ``steks`` froze a report, latest first."""
+    return list(
+        YearReport.objects.filter(stek__in=steks)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
     )
-    for stek_id, month, n, taps in sessions:
-        _add(counts, ("stek", "sessions", stek_id), month, n)
-        _add(counts, ("stek", "taps", stek_id), month, taps)
-    live = (
-        Referral.objects.filter(stek_id__in=ids, **span("created_on"))
-        .annotate(m=TruncMonth("created_on"))
-        .values_list("stek_id", "m", "from_organisation_id", "to_organisation_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    kept = (
-        ReferralTally.objects.filter(stek_id__in=ids, **span("month"))
-        .values_list("stek_id", "month", "from_organisation_id", "to_organisation_id")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
-    shared = shared_organisations(ids)
-    for rows in (live, kept):
-        for stek_id, month, from_id, to_id, n in rows:
-            _add(counts, ("stek", "referrals", stek_id), month, n)
-            if from_id in shared and to_id in shared and from_id != to_id:
-                _add(counts, ("pair", from_id, to_id), month, n)
+
+
+def year_figure(figures, group):
+    """A group's year total as the snapshot ``figures`` published it: the number, None when
+    hidden, ``NO_DATA`` when the report has none, ``NOT_IN_REPORT`` when the report's format
+    predates the group's section."""
+    families = figures.get("families", {})
+    for key, data in families.items():
+        family = BY_KEY.get(key)
+        if family and family.group == group:
+            return data["total"]
+    sections = {f.section for f in BY_KEY.values() if f.group == group}
+    if any(figures.get("format", 1) < SINCE.get(s, 0) for s in sections):
+        return NOT_IN_REPORT
+    return NO_DATA
+
+
+@dataclass
+class Together:
+    """The sum of the shown figures of a column, and whether a part of it is hidden."""
+
+    n: int = 0
+    partial: bool = False  # some STEK's figure is hidden: the true total is at least n
+    parts: int = 0  # STEKs whose figure counted
+
+
+def _together(values):
+    total = Together()
+    for value in values:
+        if value is None:
+            total.partial = True
+        elif isinstance(value, int) and not isinstance(value, bool):
+            total.n += value
+            total.parts += 1
+    return total
+
+
+@dataclass
+class StekRow:
+    stek: object
+    report: YearReport | None  # None: no frozen report that year
+    values: list = field(default_factory=list)  # per measure: n, None, NO_DATA, NOT_IN_REPORT
+
+
+@dataclass
+class PairFigure:
+    n: int = 0  # the sum of the shown per-STEK figures
+    partial: bool = False  # a STEK's figure for this pair is hidden
+    steks: int = 0  # the STEKs whose report has the pair
+
+    @property
+    def text(self):
+        """How the page reads it: "–" when no report has the pair, else the sum ("ten minste"
+        when a part is hidden) and in how many STEKs (text made here: the table can be long)."""
+        if not self.steks:
+            return "–"
+        n = together_text(self)
+        where = ngettext("%(n)s STEK", "%(n)s STEKs", self.steks) % {"n": self.steks}
+        return f"{n} ({where})"
+
+
+@dataclass
+class Pair:
+    there: str
+    n_there: PairFigure
+    back: str
+    n_back: PairFigure
+
+
+def _pair_code(code):
+    """``"12>34"`` -> (12, 34); 0 is a referral without a known partner."""
+    try:
+        a, b = code.split(">")
+        return int(a), int(b)
+    except (AttributeError, ValueError):
+        return None
+
+
+def pairs_of(reports):
+    """Reciprocity from the reports' published per-pair figures: ``[Pair]``, sorted by name."""
+    figures, labels = {}, {}
+    for snapshot in reports:
+        data = snapshot.figures.get("families", {}).get(PAIRS_FAMILY) or {}
+        for code, label, n in data.get("rows", []):
+            pair = _pair_code(code)
+            if pair is None:
+                continue
+            figure = figures.setdefault(pair, PairFigure())
+            figure.steks += 1
+            if n is None:
+                figure.partial = True
             else:
-                _add(counts, ("pair", 0, 0), month, n)
-    checks = (
-        RightShown.objects.filter(stek_id__in=ids, status=ShownStatus.CHECK, **span("week"))
-        .values_list("stek_id", "week")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
-    for stek_id, week, n in checks:
-        _add(counts, ("stek", "checks", stek_id), week, n)
-    names = dict(Organisation.objects.filter(pk__in=shared).values_list("pk", "name"))
-    return counts, names
+                figure.n += n
+            labels.setdefault(pair, label)
+    ids = {i for pair in figures for i in pair if i}
+    names = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name"))
+    unknown = _("onbekende partner")
 
+    def name(pk):
+        return names.get(pk, unknown) if pk else unknown
 
-def shared_organisations(stek_ids):
-    """The organisations that work in at least ``MIN_STEKS`` of the STEKs: reciprocity is shown
-    between them; every other referral counts in one figure ("other referrals")."""
-    rows = (
-        Partnership.objects.filter(stek_id__in=stek_ids)
-        .values_list("organisation_id")
-        .annotate(n=Count("stek_id", distinct=True))
-        .order_by()
-    )
-    return {pk for pk, n in rows if n >= MIN_STEKS}
-
-
-def relations(counts, stek_ids):
-    """The sums the dashboard publishes and the pairs of sums that are equal."""
-    sums = {("net", m): [("stek", m, i) for i in stek_ids] for m, _label in MEASURES}
-    sums[("all", "pairs")] = sorted({k for k, _m in counts if k[0] == "pair"}, key=repr)
-    return sums, [(("net", "referrals"), ("all", "pairs"))]
-
-
-def publish(counts, months, stek_ids, threshold=None):
-    """Every figure of the year, suppressed jointly at the boundary: ``Linked`` figures named
-    ``(key, period code)``."""
-    sums, equal = relations(counts, stek_ids)
-    return boundary.publish_grid(counts, months, sums=sums, equal=equal, threshold=threshold)
+    seen, rows = set(), []
+    for a, b in sorted(figures, key=lambda p: (name(p[0]), name(p[1]), p)):
+        if (a, b) in seen:
+            continue
+        seen.update({(a, b), (b, a)})
+        rows.append(
+            Pair(
+                f"{name(a)} → {name(b)}",
+                figures.get((a, b), PairFigure()),
+                f"{name(b)} → {name(a)}",
+                figures.get((b, a), PairFigure()),
+            )
+        )
+    return rows
 
 
 # --- what the page shows -----------------------------------------------------------------------
@@ -165,36 +198,46 @@ class Problem:
 
 
 @dataclass
-class Pair:
-    there: str
-    n_there: int | None
-    back: str
-    n_back: int | None
-
-
-@dataclass
 class Dashboard:
-    period: boundary.GridPeriod
+    year: int | None  # the reports' year (None: no STEK froze a report yet)
+    period: boundary.GridPeriod | None  # the problems' grid period
     threshold: int
     measures: list
-    steks: list  # [(stek, [n|None per measure])]
-    totals: list  # [n|None per measure]
+    steks: list  # [StekRow]
+    together: list  # [Together per measure], over the shown figures only
     problems: list  # [(key, title, [Problem])]
     pairs: list  # [Pair]
     dossiers_hidden: bool
     dossier_rows: list = field(default_factory=list)
-    other: int | None = 0  # referrals not between two shared organisations
+    thresholds: list = field(default_factory=list)  # the reports' thresholds
+
+    @property
+    def reports(self):
+        return sum(1 for row in self.steks if row.report is not None)
 
     @property
     def has_hidden(self):
         return (
-            None in self.totals
-            or any(None in row for _s, row in self.steks)
+            any(None in row.values for row in self.steks)
             or any(p.signals is None for _k, _t, rows in self.problems for p in rows)
-            or any(None in (p.n_there, p.n_back) for p in self.pairs)
-            or self.other is None
+            or any(p.n_there.partial or p.n_back.partial for p in self.pairs)
             or self.dossiers_hidden
         )
+
+
+def side_by_side(steks, year):
+    """``([StekRow], [Together])`` of the reports ``steks`` froze for ``year``."""
+    reports = {r.stek_id: r for r in YearReport.objects.filter(stek__in=steks, year=year)}
+    rows = []
+    for stek in steks:
+        snapshot = reports.get(stek.pk)
+        values = [year_figure(snapshot.figures, g) for g, _l in MEASURES] if snapshot else []
+        rows.append(StekRow(stek, snapshot, values))
+    together = [
+        _together(row.values[i] for row in rows if row.report is not None)
+        for i in range(len(MEASURES))
+    ]
+    return rows, together
 
 
 def _steks_per(steks, period, today, field_name, signal_field):
@@ -268,29 +311,6 @@ def _remembered_problems(steks, period, today):
     return found
 
 
-def _pairs(linked, code, names):
-    unknown = _("onbekende partner")
-
-    def name(pk):
-        return names.get(pk, unknown) if pk else unknown
-
-    keys = {name[1:] for name, _c in linked.figures if name[0] == "pair" and name[1]}
-    seen, rows = set(), []
-    for a, b in sorted(keys, key=lambda p: (name(p[0]), name(p[1]))):
-        if (a, b) in seen:
-            continue
-        seen.update({(a, b), (b, a)})
-        rows.append(
-            Pair(
-                f"{name(a)} → {name(b)}",
-                linked.get((("pair", a, b), code), 0),
-                f"{name(b)} → {name(a)}",
-                linked.get((("pair", b, a), code), 0),
-            )
-        )
-    return rows
-
-
 def _dossiers(network, steks, threshold):
     """The network's dossiers today per step (row) and outcome (column), a two-way table with
     its margins, through ``publish_linked`` (memoised per its counts)."""
@@ -303,10 +323,15 @@ def _dossiers(network, steks, threshold):
     counts = {(step, outcome): n for step, outcome, n in rows}
     if not counts:
         return {}, False
-    values, relations = table_relations(counts)
-    linked = boundary.publish_linked(values, relations, threshold)
+    linked = dossier_table(counts, threshold)
     cells = {name[1]: n for name, n in linked.figures.items() if name[0] == "cell"}
     return cells, None in linked.figures.values()
+
+
+def dossier_table(counts, threshold):
+    """The two-way table of ``counts`` with its margins, through the boundary (``Linked``)."""
+    values, relations = table_relations(counts)
+    return boundary.publish_linked(values, relations, threshold)
 
 
 def periods(today):
@@ -320,53 +345,75 @@ def default_period(today):
     return offered[0] if offered else None
 
 
-def build(network, steks, period, today, threshold=None):
-    """The dashboard of ``network`` (its active STEKs ``steks``) for a grid ``period``."""
+def build(network, steks, year, period, today, threshold=None):
+    """The dashboard of ``network`` (its active STEKs ``steks``): the reports of ``year``
+    side by side and their reciprocity, the problems of the grid ``period``, the dossiers."""
     threshold = default_threshold(threshold)
     steks = list(steks)
-    months = publication.year_months(period.year, today)
-    counts, names = raw_counts(steks, period.year, months)
-    stek_ids = [s.pk for s in steks]
-    linked = publish(counts, months, stek_ids, threshold)
-    code = period.code
-    measures = [str(label) for _m, label in MEASURES]
-    rows = [
-        (stek, [linked.get((("stek", m, stek.pk), code), 0) for m, _l in MEASURES])
-        for stek in steks
-    ]
-    totals = [linked.get((("net", m), code), 0) for m, _l in MEASURES]
+    rows, together = side_by_side(steks, year) if year else ([], [])
+    reports = [row.report for row in rows if row.report is not None]
     cells, dossiers_hidden = _dossiers(network, steks, threshold)
     dossier_rows = [
         (str(label), [cells.get((step, o), 0) for o, _ol in DossierOutcome.choices])
         for step, label in DossierStep.choices
     ]
     return Dashboard(
+        year=year,
         period=period,
         threshold=threshold,
-        measures=measures,
+        measures=[str(label) for _g, label in MEASURES],
         steks=rows,
-        totals=totals,
-        problems=_remembered_problems(steks, period, today),
-        pairs=_pairs(linked, code, names),
+        together=together,
+        problems=_remembered_problems(steks, period, today) if period else [],
+        pairs=pairs_of(reports),
         dossiers_hidden=dossiers_hidden,
         dossier_rows=dossier_rows,
-        other=linked.get((("pair", 0, 0), code), 0),
+        thresholds=sorted({r.threshold for r in reports}),
     )
 
 
+def cell_text(value):
+    """A side-by-side cell as the export writes it."""
+    if value is None:
+        return _("verborgen")
+    if value == NOT_IN_REPORT:
+        return _("niet in dit verslag")
+    if value == NO_DATA:
+        return "–"
+    return value
+
+
+def together_text(total):
+    if total.partial:
+        return _("ten minste %(n)s") % {"n": total.n}
+    return total.n
+
+
 def spreadsheet(board):
-    """The header and rows of the CSV/ODS export: the page's published figures, hidden ones as
-    "verborgen", and the footnote once."""
+    """The header and rows of the CSV/ODS export: the page's figures (the reports' published
+    ones, sums of shown ones labelled as such), hidden ones as "verborgen", the footnote once."""
     from .report import hidden_note, shown
 
     header = [_("Deel"), _("Wat"), _("Kolom"), _("Aantal")]
     rows = []
-    part = _("STEKs naast elkaar")
-    for stek, values in board.steks:
-        for label, n in zip(board.measures, values, strict=True):
-            rows.append([part, stek.name, label, shown(n)])
-    for label, n in zip(board.measures, board.totals, strict=True):
-        rows.append([part, _("Heel het netwerk"), label, shown(n)])
+    if board.year:
+        part = _("STEKs naast elkaar: jaarverslagen van %(year)s") % {"year": board.year}
+        for row in board.steks:
+            if row.report is None:
+                rows.append([part, row.stek.name, "", _("nog geen jaarverslag")])
+                continue
+            for label, value in zip(board.measures, row.values, strict=True):
+                rows.append([part, row.stek.name, label, cell_text(value)])
+        for label, total in zip(board.measures, board.together, strict=True):
+            rows.append([part, _("samen, zonder verborgen cijfers"), label, together_text(total)])
+        part = _("Doorverwijzingen tussen organisaties: jaarverslagen van %(year)s") % {
+            "year": board.year
+        }
+        for p in board.pairs:
+            for label, figure in ((p.there, p.n_there), (p.back, p.n_back)):
+                if figure.steks:
+                    rows.append([part, label, _("STEKs"), figure.steks])
+                    rows.append([part, label, _("Doorverwijzingen"), together_text(figure)])
     for _kind, title, problems in board.problems:
         part = _("Problemen die terugkomen") + f" · {title}"
         for p in problems:
@@ -377,11 +424,9 @@ def spreadsheet(board):
     for label, values in board.dossier_rows:
         for outcome, n in zip(outcomes, values, strict=True):
             rows.append([part, label, outcome, shown(n)])
-    part = _("Doorverwijzingen tussen organisaties")
-    for p in board.pairs:
-        rows.append([part, p.there, "", shown(p.n_there)])
-        rows.append([part, p.back, "", shown(p.n_back)])
-    rows.append([part, _("Alle andere doorverwijzingen"), "", shown(board.other)])
-    if any(row[3] == _("verborgen") for row in rows):
-        rows += [["", "", "", ""], [_("verborgen"), hidden_note(board.threshold), "", ""]]
+    hidden = _("verborgen")
+    if any(row[3] == hidden for row in rows) or any(
+        p.n_there.partial or p.n_back.partial for p in board.pairs
+    ):
+        rows += [["", "", "", ""], [hidden, hidden_note(board.threshold), "", ""]]
     return header, rows

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import YearReport
 
@@ -22,3 +23,16 @@ class FreezeForm(forms.ModelForm):
         code.max_length = None
         code.validators = [v for v in code.validators if not hasattr(v, "limit_value")]
         code.widget.attrs.pop("maxlength", None)
+
+
+class DashboardForm(forms.Form):
+    """The network dashboard's choices: the reports' year (STEKs side by side, reciprocity)
+    and the grid period of the recurring problems (the network's signals, ADR 0006)."""
+
+    jaar = forms.ChoiceField(label=_("Jaar van de jaarverslagen"), required=False)
+    periode = forms.ChoiceField(label=_("Periode van de signalen"), required=False)
+
+    def __init__(self, *args, years=(), periods=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jaar"].choices = [(str(y), str(y)) for y in years]
+        self.fields["periode"].choices = [(p.code, label) for p, label in periods]

@@ -117,10 +117,25 @@ def sections(figures, prefix="chart"):
     return [Section(key, str(SECTIONS[key]), tables) for key, tables in by_section.items()]
 
 
-def side_by_side(figures, before):
-    """The headline figures of a year and the year before: [(label, before, this year)]."""
+SIGNAL_FAMILIES = ("signals_domain", "signals_barrier")
+
+
+def without_signals(sections):
+    """The sections without the report's signal families, for the network's reading: the
+    network publishes signals across STEKs itself (ADR 0006), and its total minus the other
+    STEKs' report figures would give a STEK's hidden one (ADR 0018)."""
+    for section in sections:
+        section.tables = [t for t in section.tables if t.key not in SIGNAL_FAMILIES]
+    return [section for section in sections if section.tables]
+
+
+def side_by_side(figures, before, skip=()):
+    """The headline figures of a year and the year before: [(label, before, this year)],
+    without the groups in ``skip``."""
     rows = []
     for group, label in HEADLINES:
+        if group in skip:
+            continue
         rows.append(
             (str(label), headline(before, group) if before else "", headline(figures, group))
         )

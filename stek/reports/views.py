@@ -164,8 +164,11 @@ def network_report(request, slug, stek_slug, year):
         "stek": snapshot.stek,
         "snapshot": snapshot,
         "year": year,
-        "sections": report.sections(snapshot.figures),
-        "side_by_side": report.side_by_side(snapshot.figures, before.figures if before else None),
+        # no signals: the network publishes them across STEKs (ADR 0006, ADR 0018)
+        "sections": report.without_signals(report.sections(snapshot.figures)),
+        "side_by_side": report.side_by_side(
+            snapshot.figures, before.figures if before else None, skip=("signals",)
+        ),
         "before_frozen": before is not None,
         "threshold": snapshot.threshold,
     }

@@ -1,6 +1,7 @@
 """A network analyst reads the network dashboard on a phone (360 px) and on a laptop
-(1366 px): the STEKs side by side, the problems that recur in three STEKs, never a small group;
-no sideways scroll, no serious axe violation."""
+(1366 px): the STEKs side by side as their frozen reports published them (one without a
+report), the problems that recur in three STEKs, never a small group; no sideways scroll, no
+serious axe violation."""
 
 from datetime import date
 
@@ -27,6 +28,10 @@ def world(transactional_db):
     for stek, n in ((w.stek_a, 9), (w.stek_b, 7), (gamma, 6)):
         SignalFactory.create_batch(n, stek=stek, life_domain="wonen", week=date(YEAR, 6, 2))
     SignalFactory.create_batch(2, stek=w.stek_a, life_domain="inkomen", week=date(YEAR, 6, 2))
+    from stek.reports import services
+
+    services.freeze_report(actor=None, stek=w.stek_a, year=YEAR)
+    services.freeze_report(actor=None, stek=w.stek_b, year=YEAR)
     return w
 
 
@@ -41,6 +46,7 @@ def test_an_analyst_sees_recurring_problems_without_small_groups(
         page.goto(f"{live_server.url}/netwerk/{world.network.slug}/")
         page.click("text=Netwerkdashboard")
         page.wait_for_load_state()
+        page.select_option("select[name=jaar]", str(YEAR))
         page.select_option("select[name=periode]", str(YEAR))
         page.click("button >> text=Toon")
         page.wait_for_load_state()
@@ -48,6 +54,9 @@ def test_an_analyst_sees_recurring_problems_without_small_groups(
         side = page.locator("#side-caption").locator("xpath=..")
         for name in ("STEK Alfa", "STEK Beta", "STEK Gamma"):
             assert side.locator(f"th >> text={name}").count() == 1
+        gamma = side.locator("tbody tr", has_text="STEK Gamma")
+        assert "nog geen jaarverslag" in gamma.inner_text()
+        assert "samen, zonder verborgen cijfers" in side.locator("tfoot").inner_text()
         domains = page.locator("#problems-domain").locator("xpath=..")
         row = domains.locator("tbody tr", has_text="Wonen")
         assert row.count() == 1
@@ -58,7 +67,9 @@ def test_an_analyst_sees_recurring_problems_without_small_groups(
         assert not serious_violations(page)
         with page.expect_download() as download:
             page.click("a >> text=CSV")
-        assert download.value.suggested_filename == f"netwerkdashboard-testnetwerk-{YEAR}.csv"
+        assert (
+            download.value.suggested_filename == f"netwerkdashboard-testnetwerk-{YEAR}-{YEAR}.csv"
+        )
     finally:
         context.close()
 

@@ -273,19 +273,16 @@ def _version(month):
     return f"{ALL}@{month.year}-{month.month:02d}"
 
 
-def _step(counts, leaves, sums, months, overall, equal=()):
+def _step(counts, leaves, sums, months, overall):
     """The figures and relations published once ``months`` are complete. A figure over the
     whole span so far (``overall``) is a new figure after each month: ``(key, "all@<month>")``,
-    and every earlier version stays in the relations (the attacker kept it). ``equal`` holds
-    pairs of sums that count the same thing two ways (every period: one is the other)."""
+    and every earlier version stays in the relations (the attacker kept it)."""
     keys = sorted(leaves | set(sums), key=str)
     values = grid_values(counts, keys, months)
     relations = grid_relations(keys, months)
     for period in grid_periods(months):
         for key, parts in sums.items():
             relations.append(((key, period.code), [(p, period.code) for p in parts]))
-        for one, other in equal:
-            relations.append(((one, period.code), [(other, period.code)]))
     if overall:
         running = dict.fromkeys(keys, 0)
         for i, month in enumerate(months):
@@ -301,7 +298,7 @@ def _step(counts, leaves, sums, months, overall, equal=()):
     return values, relations
 
 
-def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=None, equal=()):
+def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=None):
     """Figures for every key at every period of the grid over the completed ``months``,
     suppressed jointly, as they are published month after month.
 
@@ -326,8 +323,6 @@ def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=No
         return linked
     aliases = {key: parts[0] for key, parts in sums.items() if len(parts) == 1}
     sums = {key: parts for key, parts in sums.items() if len(parts) != 1}  # one part: the same
-    equal = [(aliases.get(a, a), aliases.get(b, b)) for a, b in equal]
-    equal = [(a, b) for a, b in equal if a != b]
     months = sorted(set(months))
     done = set(months)
     counts = {(k, m): n for (k, m), n in counts_by_month.items() if m in done and n}
@@ -340,7 +335,7 @@ def publish_grid(counts_by_month, months, sums=None, overall=False, threshold=No
     leaves -= set(sums)
     values, hidden, shown = {}, set(), set()
     for i in range(len(months)):  # each step's figures hold every earlier step's
-        values, relations = _step(counts, leaves, sums, months[: i + 1], overall, equal)
+        values, relations = _step(counts, leaves, sums, months[: i + 1], overall)
         hidden = _protect_cached(values, relations, threshold, hidden, shown)
         shown = set(values) - hidden
     figures = {n: (None if n in hidden else v) for n, v in values.items()}
