@@ -28,6 +28,7 @@ from stek.core.models import (
 )
 from stek.core.vocabulary import Barrier, LifeDomain, Topic
 from stek.referrals.enums import ReferralOutcome
+from stek.reports import services as report_services
 from stek.rights.models import Door, RightShown, ShownStatus
 
 from .seed_demo import DEMO_PASSWORD
@@ -67,6 +68,11 @@ class Command(StekCommand):
         parser.add_argument("--seed", type=int, default=18)
         parser.add_argument(
             "--force", action="store_true", help="Also on a database with other STEKs."
+        )
+        parser.add_argument(
+            "--no-reports",
+            action="store_true",
+            help="Do not freeze last year's yearly report of every STEK (2-3 s a STEK).",
         )
 
     def say(self, text):
@@ -131,7 +137,17 @@ class Command(StekCommand):
         self._signals(rng, network, steks, first, today)
         self._checks(rng, steks, first, today)
         self._dossiers(rng, network, steks, first, today)
+        if not options["no_reports"] and first.year < today.year:
+            self._reports(steks, today.year - 1)
         self.say("done")
+
+    def _reports(self, steks, year):
+        """Every STEK froze last year's report, as a network's STEKs do each spring: the
+        network dashboard and the network's reports read those snapshots (ADR 0018)."""
+        for i, stek in enumerate(steks, 1):
+            report_services.freeze_report(actor=None, stek=stek, year=year)
+            if i % 10 == 0 or i == len(steks):
+                self.say(f"{i} yearly reports of {year} frozen")
 
     def _people(self, network, stek, organisation):
         for email, name in ((ANALYST, "Bench-analist"), (COORDINATOR, "Bench-coördinator")):
