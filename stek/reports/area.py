@@ -421,7 +421,7 @@ class Cell:
 
 
 @dataclass
-class Table:
+class AreaTable:
     dataset: object
     columns: list  # [{"name", "label", "additive"}]
     rows: list  # [(label, code, [Cell])]
@@ -465,7 +465,7 @@ def table_of(dataset, units):
         hidden = sum(1 for c in known if c.state in ("hidden", "merged"))
         total = sum(c.value for c in known if c.value is not None)
         totals.append((Cell(total), hidden))
-    return Table(dataset, columns, rows, totals)
+    return AreaTable(dataset, columns, rows, totals)
 
 
 def known_codes(datasets):
