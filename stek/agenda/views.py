@@ -161,7 +161,7 @@ def _session_from_key(stek, key, day):
     """(session, occurrence) for a tap: the STEK open, or an activity taking place today."""
     if key == "open":
         return services.session_for(stek, None, day), None
-    pk = int(key) if key.isdigit() and len(key) < 12 else 0
+    pk = int(key) if key.isascii() and key.isdigit() and len(key) < 12 else 0
     activity = Activity.objects.filter(stek=stek, pk=pk).first()
     today = occurrences(stek, day, day, activities=[activity]) if activity else []
     occurrence = next((o for o in today if o.takes_place), None)
@@ -180,7 +180,7 @@ def _tap_key(value):
 
 
 def _category_pk(value):
-    return int(value) if value.isdigit() and len(value) < 12 else 0
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else 0
 
 
 def _not_signed_in(request, slug):

@@ -44,7 +44,7 @@ def normalise_postcode(value):
         if code.startswith(prefix):
             code = code[len(prefix) :]
             break
-    return code if len(code) == 4 and code.isdigit() else ""
+    return code if len(code) == 4 and code.isascii() and code.isdigit() else ""
 
 
 @cache

@@ -222,7 +222,7 @@ def communities_for_postcode(postcode):
     to 7999) the French, except the German-speaking area (4700 to 4799); Flanders (1500 to
     3999, 8000 to 9999) the Flemish. An empty or unknown postcode: none."""
     code = str(postcode or "").strip()
-    if not (code.isdigit() and len(code) == 4):
+    if not (code.isascii() and code.isdigit() and len(code) == 4):
         return ()
     number = int(code)
     if 1000 <= number <= 1299:

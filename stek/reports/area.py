@@ -56,6 +56,8 @@ NOT_ADDITIVE = re.compile(
 REFNIS = re.compile(r"^\d{5}$")
 THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 SECTOR = re.compile(r"^\d{5}[A-Z][A-Z0-9]{2}[A-Z0-9-]$")
+YEAR = re.compile(r"^\d{4}$")
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years a file of figures can be about (the form's too)
 
 LABELS = {
     "ms_population": gettext_lazy("Inwoners"),
@@ -129,7 +131,9 @@ def _number(text, delimiter):
         value = Decimal(text)
     except InvalidOperation:
         raise ValueError(text) from None
-    if not value.is_finite():
+    # no figure of these files has more than 15 digits before the point: "1e999999" would
+    # become an integer of a million digits (and no JSON could hold it)
+    if not value.is_finite() or value.adjusted() > 15:
         raise ValueError(text)
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -256,7 +260,7 @@ def parse(binary, year=None):
         else:
             more += 1
 
-    rows = csv.reader((text for _n, text in lines), delimiter=delimiter)
+    rows = _rows(csv.reader((text for _n, text in lines), delimiter=delimiter))
     line = 1
     for row in rows:
         line += 1
@@ -282,10 +286,10 @@ def parse(binary, year=None):
                 continue
         row_year = None
         if plan.year is not None:
-            try:
-                row_year = int(row[plan.year].strip())
-            except ValueError:
-                bad(line, _("het jaar %(y)r is geen jaar") % {"y": row[plan.year].strip()})
+            written_year = row[plan.year].strip()
+            row_year = int(written_year) if YEAR.match(written_year) else None
+            if row_year is None or not FIRST_YEAR <= row_year <= LAST_YEAR:
+                bad(line, _("het jaar %(y)r is geen jaar") % {"y": written_year[:20]})
                 continue
         try:
             columns = plan.columns_of(row)
@@ -520,6 +524,18 @@ def _geometry_ok(geometry):
     return False
 
 
+def _rows(reader):
+    """The CSV reader's rows; a line it cannot read (a field over its limit, a NUL byte) is a
+    bad file, not a crash."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise AreaFileError(
+            _("Regel %(line)s kan niet gelezen worden: %(why)s")
+            % {"line": reader.line_num, "why": error}
+        ) from None
+
+
 def read_geojson(binary, code_property=""):
     """Validate uploaded boundaries. Returns (features as a FeatureCollection, the code
     property); raises AreaFileError. Coordinates in WGS 84 (longitude, latitude)."""
@@ -530,7 +546,7 @@ def read_geojson(binary, code_property=""):
         data = json.load(text)
     except UnicodeDecodeError:
         raise AreaFileError(_("Het bestand is geen UTF-8.")) from None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: thousands of nested brackets
         raise AreaFileError(_("Het bestand is geen GeoJSON (geen geldige JSON).")) from None
     finally:
         text.detach()

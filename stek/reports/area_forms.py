@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from stek.core.privacy import no_personal_data
 
+from . import area
+
 STATBEL = "Statbel (statbel.fgov.be)"
 CC_BY = "CC BY 4.0"
 
@@ -36,7 +38,7 @@ class AreaImportForm(forms.Form):
     year = forms.IntegerField(
         label=_("Jaar"),
         required=False,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        validators=[MinValueValidator(area.FIRST_YEAR), MaxValueValidator(area.LAST_YEAR)],
         help_text=_(
             "Niet verplicht. Heeft het bestand een kolom CD_YEAR, dan nemen we zonder jaar het "
             "laatste jaar."

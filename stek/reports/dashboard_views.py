@@ -50,7 +50,9 @@ def _year(request, years, quiet=False):
     """The reports' year asked for (``?jaar=2025``), else the latest one with a frozen report;
     with a message when the one asked for has none."""
     raw = request.GET.get("jaar")
-    year = int(raw) if raw and raw.isdigit() and int(raw) in years else None
+    # isascii: "²".isdigit() is true, but int("²") fails; a year has four digits
+    readable = raw and len(raw) == 4 and raw.isascii() and raw.isdigit()
+    year = int(raw) if readable and int(raw) in years else None
     if year is None:
         year = years[0] if years else None
         if raw and not quiet and year:

@@ -164,8 +164,9 @@ class RaterSubmission(models.Model):
 
 
 class RaterScore(models.Model):
-    """One anonymous score of one statement by one rater of a kind: no user, no device, no
-    submission, no time; only the evaluation, the kind, the statement and the score."""
+    """A tally: how many anonymous raters of a kind gave a statement a score. No row per
+    rater, so no row can be linked to a submission, a device or a time (the rows of a kind
+    are all made, at 0, when its first link opens; a submission only adds 1 to some)."""
 
     evaluation = models.ForeignKey(
         SelfEvaluation, on_delete=models.CASCADE, related_name="rater_scores"
@@ -173,9 +174,17 @@ class RaterScore(models.Model):
     kind = models.CharField(max_length=10, choices=RaterKind.choices, editable=False)
     statement = models.CharField(max_length=40, editable=False)
     score = models.PositiveSmallIntegerField(choices=Score.choices)
+    count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "kind", "statement", "score"], name="rater_score_tally"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.kind} {self.statement}: {self.score}"
+        return f"{self.kind} {self.statement}: {self.score} × {self.count}"
 
 
 # --- The area analysis (issue 18, ADR 0017) ----------------------------------------------------

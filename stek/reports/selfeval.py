@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -189,6 +190,7 @@ class RaterResult:
     shown: bool
     mean: float | None = None
     counts: list | None = None  # [(score label, n)]
+    link_open: bool = False  # hidden because a link of this kind still takes scores
 
 
 def rater_results(evaluation, threshold=None):
@@ -196,18 +198,31 @@ def rater_results(evaluation, threshold=None):
     threshold = default_threshold(threshold)
     raters = {kind: raters_of(evaluation, kind) for kind in RaterKind.values}
     scores = {}
-    for row in RaterScore.objects.filter(evaluation=evaluation).values_list(
-        "kind", "statement", "score"
-    ):
-        scores.setdefault((row[0], row[1]), []).append(row[2])
+    for kind, statement, score, count in RaterScore.objects.filter(
+        evaluation=evaluation, count__gt=0
+    ).values_list("kind", "statement", "score", "count"):
+        scores.setdefault((kind, statement), []).extend([score] * count)
+    # while a link of a kind is open its results stay hidden: reading the page before and
+    # after one submission would show that one rater's answers
+    now = timezone.now()
+    open_kinds = {
+        link.kind
+        for link in evaluation.rater_links.select_related("evaluation")
+        if link.is_usable(now)
+    }
     results = {}
     for key in STATEMENTS:
         per_kind = []
         for kind, label in RaterKind.choices:
-            if raters[kind] < threshold:
+            given = scores.get((kind, key), [])
+            # the threshold counts the raters who answered this statement ("weet niet"
+            # included), not all who submitted: a statement one rater answered stays hidden
+            if kind in open_kinds:
+                per_kind.append(RaterResult(kind, str(label), False, link_open=True))
+                continue
+            if raters[kind] < threshold or len(given) < threshold:
                 per_kind.append(RaterResult(kind, str(label), False))
                 continue
-            given = scores.get((kind, key), [])
             counted = Counter(given)
             per_kind.append(
                 RaterResult(

@@ -1,11 +1,11 @@
 """Every write of the reports app: freezing a year's report (ADR 0015) and the yearly
 self-evaluation (ADR 0016)."""
 
-import random
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -152,6 +152,7 @@ def open_rater_link(*, actor, evaluation, kind, days=RATER_LINK_DAYS, now=None):
         opened_at=now,
         expires_at=now + timedelta(days=days),
     )
+    _make_tally(evaluation, kind)
     audit.record(
         actor, AuditAction.CREATED, f"link voor beoordelaars {evaluation.year}",
         stek=evaluation.stek, detail=kind,
@@ -193,13 +194,24 @@ def submit_rater_scores(*, link, device, scores, now=None):
             RaterSubmission.objects.create(link=link, device=device)
     except IntegrityError as error:  # the same phone twice at once
         raise ServiceError(_("Je hebt al gescoord met dit toestel. Dank je!")) from error
-    rows = [
-        RaterScore(evaluation=link.evaluation, kind=link.kind, statement=k, score=v)
-        for k, v in given.items()
-    ]
-    random.shuffle(rows)  # the order of the rows says nothing about the order of the answers
-    RaterScore.objects.bulk_create(rows)
-    return len(rows)
+    _make_tally(link.evaluation, link.kind)  # a statement added since the link opened
+    tally = RaterScore.objects.filter(evaluation=link.evaluation, kind=link.kind)
+    for statement, score in given.items():
+        tally.filter(statement=statement, score=score).update(count=F("count") + 1)
+    return len(given)
+
+
+def _make_tally(evaluation, kind):
+    """Every (statement, score) row of a kind at 0, made at once and in a fixed order, so that
+    neither the rows' ids nor their order say which rater answered what."""
+    RaterScore.objects.bulk_create(
+        [
+            RaterScore(evaluation=evaluation, kind=kind, statement=key, score=score)
+            for key in STATEMENTS
+            for score in Score.values
+        ],
+        ignore_conflicts=True,
+    )
 
 
 @transaction.atomic

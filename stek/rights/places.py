@@ -27,7 +27,7 @@ MUNICIPAL = {OrganisationKind.OCMW, OrganisationKind.LOCAL_GOVERNMENT}
 def region_of(postal_code):
     """ "vlaanderen", "brussel", "wallonie" from a Belgian postcode, or None."""
     code = (postal_code or "").strip()
-    if not (code.isdigit() and len(code) == 4):
+    if not (code.isascii() and code.isdigit() and len(code) == 4):
         return None
     number = int(code)
     if 1000 <= number <= 1299:

@@ -218,3 +218,15 @@ def test_the_first_taps_race_to_create_the_counter_and_none_is_lost():
     for t in pool:
         t.join()
     assert not errors and count_of(session, adult) == 16
+
+
+def test_superscript_digits_in_a_tap_are_refused_not_a_crash(world, client_for):
+    """ "²".isdigit() is true but int("²") fails: once a 500 on a tap with a typed-over form."""
+    client = client_for("volunteer_a")
+    adult = TallyCategoryFactory(stek=world.stek_a)
+    for data in (
+        {"session": "²", "category": adult.pk, "delta": "1"},
+        {"session": "open", "category": "²", "delta": "1"},
+    ):
+        assert client.post(tap_url(world), data).status_code in (302, 400, 404)
+    assert not Session.objects.filter(stek=world.stek_a, counts__count__gt=0).exists()

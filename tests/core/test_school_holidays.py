@@ -124,6 +124,7 @@ def test_holidays_between_two_days_span_school_years_and_communities():
         ("900", ()),
         ("0999", ()),
         ("abcd", ()),
+        ("²⁰⁰⁰", ()),  # superscript digits: str.isdigit() says yes, int() no
         (None, ()),
     ],
 )

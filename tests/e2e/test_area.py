@@ -12,6 +12,7 @@ from tests.e2e.test_accessibility import (
     overflows_sideways,
     serious_violations,
 )
+from tests.factories.socialmap import ServiceFactory
 from tests.personas import build_world
 
 DATA = Path(__file__).parent.parent / "reports" / "data" / "area"
@@ -20,7 +21,10 @@ DATA = Path(__file__).parent.parent / "reports" / "data" / "area"
 @pytest.fixture
 def world(transactional_db, settings):
     settings.STEK_MAP_TILE_URL = ""
-    return build_world()
+    world = build_world()
+    # a service of the social map with an office on the map: drawn as a point
+    ServiceFactory(organisation=world.partner_a2.organisation, name="Hulp")
+    return world
 
 
 def test_a_coordinator_sees_the_areas_figures_beside_the_steks(world, live_server, browser):
@@ -28,6 +32,7 @@ def test_a_coordinator_sees_the_areas_figures_beside_the_steks(world, live_serve
     page = context.new_page()
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         log_in(page, live_server.url, "coordinator_a")
         base = f"{live_server.url}/s/alfa/gebied/"
@@ -53,12 +58,13 @@ def test_a_coordinator_sees_the_areas_figures_beside_the_steks(world, live_serve
         assert page.url == base
 
         page.wait_for_selector("#area-map path.leaflet-interactive")
-        assert page.locator("#area-map path.leaflet-interactive").count() == 3
-        # the hatching comes from our own page, no tile is fetched
+        # the hatching comes from our own page, no tile is fetched; the service is a point
         fills = page.eval_on_selector_all(
             "#area-map path.leaflet-interactive", "els => els.map(e => e.getAttribute('fill'))"
         )
-        assert all(f.startswith("url(#area-hatch-") for f in fills)
+        assert sum(f.startswith("url(#area-hatch-") for f in fills) == 3
+        assert fills.count("#1f7a8c") == 1, fills
+        assert not errors, errors  # a script error once left the map empty
         assert page.locator("#area-map img.leaflet-tile").count() == 0
         own = page.locator("section[aria-labelledby=eigen] table")
         assert own.is_visible()

@@ -2,6 +2,7 @@
 The files under data/area/ are small files of our own in the real formats."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,28 @@ def test_classes_of_the_map():
     assert len(limits) == 4 and limits[0][0] == 1 and limits[-1][1] == 8
     assert area.class_of(None, limits) == 0
     assert area.class_of(8, limits) == 4 and area.class_of(1, limits) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        # a figure of a million digits: refused as a figure, never an integer no JSON can hold
+        (b"CD_REFNIS;pop\n44021;1e999999\n", "geen getal|getal"),
+        # a year no file is about (once an OverflowError in the database)
+        (b"CD_REFNIS;CD_YEAR;pop\n44021;99999999999999999999;3\n", "geen jaar"),
+    ],
+)
+def test_impossible_figures_and_years_are_bad_lines_not_a_crash(body, words):
+    parsed = area.parse(io.BytesIO(body))
+    assert parsed.errors and any(re.search(words, r) for _l, r in parsed.errors)
+
+
+def test_a_line_the_csv_reader_cannot_read_is_a_bad_file_not_a_crash():
+    body = b'CD_REFNIS;pop\n44021;"' + b"x" * 200_000 + b'"\n'
+    with pytest.raises(area.AreaFileError, match="Regel"):
+        area.parse(io.BytesIO(body))
+
+
+def test_deeply_nested_json_is_not_geojson_and_not_a_crash():
+    with pytest.raises(area.AreaFileError, match="geen GeoJSON"):
+        area.read_geojson(io.BytesIO(b"[" * 100_000))

@@ -26,8 +26,18 @@ def start(world, year=YEAR, stek=None):
     return services.start_self_evaluation(actor=None, stek=stek or world.stek_a, year=year)
 
 
-def rate(link, n, score=3, statement="ontmoeten.kost"):
-    for i in range(n):
+def given(evaluation):
+    """The raters' tally: {(statement, score): count} of the counts above 0."""
+    return {
+        (statement, score): count
+        for statement, score, count in RaterScore.objects.filter(
+            evaluation=evaluation, count__gt=0
+        ).values_list("statement", "score", "count")
+    }
+
+
+def rate(link, n, score=3, statement="ontmoeten.kost", first=0):
+    for i in range(first, first + n):
         services.submit_rater_scores(
             link=link,
             device=device_key(link, f"device-token-{i:04d}xxxxxxxx"),
@@ -141,10 +151,25 @@ def test_a_rater_scores_once_per_device_and_leaves_no_trace_of_who(world):
     with pytest.raises(ServiceError):
         services.submit_rater_scores(link=link, device=device, scores={"ontmoeten.kost": 1})
     assert RaterSubmission.objects.count() == 1
-    assert RaterScore.objects.count() == 2  # the unknown statement is dropped
+    assert given(evaluation) == {("ontmoeten.kost", 4): 1, ("leren.zelf", 0): 1}  # "bogus" dropped
     names = {f.name for f in RaterScore._meta.get_fields()}
-    assert names == {"id", "evaluation", "kind", "statement", "score"}
+    assert names == {"id", "evaluation", "kind", "statement", "score", "count"}
     assert device != "a-random-device-token-123" and len(device) == 64
+
+
+def test_the_raters_scores_are_a_tally_made_before_anyone_answers(world):
+    """A row per rater could be linked to its submission through the rows' ids (one block per
+    submission, in the order of the submissions): the scores are a tally, every row made at 0
+    when the link opens, and a submission only adds to counts."""
+    evaluation = start(world)
+    link = services.open_rater_link(actor=None, evaluation=evaluation, kind="partner")
+    before = list(RaterScore.objects.order_by("pk").values_list("pk", "statement", "score"))
+    assert len(before) == len(selfeval.STATEMENTS) * 5 and given(evaluation) == {}
+    rate(link, 2, score=3)
+    rate(link, 1, score=1, statement="leren.zelf", first=2)
+    after = list(RaterScore.objects.order_by("pk").values_list("pk", "statement", "score"))
+    assert after == before  # no row made, none moved: only counts changed
+    assert given(evaluation) == {("ontmoeten.kost", 3): 2, ("leren.zelf", 1): 1}
 
 
 def test_rater_results_show_only_from_the_threshold_on(world, settings):
@@ -154,6 +179,11 @@ def test_rater_results_show_only_from_the_threshold_on(world, settings):
     volunteers = services.open_rater_link(actor=None, evaluation=evaluation, kind="volunteer")
     rate(partners, 2, score=1)
     rate(volunteers, 3, score=4)
+    # while the links take scores nothing shows (before and after one submission would
+    # differ by that one rater's answers)
+    results, raters, threshold = selfeval.rater_results(evaluation)
+    assert all(r.link_open and not r.shown for r in results["ontmoeten.kost"])
+    services.revoke_rater_link(actor=None, link=volunteers)
     results, raters, threshold = selfeval.rater_results(evaluation)
     assert raters == {"volunteer": 3, "partner": 2} and threshold == 3
     by_kind = {r.kind: r for r in results["ontmoeten.kost"]}
@@ -168,9 +198,28 @@ def test_rater_results_show_only_from_the_threshold_on(world, settings):
         device=device_key(partners, "third-partner-token"),
         scores={"ontmoeten.kost": 2},
     )
+    services.revoke_rater_link(actor=None, link=partners)
     results, raters, _t = selfeval.rater_results(evaluation)
     partner = next(r for r in results["ontmoeten.kost"] if r.kind == "partner")
     assert partner.shown and partner.mean == 1.3
+
+
+def test_a_statement_few_raters_answered_stays_hidden(world, settings):
+    """Five volunteers submitted, one of them scored "leren.zelf": that one rater's answer
+    would show. The threshold counts the raters who answered the statement."""
+    settings.STEK_SUPPRESSION_THRESHOLD = 3
+    evaluation = start(world)
+    link = services.open_rater_link(actor=None, evaluation=evaluation, kind="volunteer")
+    rate(link, 5, score=3)
+    services.submit_rater_scores(
+        link=link, device=device_key(link, "one-more"), scores={"leren.zelf": 2}
+    )
+    services.revoke_rater_link(actor=None, link=link)
+    results, raters, _t = selfeval.rater_results(evaluation)
+    assert raters["volunteer"] == 6
+    assert next(r for r in results["ontmoeten.kost"] if r.kind == "volunteer").shown
+    alone = next(r for r in results["leren.zelf"] if r.kind == "volunteer")
+    assert not alone.shown and alone.mean is None and alone.counts is None
 
 
 def test_a_rater_link_expires_and_can_be_revoked(world):
@@ -330,10 +379,10 @@ def test_a_partner_rates_on_a_phone_without_an_account_once(world):
     assert "<textarea" not in page and 'type="text"' not in page  # no free text from raters
     response = phone.post(rate_url, {"ontmoeten.kost": "2", "leren.zelf": "0"})
     assert response.status_code == 302 and "stek_apparaat" in response.cookies
-    assert RaterScore.objects.filter(evaluation=evaluation, kind="partner").count() == 2
+    assert given(evaluation) == {("ontmoeten.kost", 2): 1, ("leren.zelf", 0): 1}
     assert "Je hebt gescoord" in phone.get(rate_url).content.decode()
     phone.post(rate_url, {"ontmoeten.kost": "4"})
-    assert RaterSubmission.objects.count() == 1 and RaterScore.objects.count() == 2
+    assert RaterSubmission.objects.count() == 1 and sum(given(evaluation).values()) == 2
     assert phone.post(rate_url, {}).status_code in (200, 302)
     # nothing chosen from a new phone: a clear error, nothing stored
     assert Client().post(rate_url, {}).status_code == 400

@@ -20,6 +20,7 @@ def test_regions_from_the_postcode():
     assert region_of("9000") == "vlaanderen" and region_of("3000") == "vlaanderen"
     assert region_of("1300") == "wallonie" and region_of("4000") == "wallonie"
     assert region_of("") is None and region_of("B-1000") is None
+    assert region_of("¹⁰⁷⁰") is None  # superscript digits: str.isdigit() says yes, int() no
 
 
 def test_an_ocmw_serves_its_own_municipality_only(world):

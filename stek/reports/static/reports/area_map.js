@@ -28,7 +28,12 @@
         box.appendChild(textNode(p.value));
         shape.bindTooltip(box);
       }
-    }).addTo(map);
+    });
+    // the view first: Leaflet cannot draw a layer on a map that has no view yet
+    var bounds = layer.getBounds();
+    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10] }); }
+    else { map.setView([50.85, 4.35], 8); }
+    layer.addTo(map);
     (data.points || []).forEach(function (p) {
       var box = document.createElement("div");
       box.appendChild(textNode(p.name));
@@ -38,9 +43,6 @@
         radius: 6, color: "#0b4f6c", weight: 2, fillColor: "#1f7a8c", fillOpacity: 1
       }).addTo(map).bindTooltip(box);
     });
-    var bounds = layer.getBounds();
-    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10] }); }
-    else { map.setView([50.85, 4.35], 8); }
   }
   document.addEventListener("DOMContentLoaded", draw);
 })();
