@@ -14,7 +14,7 @@ from stek.core.forms import show_refusal
 from stek.rights.catalogue import BY_ID as RIGHTS
 from stek.socialmap.models import Service
 
-from . import area, indicators, permissions, report
+from . import area, live, permissions, report
 from .access import get_area_dataset, get_area_stek
 from .area_forms import AreaImportForm, AreaMapForm, ServiceAreaForm
 from .models import AreaMap, AreaRightsEstimate, AreaUnit, ServiceArea
@@ -133,7 +133,7 @@ def area_page(request, slug):
     stek = get_area_stek(request, slug)
     service_area = ServiceArea.objects.filter(stek=stek).first()
     today = timezone.localdate()
-    figures = indicators.compute(stek, today.year, today)
+    figures = live.figures(stek, today.year, today)
     own = [(label, this) for label, _before, this in report.side_by_side(figures, None)]
     tables = _tables(stek, service_area)
     table, index = _choice(request, tables)

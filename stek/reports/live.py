@@ -30,6 +30,7 @@ from stek.referrals.models import Referral
 from stek.rights.services import shown_version
 
 from . import indicators
+from .models import YearReport
 
 SHARED = "reports:figures:shared"
 _MEMO = memo.Lru(256)
@@ -93,3 +94,14 @@ def figures(stek, year, today=None, threshold=None):
     made = indicators.compute(stek, year, today, threshold)
     _MEMO.put(key, (made, _next_expiry(stek, year, today, now)))
     return made
+
+
+def year_figures(stek, year, today=None):
+    """A year's published figures: its frozen report's when it was made, else as published
+    today (from the memo); None for a year before any report."""
+    snapshot = YearReport.objects.filter(stek=stek, year=year).first()
+    if snapshot is not None:
+        return snapshot.figures
+    if year < 2000:
+        return None
+    return figures(stek, year, today)

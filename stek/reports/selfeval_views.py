@@ -23,9 +23,9 @@ from stek.core.pdf import public_url, qr_data_uri
 from stek.core.services import ServiceError
 from stek.participation import devices
 
-from . import indicators, permissions, selfeval, services
+from . import live, permissions, selfeval, services
 from .access import get_rater_link, get_self_evaluation
-from .models import RaterSubmission, SelfEvaluation, YearReport
+from .models import RaterSubmission, SelfEvaluation
 from .radar import radar_chart
 from .selfeval_forms import RaterForm, RaterLinkForm, TeamScoreForm
 
@@ -52,14 +52,6 @@ def device_key(link, token):
     return salted_hmac(
         f"stek.reports.selfeval.rater.{link.pk}", token, algorithm="sha256"
     ).hexdigest()
-
-
-def _figures(stek, year):
-    """The year's published figures: its frozen report's, else as published today."""
-    snapshot = YearReport.objects.filter(stek=stek, year=year).first()
-    if snapshot is not None:
-        return snapshot.figures
-    return indicators.compute(stek, year, timezone.localdate())
 
 
 def _radar(evaluation, chart_id="radar"):
@@ -177,7 +169,9 @@ def _meeting(request, stek, evaluation, axis, forms=None, status=200):
         "axes": selfeval.AXES,
         "before": before,
         "after": after,
-        "rows": _statement_rows(evaluation, axis, _figures(stek, evaluation.year), forms, results),
+        "rows": _statement_rows(
+            evaluation, axis, live.year_figures(stek, evaluation.year), forms, results
+        ),
         "raters": raters,
         "threshold": threshold,
         "can_run": permissions.can_run_self_evaluation(request.user, stek)

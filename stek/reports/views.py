@@ -22,20 +22,10 @@ from .forms import FreezeForm
 from .models import YearReport
 
 
-def _figures_of(stek, year, today):
-    """A year's figures: its snapshot's when it was frozen, else as published today."""
-    snapshot = YearReport.objects.filter(stek=stek, year=year).first()
-    if snapshot is not None:
-        return snapshot.figures
-    if year < 2000:
-        return None
-    return live.figures(stek, year, today)
-
-
 def _page(request, stek, year, snapshot, form=None, status=200):
     today = timezone.localdate()
     figures = snapshot.figures if snapshot else live.figures(stek, year, today)
-    before = _figures_of(stek, year - 1, today)
+    before = live.year_figures(stek, year - 1, today)
     context = {
         "stek": stek,
         "year": year,
